@@ -1,0 +1,94 @@
+// Request and response schemas of the HTTP API: they validate at the edge (worker/routes/*) and
+// generate the OpenAPI document (/api/v1/openapi.json), so the two cannot drift.
+import { z } from "@hono/zod-openapi";
+import { WORK_KIND_KEYS } from "./kinds";
+
+export const MAX_EVENTS_PER_BATCH = 500;
+/** Generous for 500 events; larger bodies are refused before parsing (413). */
+export const MAX_COUNTER_BODY_BYTES = 256 * 1024;
+/** Counters from the future beyond clock skew are refused. */
+export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+export const MAX_DELTA = 1_000_000;
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "validation_failed" }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const ProjectIdParam = z.object({
+  projectId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+    .openapi({ param: { name: "projectId", in: "path" }, example: "hatinh-2026" }),
+});
+
+export const ProvinceIdParam = z.object({
+  provinceId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+    .openapi({ param: { name: "provinceId", in: "path" }, example: "ha-tinh" }),
+});
+
+export const CounterEventSchema = z
+  .strictObject({
+    id: z.string().min(1).max(64).openapi({ description: "Client-unique event id; a repeated id is counted once." }),
+    fonds: z.string().min(1).max(64).openapi({ description: "Fonds (phông) code as imported with the plan", example: "4" }),
+    kind: z.enum(WORK_KIND_KEYS),
+    delta: z
+      .number()
+      .positive()
+      .max(MAX_DELTA)
+      .openapi({ description: "Amount done: an integer for counted kinds, at most 2 decimals for metres", example: 123 }),
+    at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: "When the work was done (ISO 8601 with offset); server time when absent", example: "2026-11-22T09:15:00+07:00" }),
+  })
+  .openapi("CounterEvent");
+
+export const CounterBatchSchema = z
+  .strictObject({
+    events: z.array(CounterEventSchema).min(1).max(MAX_EVENTS_PER_BATCH),
+  })
+  .openapi("CounterBatch");
+
+export const CounterResultSchema = z
+  .object({
+    accepted: z.int().openapi({ description: "Events counted by this request" }),
+    duplicates: z.int().openapi({ description: "Events whose id this project had already accepted: not counted again" }),
+    seq: z.int().openapi({ description: "The project's sequence number after this batch" }),
+  })
+  .openapi("CounterResult");
+
+export type CounterEventInput = z.infer<typeof CounterEventSchema>;
+export type CounterResult = z.infer<typeof CounterResultSchema>;
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "chữ thường, số và '-' (lowercase letters, digits, '-')");
+const isoDate = z.iso.date();
+
+export const ProvinceCreateSchema = z.strictObject({ id: slug, name: z.string().trim().min(1).max(200) });
+
+export const ProjectCreateSchema = z
+  .strictObject({
+    id: slug,
+    provinceId: slug,
+    name: z.string().trim().min(1).max(300),
+    legalBasis: z.string().trim().max(300).default(""),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    timeZone: z.literal("Asia/Ho_Chi_Minh").default("Asia/Ho_Chi_Minh"),
+  })
+  .refine((p) => p.periodStart <= p.periodEnd, { message: "periodStart must not be after periodEnd", path: ["periodEnd"] });
+
+export const PlanImportSchema = z.strictObject({
+  table: z.string().min(1).max(1_000_000),
+  target: z.enum(["approved", "funded", "both"]).default("both"),
+  format: z.enum(["vi", "en"]).default("vi"),
+});
+
+export const StationCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });

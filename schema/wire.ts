@@ -1,0 +1,124 @@
+// The live feed's messages, shared by the worker (worker/live/room.ts) and the dashboard (web/src/live).
+// Every send site on both sides uses `satisfies ServerMessage` / `satisfies ClientMessage`.
+// Amounts are integers in the kind's smallest unit (schema/kinds.ts).
+
+export interface KindInfo {
+  key: string;
+  decimals: number;
+  unit: string;
+}
+
+export interface FondsPlan {
+  code: string;
+  name: string;
+  agency: string;
+  restricted: boolean;
+  /** kind → planned amount */
+  approved: Record<string, number>;
+  funded: Record<string, number>;
+}
+
+export interface StationInfo {
+  id: string;
+  name: string;
+}
+
+export interface ProjectInfo {
+  id: string;
+  provinceId: string;
+  name: string;
+  legalBasis: string;
+  periodStart: string;
+  periodEnd: string;
+  timeZone: string;
+}
+
+/** One cell of the live totals: fonds × kind × station × day, and the amount added to (or set for) it. */
+export interface Cell {
+  fonds: string;
+  kind: string;
+  station: string;
+  day: string;
+  amount: number;
+}
+
+export interface FondsTotal {
+  fonds: string;
+  kind: string;
+  amount: number;
+}
+
+export interface StationDayTotal {
+  station: string;
+  kind: string;
+  day: string;
+  amount: number;
+}
+
+export interface DayTotal {
+  kind: string;
+  day: string;
+  amount: number;
+}
+
+export const STATION_DAYS_IN_SNAPSHOT = 62;
+
+export interface Viewer {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface Snapshot {
+  type: "snapshot";
+  /** Everything up to and including this seq is in the totals. */
+  seq: number;
+  project: ProjectInfo;
+  kinds: KindInfo[];
+  fonds: FondsPlan[];
+  stations: StationInfo[];
+  /** Absolute totals per fonds × kind, all time. */
+  totals: FondsTotal[];
+  /** Absolute totals per station × kind × day, for the last STATION_DAYS_IN_SNAPSHOT days. */
+  stationDays: StationDayTotal[];
+  /** Absolute project totals per kind × day, all time (burn-up charts). */
+  days: DayTotal[];
+  /** Epoch ms of the last accepted counter, or null. */
+  lastActivityAt: number | null;
+  at: number;
+}
+
+export interface Delta {
+  type: "delta";
+  /** The seq the receiver must hold for this delta to apply; the previous delta's `seq`. */
+  from: number;
+  seq: number;
+  /** Amounts to add, coalesced per cell over (from, seq]. */
+  cells: Cell[];
+  lastActivityAt: number | null;
+  at: number;
+}
+
+export interface Presence {
+  type: "presence";
+  viewers: Viewer[];
+}
+
+/** The plan or the station list changed; the client should take the snapshot that follows. */
+export interface PlanChanged {
+  type: "plan";
+  fonds: FondsPlan[];
+  stations: StationInfo[];
+}
+
+export type ServerMessage = Snapshot | Delta | Presence | PlanChanged;
+
+export type ClientMessage = { type: "ping" } | { type: "resync"; since: number };
+
+/** Answered by the runtime without waking the object (setWebSocketAutoResponse). */
+export const PING = JSON.stringify({ type: "ping" } satisfies ClientMessage);
+export const PONG = JSON.stringify({ type: "pong" });
+
+export function cellKey(c: Pick<Cell, "fonds" | "kind" | "station" | "day">): string {
+  return `${c.fonds}\u0000${c.kind}\u0000${c.station}\u0000${c.day}`;
+}

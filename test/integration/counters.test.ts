@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { api, createProject, events, post, postCounters } from "./helpers";
+
+async function pagesTotal(projectId: string): Promise<number> {
+  const snap = (await (await api(`/projects/${projectId}/snapshot`)).json()) as { totals: { kind: string; amount: number }[] };
+  return snap.totals.filter((t) => t.kind === "pages").reduce((s, t) => s + t.amount, 0);
+}
+
+describe("POST /api/v1/projects/:projectId/counters", () => {
+  it("counts a batch and answers accepted, duplicates and seq", async () => {
+    const { projectId, tokens } = await createProject();
+    const res = await postCounters(projectId, tokens[0]!, { events: events("a", 3, "1", "pages", 100) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ accepted: 3, duplicates: 0, seq: 3 });
+    expect(await pagesTotal(projectId)).toBe(300);
+  });
+
+  it("counts a retried batch once", async () => {
+    const { projectId, tokens } = await createProject();
+    const batch = { events: events("retry", 5, "2", "pages", 7) };
+    expect(await (await postCounters(projectId, tokens[0]!, batch)).json()).toEqual({ accepted: 5, duplicates: 0, seq: 5 });
+    expect(await (await postCounters(projectId, tokens[0]!, batch)).json()).toEqual({ accepted: 0, duplicates: 5, seq: 5 });
+    const mixed = { events: [...events("retry", 2, "2", "pages", 7), { id: "new-1", fonds: "2", kind: "pages", delta: 1 }] };
+    expect(await (await postCounters(projectId, tokens[0]!, mixed)).json()).toEqual({ accepted: 1, duplicates: 2, seq: 6 });
+    expect(await pagesTotal(projectId)).toBe(36);
+  });
+
+  it("keeps metres to two decimals exactly", async () => {
+    const { projectId, tokens } = await createProject();
+    const batch = { events: [0.1, 0.2, 33.6, 249.26].map((delta, i) => ({ id: `m${i}`, fonds: "1", kind: "metres", delta })) };
+    expect((await postCounters(projectId, tokens[0]!, batch)).status).toBe(200);
+    const snap = (await (await api(`/projects/${projectId}/snapshot`)).json()) as { totals: { kind: string; amount: number }[] };
+    expect(snap.totals.find((t) => t.kind === "metres")?.amount).toBe(28316); // 283,16 m in centimetres
+  });
+
+  it("answers 401 without a valid token, 403 for another project's token, 404 for an unknown project", async () => {
+    const a = await createProject();
+    const b = await createProject();
+    const body = { events: events("x", 1) };
+    const cases: [string, string | null, number, string][] = [
+      [a.projectId, null, 401, "unauthorized"],
+      [a.projectId, "st_not-a-real-token", 401, "unauthorized"],
+      [a.projectId, b.tokens[0]!, 403, "forbidden"],
+      ["no-such-project", a.tokens[0]!, 403, "forbidden"],
+    ];
+    for (const [projectId, token, status, code] of cases) {
+      const res = await postCounters(projectId, token, body);
+      expect(res.status, `${projectId} ${token}`).toBe(status);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+    expect(await pagesTotal(a.projectId)).toBe(0);
+  });
+
+  it("answers 404 when the token's project no longer exists in the room", async () => {
+    const res = await api("/projects/no-such-project/snapshot");
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: "not_found" } });
+  });
+
+  describe("refuses bad input whole, with one error shape, and changes nothing", () => {
+    const ok = { id: "ok-1", fonds: "1", kind: "pages", delta: 5 };
+    const inFuture = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+    const cases: [string, unknown, number][] = [
+      ["bad JSON", "{\"events\": [", 400],
+      ["not an object", "[]", 400],
+      ["no events", { events: [] }, 400],
+      ["events not an array", { events: "many" }, 400],
+      ["delta as a string", { events: [ok, { ...ok, id: "s", delta: "5" }] }, 400],
+      ["zero delta", { events: [ok, { ...ok, id: "z", delta: 0 }] }, 400],
+      ["negative delta", { events: [ok, { ...ok, id: "n", delta: -3 }] }, 400],
+      ["fractional pages", { events: [ok, { ...ok, id: "f", delta: 1.5 }] }, 400],
+      ["metres with 3 decimals", { events: [ok, { ...ok, id: "m", kind: "metres", delta: 1.234 }] }, 400],
+      ["huge delta", { events: [ok, { ...ok, id: "h", delta: 1e12 }] }, 400],
+      ["unknown fonds", { events: [ok, { ...ok, id: "u", fonds: "99" }] }, 400],
+      ["unknown kind", { events: [ok, { ...ok, id: "k", kind: "photos" }] }, 400],
+      ["unknown field", { events: [{ ...ok, extra: 1 }] }, 400],
+      ["unknown top-level field", { events: [ok], station: "me" }, 400],
+      ["empty id", { events: [{ ...ok, id: "" }] }, 400],
+      ["id over 64 chars", { events: [{ ...ok, id: "x".repeat(65) }] }, 400],
+      ["duplicate ids inside one batch", { events: [ok, { ...ok }] }, 400],
+      ["501 events", { events: Array.from({ length: 501 }, (_, i) => ({ ...ok, id: `e${i}` })) }, 400],
+      ["at far in the future", { events: [ok, { ...ok, id: "t", at: inFuture }] }, 400],
+      ["at without offset", { events: [{ ...ok, at: "2026-11-22T09:15:00" }] }, 400],
+      ["at before the project period", { events: [{ ...ok, at: "2025-12-31T23:00:00+07:00" }] }, 400],
+      ["oversized body", { events: [{ ...ok, id: "x".repeat(300_000) }] }, 413],
+    ];
+    it.each(cases)("%s", async (_name, body, status) => {
+      const { projectId, tokens } = await createProject();
+      const res = await postCounters(projectId, tokens[0]!, body);
+      expect(res.status).toBe(status);
+      const json = (await res.json()) as { error: { code: string; message: string } };
+      expect(typeof json.error.code).toBe("string");
+      expect(json.error.message.length).toBeGreaterThan(0);
+      expect(await pagesTotal(projectId)).toBe(0);
+    });
+
+    it("lists each bad event with its index and field", async () => {
+      const { projectId, tokens } = await createProject();
+      const res = await postCounters(projectId, tokens[0]!, {
+        events: [ok, { ...ok, id: "u", fonds: "99" }, { ...ok, id: "f", delta: 2.5 }],
+      });
+      const json = (await res.json()) as { error: { details: { index: number; field: string }[] } };
+      expect(json.error.details).toEqual([
+        expect.objectContaining({ index: 1, field: "fonds" }),
+        expect.objectContaining({ index: 2, field: "delta" }),
+      ]);
+    });
+  });
+
+  it("accepts `at` in the past within the period and counts it on that day in Vietnam time", async () => {
+    const { projectId, tokens } = await createProject();
+    // 17:30 UTC on 2 March is already 3 March in Asia/Ho_Chi_Minh.
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "d1", fonds: "1", kind: "pages", delta: 9, at: "2026-03-02T17:30:00Z" }] });
+    const snap = (await (await api(`/projects/${projectId}/snapshot`)).json()) as { days: { day: string; amount: number }[] };
+    expect(snap.days).toEqual([{ kind: "pages", day: "2026-03-03", amount: 9 }]);
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("documents the counter API from the zod schemas", async () => {
+    const doc = (await (await api("/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    expect(doc.paths["/api/v1/projects/{projectId}/counters"]?.post).toBeDefined();
+    expect(doc.components.schemas.CounterBatch).toBeDefined();
+  });
+});
+
+describe("unknown API routes", () => {
+  it("answer 404 in the one error shape", async () => {
+    const res = await post("/nothing-here", {});
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: "not_found" } });
+  });
+});

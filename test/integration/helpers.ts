@@ -1,0 +1,135 @@
+// Builds real projects through the real API (admin routes), for the integration tests.
+import { env, exports } from "cloudflare:workers";
+import type { CounterEventInput } from "../../schema/api";
+import type { ServerMessage } from "../../schema/wire";
+
+export const ADMIN = { Authorization: "Bearer test-admin-token", "Content-Type": "application/json" };
+
+export function api(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(new Request(`http://example.com/api/v1${path}`, init));
+}
+
+export async function post(path: string, body: unknown, headers: Record<string, string> = ADMIN): Promise<Response> {
+  return api(path, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+}
+
+const SMALL_PLAN = [
+  "STT\tTên phông\tNhập trường thông tin hồ sơ\tNhập trường thông tin văn bản\tSố hóa trang tài liệu",
+  "1\tỦy ban nhân dân huyện Can Lộc\t43\t4.895\t11.062",
+  "2\tPhòng Tư pháp huyện Can Lộc\t23\t206\t1.640",
+  "3\tThanh tra huyện Đức Thọ\t6\t230\t1.017",
+  "Tổng\t\t72\t5.331\t13.719",
+].join("\n");
+
+export interface TestProject {
+  projectId: string;
+  provinceId: string;
+  tokens: string[];
+  stationIds: string[];
+}
+
+/** A fresh province + project (unique ids, so tests never share a Durable Object) with a plan and stations. */
+export async function createProject(stations = 1, table = SMALL_PLAN): Promise<TestProject> {
+  const suffix = crypto.randomUUID().slice(0, 8);
+  const provinceId = `p-${suffix}`;
+  const projectId = `prj-${suffix}`;
+  await expectOk(post("/provinces", { id: provinceId, name: "Hà Tĩnh" }));
+  await expectOk(
+    post("/projects", {
+      id: projectId,
+      provinceId,
+      name: "Số hóa tài liệu lưu trữ 2026",
+      legalBasis: "Quyết định 4020/QĐ-UBND",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-12-31",
+    }),
+  );
+  await expectOk(post(`/projects/${projectId}/plan/import`, { table }));
+  const tokens: string[] = [];
+  const stationIds: string[] = [];
+  for (let i = 1; i <= stations; i++) {
+    const res = await expectOk(post(`/projects/${projectId}/stations`, { name: `Trạm ${i}` }));
+    const body = (await res.json()) as { id: string; token: string };
+    tokens.push(body.token);
+    stationIds.push(body.id);
+  }
+  return { projectId, provinceId, tokens, stationIds };
+}
+
+async function expectOk(p: Promise<Response>): Promise<Response> {
+  const res = await p;
+  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+  return res;
+}
+
+export function postCounters(projectId: string, token: string | null, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return post(`/projects/${projectId}/counters`, body, headers);
+}
+
+export function events(prefix: string, n: number, fonds = "1", kind: CounterEventInput["kind"] = "pages", delta = 1): CounterEventInput[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, fonds, kind, delta }));
+}
+
+export function room(projectId: string) {
+  return env.PROJECT_ROOM.get(env.PROJECT_ROOM.idFromName(projectId));
+}
+
+/** A watcher on the live feed: collects every message, in order. */
+export class Watcher {
+  readonly messages: ServerMessage[] = [];
+  private waiters: (() => void)[] = [];
+  private constructor(readonly ws: WebSocket) {
+    ws.addEventListener("message", (e) => {
+      this.messages.push(JSON.parse(e.data as string) as ServerMessage);
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  static async open(projectId: string, query = ""): Promise<Watcher> {
+    const res = await api(`/projects/${projectId}/live${query}`, { headers: { Upgrade: "websocket" } });
+    if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`);
+    res.webSocket.accept();
+    return new Watcher(res.webSocket);
+  }
+
+  /** Resolves when `pred` holds for the messages so far; fails after `ms`. */
+  async until(pred: (messages: ServerMessage[]) => boolean, ms = 5000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!pred(this.messages)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out; got ${this.messages.map((m) => m.type).join(",")}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** The seq this watcher holds, and its totals per fonds × kind, applying snapshots and deltas in order. */
+  state(): { seq: number; totals: Map<string, number> } {
+    let seq = -1;
+    const totals = new Map<string, number>();
+    for (const m of this.messages) {
+      if (m.type === "snapshot") {
+        seq = m.seq;
+        totals.clear();
+        for (const t of m.totals) totals.set(`${t.fonds}/${t.kind}`, t.amount);
+      } else if (m.type === "delta") {
+        if (m.seq <= seq) continue; // already held (a frame sent just before a replay)
+        if (m.from !== seq) throw new Error(`gap: holding ${seq}, delta from ${m.from}`);
+        seq = m.seq;
+        for (const c of m.cells) totals.set(`${c.fonds}/${c.kind}`, (totals.get(`${c.fonds}/${c.kind}`) ?? 0) + c.amount);
+      }
+    }
+    return { seq, totals };
+  }
+
+  close(): void {
+    this.ws.close(1000, "done");
+  }
+}

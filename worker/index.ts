@@ -1,0 +1,9 @@
+// Worker entry: the API (worker/app.ts) and the project Durable Object class. Static assets (the
+// dashboard) are served by the platform before this runs; wrangler.toml routes /api/* here first.
+import { app } from "./app";
+
+export { ProjectRoom } from "./live/room";
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

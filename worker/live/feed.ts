@@ -1,0 +1,44 @@
+// Fan-out to a project's watchers: hibernatable WebSockets held by its Durable Object (worker/live/room.ts).
+import type { ServerMessage, Viewer } from "../../schema/wire";
+
+/** Per-socket facts that survive hibernation (serializeAttachment, ≤ 16 KiB). */
+export interface SocketAttachment {
+  viewer: Viewer;
+}
+
+export function attachmentOf(ws: WebSocket): SocketAttachment | null {
+  return (ws.deserializeAttachment() as SocketAttachment | null) ?? null;
+}
+
+export function send(ws: WebSocket, message: ServerMessage): void {
+  sendRaw(ws, JSON.stringify(message));
+}
+
+/** A failed send closes that socket (1011); one bad client never breaks the others. */
+function sendRaw(ws: WebSocket, text: string): void {
+  try {
+    ws.send(text);
+  } catch {
+    try {
+      ws.close(1011, "send failed");
+    } catch {
+      // already closed
+    }
+  }
+}
+
+export function broadcast(sockets: readonly WebSocket[], message: ServerMessage): void {
+  if (sockets.length === 0) return;
+  const text = JSON.stringify(message);
+  for (const ws of sockets) sendRaw(ws, text);
+}
+
+export function viewersOf(sockets: readonly WebSocket[], leaving?: WebSocket): Viewer[] {
+  const viewers: Viewer[] = [];
+  for (const ws of sockets) {
+    if (ws === leaving || ws.readyState !== WebSocket.OPEN) continue;
+    const a = attachmentOf(ws);
+    if (a) viewers.push(a.viewer);
+  }
+  return viewers;
+}

@@ -1,0 +1,137 @@
+// The project's live state in its Durable Object's SQLite: accepted event ids (deduplication), totals
+// per fonds × kind × station × day, and the sequence numbers that drive the feed and the D1 outbox.
+// Synchronous on purpose: a whole batch is applied inside one transactionSync, so it is all or nothing.
+import type { Cell, DayTotal, FondsTotal, StationDayTotal } from "../../schema/wire";
+import type { CounterEvent } from "./validate";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  station TEXT NOT NULL, fonds TEXT NOT NULL, kind TEXT NOT NULL,
+  delta INTEGER NOT NULL, at INTEGER NOT NULL, day TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cells (
+  fonds TEXT NOT NULL, kind TEXT NOT NULL, station TEXT NOT NULL, day TEXT NOT NULL,
+  amount INTEGER NOT NULL, changed_seq INTEGER NOT NULL,
+  PRIMARY KEY (fonds, kind, station, day)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cells_changed ON cells (changed_seq);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+`;
+
+/** Counters kept in `meta`. */
+type MetaKey = "seq" | "flushed_seq" | "broadcast_seq" | "last_activity";
+
+export interface IngestOutcome {
+  accepted: number;
+  duplicates: number;
+  seq: number;
+}
+
+export interface StoredEvent extends CounterEvent {
+  seq: number;
+  station: string;
+}
+
+export interface StoredCell extends Cell {
+  changedSeq: number;
+}
+
+export class LiveStore {
+  constructor(
+    private readonly storage: DurableObjectStorage,
+    private readonly sql = storage.sql,
+  ) {
+    sql.exec(SCHEMA);
+  }
+
+  private rows<T>(query: string, ...params: SqlStorageValue[]): T[] {
+    return this.sql.exec(query, ...params).toArray() as unknown as T[];
+  }
+
+  meta(key: MetaKey): number {
+    const row = this.sql.exec<{ value: number }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
+    return row?.value ?? 0;
+  }
+
+  setMeta(key: MetaKey, value: number): void {
+    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+  }
+
+  get seq(): number {
+    return this.meta("seq");
+  }
+
+  /** Applies the events not seen before; an id already accepted changes nothing. */
+  ingest(station: string, events: readonly CounterEvent[], now: number): IngestOutcome {
+    return this.storage.transactionSync(() => {
+      let seq = this.seq;
+      let accepted = 0;
+      for (const e of events) {
+        const next = seq + 1;
+        const inserted = this.sql.exec(
+          "INSERT INTO events (seq, id, station, fonds, kind, delta, at, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+          next, e.id, station, e.fonds, e.kind, e.delta, e.at, e.day,
+        ).rowsWritten;
+        if (inserted === 0) continue;
+        seq = next;
+        accepted++;
+        this.addToCell(e.fonds, e.kind, station, e.day, e.delta, seq);
+      }
+      if (accepted > 0) {
+        this.setMeta("seq", seq);
+        this.setMeta("last_activity", now);
+      }
+      return { accepted, duplicates: events.length - accepted, seq };
+    });
+  }
+
+  private addToCell(fonds: string, kind: string, station: string, day: string, delta: number, seq: number): void {
+    this.sql.exec(
+      `INSERT INTO cells (fonds, kind, station, day, amount, changed_seq) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(fonds, kind, station, day) DO UPDATE SET amount = amount + excluded.amount, changed_seq = excluded.changed_seq`,
+      fonds, kind, station, day, delta, seq,
+    );
+  }
+
+  /** Amounts added in (since, upTo], coalesced per cell: the body of a delta frame or of a replay. */
+  changesSince(since: number, upTo: number): Cell[] {
+    return this.rows<Cell>(
+        `SELECT fonds, kind, station, day, SUM(delta) AS amount FROM events
+         WHERE seq > ? AND seq <= ? GROUP BY fonds, kind, station, day`,
+        since, upTo,
+      )
+      
+  }
+
+  fondsTotals(): FondsTotal[] {
+    return this.rows<FondsTotal>("SELECT fonds, kind, SUM(amount) AS amount FROM cells GROUP BY fonds, kind")
+  }
+
+  stationDays(fromDay: string): StationDayTotal[] {
+    return this.rows<StationDayTotal>(
+        "SELECT station, kind, day, SUM(amount) AS amount FROM cells WHERE day >= ? GROUP BY station, kind, day",
+        fromDay,
+      )
+      
+  }
+
+  days(): DayTotal[] {
+    return this.rows<DayTotal>("SELECT kind, day, SUM(amount) AS amount FROM cells GROUP BY kind, day ORDER BY day")
+  }
+
+  /** The D1 outbox: events and the current amount of every cell changed in (after, upTo]. */
+  eventsBetween(after: number, upTo: number): StoredEvent[] {
+    return this.rows<StoredEvent>("SELECT seq, id, station, fonds, kind, delta, at, day FROM events WHERE seq > ? AND seq <= ? ORDER BY seq", after, upTo)
+      
+  }
+
+  cellsChangedBetween(after: number, upTo: number): StoredCell[] {
+    return this.rows<StoredCell>(
+        "SELECT fonds, kind, station, day, amount, changed_seq AS changedSeq FROM cells WHERE changed_seq > ? AND changed_seq <= ?",
+        after, upTo,
+      )
+      
+  }
+}

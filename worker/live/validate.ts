@@ -1,0 +1,55 @@
+// Checks a batch of counter events against the project's plan, all or nothing: a batch with any bad
+// event is refused whole. Pure; called by the Durable Object (worker/live/room.ts) before anything is written.
+import { MAX_FUTURE_SKEW_MS, type CounterEventInput } from "../../schema/api";
+import { kindDecimals, toBaseUnits } from "../../schema/kinds";
+import { dayInZone } from "../../schema/time";
+
+export interface CounterEvent {
+  id: string;
+  fonds: string;
+  kind: string;
+  /** In the kind's smallest unit (schema/kinds.ts). */
+  delta: number;
+  at: number;
+  day: string;
+}
+
+export interface EventError {
+  index: number;
+  id?: string;
+  field: string;
+  message: string;
+}
+
+export interface BatchContext {
+  fondsCodes: ReadonlySet<string>;
+  periodStart: string;
+  timeZone: string;
+  now: number;
+}
+
+export type BatchCheck = { ok: true; events: CounterEvent[] } | { ok: false; errors: EventError[] };
+
+export function checkBatch(input: readonly CounterEventInput[], ctx: BatchContext): BatchCheck {
+  const errors: EventError[] = [];
+  const events: CounterEvent[] = [];
+  const seen = new Set<string>();
+  input.forEach((e, index) => {
+    const fail = (field: string, message: string) => errors.push({ index, id: e.id, field, message });
+    if (seen.has(e.id)) fail("id", "id lặp lại trong cùng lô (duplicate id within the batch)");
+    seen.add(e.id);
+    if (!ctx.fondsCodes.has(e.fonds)) fail("fonds", `không có phông '${e.fonds}' trong dự án (unknown fonds)`);
+    const decimals = kindDecimals(e.kind);
+    const delta = decimals === undefined ? undefined : toBaseUnits(e.delta, decimals);
+    if (decimals === undefined) fail("kind", `loại công việc không hợp lệ (unknown kind '${e.kind}')`);
+    else if (delta === undefined || delta <= 0)
+      fail("delta", decimals === 0 ? "phải là số nguyên dương (must be a positive integer)" : `tối đa ${decimals} chữ số thập phân (at most ${decimals} decimals)`);
+    const at = e.at === undefined ? ctx.now : Date.parse(e.at);
+    if (Number.isNaN(at)) fail("at", "thời điểm không hợp lệ (invalid time)");
+    else if (at > ctx.now + MAX_FUTURE_SKEW_MS) fail("at", "thời điểm ở tương lai (more than 5 minutes in the future)");
+    const day = Number.isNaN(at) ? "" : dayInZone(at, ctx.timeZone);
+    if (day && day < ctx.periodStart) fail("at", `trước ngày bắt đầu dự án ${ctx.periodStart} (before the project period)`);
+    if (delta !== undefined && delta > 0) events.push({ id: e.id, fonds: e.fonds, kind: e.kind, delta, at, day });
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
+}

@@ -1,0 +1,53 @@
+// Where counters arrive: scan stations post batches here; the project's Durable Object counts them.
+import { createRoute } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { CounterBatchSchema, CounterResultSchema, ErrorSchema, MAX_COUNTER_BODY_BYTES, ProjectIdParam } from "../../schema/api";
+import { createMiddleware } from "hono/factory";
+import { router, roomFor, type AppEnv } from "../lib/app-env";
+import { authenticateStation } from "../lib/auth";
+import { ApiError } from "../lib/errors";
+
+const error = (description: string) => ({ description, content: { "application/json": { schema: ErrorSchema } } });
+
+const postCounters = createRoute({
+  method: "post",
+  path: "/projects/{projectId}/counters",
+  summary: "Post counters from a scan station",
+  description:
+    "Each event adds `delta` of one work kind to one fonds. An event whose `id` the project already accepted is a duplicate and changes nothing, so a batch may be retried safely. A batch with any invalid event is refused whole.",
+  security: [{ stationToken: [] }],
+  middleware: [
+    bodyLimit({
+      maxSize: MAX_COUNTER_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, "payload_too_large", `Lô quá lớn: tối đa ${MAX_COUNTER_BODY_BYTES} byte (body too large)`);
+      },
+    }),
+    // Credentials before content: a caller without a valid token learns nothing about its payload.
+    createMiddleware<AppEnv>(async (c, next) => {
+      c.set("station", await authenticateStation(c.env.DB, c.req.header("Authorization"), c.req.param("projectId") ?? ""));
+      await next();
+    }),
+  ] as const,
+  request: {
+    params: ProjectIdParam,
+    body: { required: true, content: { "application/json": { schema: CounterBatchSchema } } },
+  },
+  responses: {
+    200: { description: "Counted", content: { "application/json": { schema: CounterResultSchema } } },
+    400: error("Invalid batch; nothing was counted. `details` lists each bad event."),
+    401: error("Missing or invalid station token"),
+    403: error("The token belongs to another project"),
+    404: error("Unknown project"),
+    413: error("Body over the size limit"),
+  },
+});
+
+export const counters = router().openapi(postCounters, async (c) => {
+  const { projectId } = c.req.valid("param");
+  const { events } = c.req.valid("json");
+  const result = await roomFor(c.env, projectId).ingest(c.var.station.id, events, Date.now());
+  if (result.status === "not_found") throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
+  if (result.status === "invalid") throw new ApiError(400, "validation_failed", "Lô có sự kiện không hợp lệ; không sự kiện nào được ghi (invalid events; nothing counted)", result.errors);
+  return c.json({ accepted: result.accepted, duplicates: result.duplicates, seq: result.seq }, 200);
+});
