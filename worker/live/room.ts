@@ -128,7 +128,7 @@ export class ProjectRoom extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     if (!this.plan) return new Response("unknown project", { status: 404 });
-    const viewer = JSON.parse(request.headers.get("X-Viewer") ?? "null") as Viewer | null;
+    const viewer = JSON.parse(decodeURIComponent(request.headers.get("X-Viewer") ?? "null")) as Viewer | null;
     if (!viewer) return new Response("missing viewer", { status: 400 });
     const sinceParam = new URL(request.url).searchParams.get("since");
     // Send what is pending to everyone else first, so this socket starts exactly at broadcast_seq.

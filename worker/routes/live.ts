@@ -35,7 +35,7 @@ export const live = router()
     // Until sign-in lands (issue 6) watchers are anonymous and name themselves.
     const viewer: Viewer = { id: crypto.randomUUID(), name: query.data.name || "Khách", role: "viewer" };
     const headers = new Headers(c.req.raw.headers);
-    headers.set("X-Viewer", JSON.stringify(viewer));
+    headers.set("X-Viewer", encodeURIComponent(JSON.stringify(viewer))); // headers are ASCII; names are Vietnamese
     const res = await roomFor(c.env, projectId).fetch(new Request(c.req.raw.url, { headers }));
     if (res.status === 404) throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
     return res;
