@@ -1,0 +1,190 @@
+// Demo data for `npm start`: the two seed provinces with their real plan tables (../shared/fixtures),
+// stations, a backfilled history so the charts have a past, and simulated stations that keep posting.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { ROOT } from "./local-server.mjs";
+
+const FIXTURES = `${ROOT}../shared/fixtures/`;
+
+export const DEMO = [
+  {
+    province: { id: "ha-tinh", name: "Hà Tĩnh" },
+    project: {
+      id: "hatinh-2026",
+      provinceId: "ha-tinh",
+      name: "Số hóa tài liệu tại Trung tâm Lưu trữ lịch sử tỉnh năm 2026",
+      legalBasis: "Quyết định 4020/QĐ-UBND ngày 25/11/2020",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-12-31",
+    },
+    tables: [readFileSync(`${FIXTURES}hatinh-2021-results.tsv`, "utf8")],
+    stations: ["Máy quét 01", "Máy quét 02", "Máy quét 03"],
+    backfillFrom: "2026-01-05",
+    workingDays: 250,
+  },
+  {
+    province: { id: "khanh-hoa", name: "Khánh Hòa" },
+    project: {
+      id: "khanhhoa-2024-2026",
+      provinceId: "khanh-hoa",
+      name: "Chỉnh lý, bồi nền tài liệu lưu trữ giai đoạn 2024 - 2026",
+      legalBasis: "Kế hoạch 14698/KH-UBND ngày 23/12/2024",
+      periodStart: "2025-01-01",
+      periodEnd: "2026-12-31",
+    },
+    tables: [
+      readFileSync(`${FIXTURES}khanhhoa-2024-arrangement.tsv`, "utf8"),
+      // Seed 002: restoration (bồi nền) of 15.000 sheets at the provincial Historical Archives.
+      "STT\tTên cơ quan, đơn vị\tBồi nền (tờ)\n09\tLưu trữ lịch sử tỉnh\t15.000\n",
+    ],
+    stations: ["Tổ chỉnh lý 1", "Tổ chỉnh lý 2", "Tổ bồi nền"],
+    backfillFrom: "2025-01-02",
+    workingDays: 500,
+  },
+];
+
+/** Creates what is missing and returns each project's stations with tokens (kept beside the local state). */
+export async function seedDemo(call, stateDir) {
+  const file = `${stateDir}/demo-stations.json`;
+  const saved = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  for (const d of DEMO) {
+    await call("POST", "/provinces", d.province);
+    await call("POST", "/projects", d.project);
+    for (const table of d.tables) await call("POST", `/projects/${d.project.id}/plan/import`, { table, target: "both" });
+    if (!saved[d.project.id]) {
+      saved[d.project.id] = [];
+      for (const name of d.stations) saved[d.project.id].push(await call("POST", `/projects/${d.project.id}/stations`, { name }));
+    }
+  }
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 });
+  return saved;
+}
+
+const DECIMALS = { files: 0, documents: 0, pages: 0, metres: 2, metres_loose: 2, sheets: 0 };
+
+function planOf(snapshot) {
+  return snapshot.fonds.map((f) => ({ code: f.code, plan: f.approved, done: {} }));
+}
+
+/** The fonds a station works on for a kind: the first in plan order that is not finished yet. */
+function currentFonds(fonds, kind) {
+  return fonds.find((f) => (f.plan[kind] ?? 0) > (f.done[kind] ?? 0) && (f.plan[kind] ?? 0) > 0);
+}
+
+function workingDaysBetween(from, to) {
+  const days = [];
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) < to; d.setUTCDate(d.getUTCDate() + 1)) {
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6) days.push(d.toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+function vietnamToday() {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Deterministic noise so a re-run posts the same backfill (and dedup makes it a no-op). */
+function noise(seed) {
+  const x = Math.sin(seed * 9301 + 49297) * 233280;
+  return 0.75 + (x - Math.floor(x)) * 0.5;
+}
+
+function scaled(amount, kind) {
+  return Number((amount / 10 ** DECIMALS[kind]).toFixed(DECIMALS[kind]));
+}
+
+export async function postEvents(url, projectId, token, events) {
+  for (let i = 0; i < events.length; i += 500) {
+    const res = await fetch(`${url}/api/v1/projects/${projectId}/counters`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ events: events.slice(i, i + 500) }),
+    });
+    if (!res.ok) throw new Error(`counters ${projectId}: ${res.status} ${await res.text()}`);
+  }
+}
+
+/** A past at about 92 % of a linear plan, so the demo projects are a little behind, as real ones are. */
+export async function backfill(url, demo, stations) {
+  const snap = await (await fetch(`${url}/api/v1/projects/${demo.project.id}/snapshot`)).json();
+  const fonds = planOf(snap);
+  const kinds = Object.keys(DECIMALS).filter((k) => fonds.some((f) => (f.plan[k] ?? 0) > 0));
+  const events = [];
+  workingDaysBetween(demo.backfillFrom, vietnamToday()).forEach((day, di) => {
+    for (const kind of kinds) {
+      const total = fonds.reduce((s, f) => s + (f.plan[kind] ?? 0), 0);
+      stations.forEach((st, si) => {
+        const f = currentFonds(fonds, kind);
+        if (!f) return;
+        const amount = Math.min(Math.max(1, Math.round(((total / demo.workingDays) * 0.92 * noise(di * 31 + si)) / stations.length)), f.plan[kind] - (f.done[kind] ?? 0));
+        f.done[kind] = (f.done[kind] ?? 0) + amount;
+        events.push({ st, e: { id: `backfill-${day}-${si}-${kind}`, fonds: f.code, kind, delta: scaled(amount, kind), at: `${day}T10:00:00+07:00` } });
+      });
+    }
+  });
+  for (const [si, st] of stations.entries()) {
+    await postEvents(url, demo.project.id, st.token, events.filter((x) => x.st === stations[si]).map((x) => x.e));
+  }
+  return events.length;
+}
+
+/** Simulated scan stations: every few seconds each posts a small batch; now and then it retries one. */
+export function simulate(url, projects, { intervalMs = 3000, log = () => {} } = {}) {
+  let posted = 0;
+  let duplicates = 0;
+  const state = new Map();
+  const tick = async () => {
+    for (const [projectId, stations] of Object.entries(projects)) {
+      if (!state.has(projectId)) {
+        const snap = await (await fetch(`${url}/api/v1/projects/${projectId}/snapshot`)).json();
+        const fonds = planOf(snap);
+        for (const t of snap.totals) {
+          const f = fonds.find((x) => x.code === t.fonds);
+          if (f) f.done[t.kind] = t.amount;
+        }
+        state.set(projectId, { fonds, last: new Map() });
+      }
+      const { fonds, last } = state.get(projectId);
+      for (const st of stations) {
+        const retry = last.get(st.id) && Math.random() < 0.1;
+        const events = retry ? last.get(st.id) : liveBatch(fonds);
+        if (events.length === 0) continue;
+        const res = await fetch(`${url}/api/v1/projects/${projectId}/counters`, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${st.token}`, "Content-Type": "application/json" },
+          body: JSON.stringify({ events }),
+        });
+        if (!res.ok) {
+          log(`station ${st.name}: ${res.status} ${await res.text()}`);
+          continue;
+        }
+        const r = await res.json();
+        posted += r.accepted;
+        duplicates += r.duplicates;
+        last.set(st.id, events);
+      }
+    }
+  };
+  const timer = setInterval(() => tick().catch((e) => log(`simulator: ${e.message}`)), intervalMs);
+  const report = setInterval(() => log(`simulated stations: ${posted} events counted, ${duplicates} retried duplicates ignored`), 60_000);
+  return () => {
+    clearInterval(timer);
+    clearInterval(report);
+  };
+}
+
+const LIVE_STEP = { files: [0, 2], documents: [2, 30], pages: [20, 160], metres: [5, 60], metres_loose: [5, 80], sheets: [1, 8] };
+
+function liveBatch(fonds) {
+  const events = [];
+  for (const [kind, [lo, hi]] of Object.entries(LIVE_STEP)) {
+    const f = currentFonds(fonds, kind);
+    if (!f || Math.random() < 0.4) continue;
+    const amount = Math.min(lo + Math.floor(Math.random() * (hi - lo + 1)), f.plan[kind] - (f.done[kind] ?? 0));
+    if (amount <= 0) continue;
+    f.done[kind] = (f.done[kind] ?? 0) + amount;
+    events.push({ id: crypto.randomUUID(), fonds: f.code, kind, delta: scaled(amount, kind) });
+  }
+  return events;
+}

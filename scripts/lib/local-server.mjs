@@ -1,0 +1,83 @@
+// Starting the app locally on the embedded workerd with local D1: used by `npm start` and the benchmarks.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = (name) => `${ROOT}node_modules/.bin/${name}`;
+const QUIET_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", FORCE_COLOR: "0" };
+
+/** The admin token lives in .dev.vars (git-ignored), made once per checkout. */
+export function ensureDevVars() {
+  const path = `${ROOT}.dev.vars`;
+  if (!existsSync(path)) writeFileSync(path, `ADMIN_TOKEN=${randomBytes(24).toString("base64url")}\n`, { mode: 0o600 });
+  const m = /^ADMIN_TOKEN=(.+)$/m.exec(readFileSync(path, "utf8"));
+  if (!m) throw new Error(".dev.vars has no ADMIN_TOKEN line");
+  return m[1].trim();
+}
+
+export function applyMigrations(persistTo) {
+  const args = ["d1", "migrations", "apply", "archive-digitization", "--local"];
+  if (persistTo) args.push("--persist-to", persistTo);
+  const r = spawnSync(BIN("wrangler"), args, { cwd: ROOT, env: QUIET_ENV, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`migrations failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/**
+ * mode "vite": the dashboard and the worker together (npm start).
+ * mode "wrangler": the worker alone with its built assets skipped, closest to production (benchmarks).
+ */
+export function startServer({ mode, port, persistTo, adminToken, log = () => {} }) {
+  const args =
+    mode === "vite"
+      ? [BIN("vite"), ["--port", String(port), "--strictPort"]]
+      : [
+          BIN("wrangler"),
+          ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--var", `ADMIN_TOKEN:${adminToken}`, "--log-level", "warn", "--show-interactive-dev-session=false"],
+        ];
+  const child = spawn(args[0], args[1], { cwd: ROOT, env: QUIET_ENV, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const forward = (chunk) => {
+    for (const line of String(chunk).split("\n")) {
+      if (line.trim() && !/Request\.cf|getaddrinfo|ENOTFOUND|at GetAddrInfo|nodedir/.test(line)) log(line);
+    }
+  };
+  child.stdout.on("data", forward);
+  child.stderr.on("data", forward);
+  const stop = () => {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  return { child, stop, url: `http://127.0.0.1:${port}` };
+}
+
+export async function waitUntilReady(url, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/api/v1/provinces`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not become ready in ${timeoutMs} ms`);
+}
+
+/** A small admin client over the HTTP API (the same routes an administrator's tools use). */
+export function adminClient(url, adminToken) {
+  return async function call(method, path, body) {
+    const res = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}

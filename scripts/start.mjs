@@ -1,0 +1,39 @@
+// `npm start`: local server on the embedded workerd + local D1 (migrated), demo data, simulated stations.
+import { adminClient, applyMigrations, ensureDevVars, ROOT, startServer, waitUntilReady } from "./lib/local-server.mjs";
+import { backfill, DEMO, seedDemo, simulate } from "./lib/demo.mjs";
+
+const port = Number(process.env.PORT ?? 5173);
+const adminToken = ensureDevVars();
+applyMigrations();
+const server = startServer({ mode: "vite", port, log: (line) => console.log(`  ${line}`) });
+const shutdown = () => {
+  server.stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+server.child.on("exit", (code) => {
+  console.error(`dev server exited (${code})`);
+  process.exit(code ?? 1);
+});
+
+await waitUntilReady(server.url);
+const stations = await seedDemo(adminClient(server.url, adminToken), `${ROOT}.wrangler/state`);
+for (const d of DEMO) await backfill(server.url, d, stations[d.project.id]);
+simulate(server.url, stations, { log: (line) => console.log(line) });
+
+const first = stations[DEMO[0].project.id][0];
+console.log(`
+  Bảng điều khiển (dashboard):  ${server.url}/
+  Dự án mẫu (demo projects):    ${DEMO.map((d) => `${server.url}/?project=${d.project.id}`).join("\n                                ")}
+  API:                          ${server.url}/api/v1/openapi.json
+  Mã trạm mẫu (station token):  ${first.token}   (${first.name}, ${DEMO[0].project.id})
+  Mã quản trị (admin token):    ${adminToken}   (from .dev.vars)
+
+  Thử gửi số liệu (try a counter):
+    curl -X POST ${server.url}/api/v1/projects/${DEMO[0].project.id}/counters \\
+      -H "Authorization: Bearer ${first.token}" -H "Content-Type: application/json" \\
+      -d '{"events":[{"id":"thu-1","fonds":"4","kind":"pages","delta":120}]}'
+
+  Simulated stations post every 3 s. Ctrl+C stops everything.
+`);
