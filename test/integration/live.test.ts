@@ -2,7 +2,7 @@ import { evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { CounterEventInput } from "../../schema/api";
-import type { Snapshot } from "../../schema/wire";
+import { PING, PONG, type Snapshot } from "../../schema/wire";
 import { api, createProject, postCounters, room, Watcher } from "./helpers";
 
 const KINDS = ["files", "documents", "pages"] as const;
@@ -185,6 +185,15 @@ describe("live feed: GET /api/v1/projects/:projectId/live", () => {
     await a.until(() => names().length === 1);
     expect(names()).toEqual(["Nguyễn Văn A"]);
     a.close();
+  });
+
+  it("answers pings with pongs (auto-response, the object stays asleep)", async () => {
+    const { projectId } = await createProject();
+    const w = await Watcher.open(projectId);
+    await w.until((m) => m.some((x) => x.type === "snapshot"));
+    w.ws.send(PING);
+    await w.until((m) => m.some((x) => JSON.stringify(x) === PONG));
+    w.close();
   });
 
   it("answers 404 for an unknown project and 400 for a bad since", async () => {
