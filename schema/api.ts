@@ -76,7 +76,6 @@ export const ProvinceCreateSchema = z.strictObject({ id: slug, name: z.string().
 export const ProjectCreateSchema = z
   .strictObject({
     id: slug,
-    provinceId: slug,
     name: z.string().trim().min(1).max(300),
     legalBasis: z.string().trim().max(300).default(""),
     periodStart: isoDate,
@@ -92,3 +91,28 @@ export const PlanImportSchema = z.strictObject({
 });
 
 export const StationCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
+
+export const StationParams = z.object({ projectId: ProjectIdParam.shape.projectId, stationId: z.uuid() });
+
+export const FondsParams = z.object({ projectId: ProjectIdParam.shape.projectId, fondsCode: z.string().min(1).max(64) });
+
+export const FondsUpdateSchema = z.strictObject({
+  restricted: z.boolean().optional(),
+  agency: z.string().trim().max(300).optional(),
+});
+
+const email = z.email().max(200).transform((e) => e.toLowerCase());
+
+export const LoginSchema = z.strictObject({ email, password: z.string().min(1).max(200) });
+
+export const UserCreateSchema = z.strictObject({
+  email,
+  name: z.string().trim().min(1).max(120),
+  password: z.string().min(10, "ít nhất 10 ký tự (at least 10 characters)").max(200),
+});
+
+export const MemberGrantSchema = z.strictObject({ email, role: z.enum(["admin", "supervisor", "leader"]) });
+
+export const MemberParams = z.object({ provinceId: ProvinceIdParam.shape.provinceId, userId: z.string().min(1).max(64) });
+
+export const AuditQuery = z.strictObject({ before: z.coerce.number().int().positive().optional() });

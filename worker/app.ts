@@ -1,15 +1,37 @@
-// The HTTP API: route modules mounted under /api/v1. `AppType` gives the dashboard a typed client (hc).
+// The HTTP API: route modules mounted under /api/v1, all behind one authorization middleware.
+// `AppType` gives the dashboard a typed client (hc).
+import { secureHeaders } from "hono/secure-headers";
+import { authorize } from "./auth/middleware";
 import { router } from "./lib/app-env";
 import { ApiError, onError } from "./lib/errors";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
 import { counters } from "./routes/counters";
 import { live } from "./routes/live";
 import { mountOpenApi } from "./routes/openapi";
 import { projectRoutes } from "./routes/projects";
 import { provinceRoutes } from "./routes/provinces";
+import { stationRoutes } from "./routes/stations";
+import { userRoutes } from "./routes/users";
 
-const api = router().route("/", counters).route("/", live).route("/", provinceRoutes).route("/", projectRoutes);
+const api = router()
+  .route("/", authRoutes)
+  .route("/", counters)
+  .route("/", live)
+  .route("/", provinceRoutes)
+  .route("/", projectRoutes)
+  .route("/", stationRoutes)
+  .route("/", userRoutes)
+  .route("/", auditRoutes);
 
-export const app = router().route("/api/v1", api);
+const withSecurityHeaders = secureHeaders({ strictTransportSecurity: "max-age=31536000; includeSubDomains" });
+
+const base = router();
+// A WebSocket upgrade's 101 response has immutable headers; everything else gets the security headers.
+base.use("/api/*", (c, next) => (c.req.header("Upgrade") === "websocket" ? next() : withSecurityHeaders(c, next)));
+// Before any route: every request is authenticated and checked against worker/auth/policy.ts.
+base.use("/api/*", authorize);
+export const app = base.route("/api/v1", api);
 mountOpenApi(app);
 // Must come after every API route: anything else under /api is a 404 in the one error shape,
 // never the dashboard's index.html (the assets binding answers everything outside /api).

@@ -48,7 +48,8 @@ export async function seedDemo(call, stateDir) {
   const saved = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   for (const d of DEMO) {
     await call("POST", "/provinces", d.province);
-    await call("POST", "/projects", d.project);
+    const { provinceId, ...project } = d.project;
+    await call("POST", `/provinces/${provinceId}/projects`, project);
     for (const table of d.tables) await call("POST", `/projects/${d.project.id}/plan/import`, { table, target: "both" });
     if (!saved[d.project.id]) {
       saved[d.project.id] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { api, createProject, events, post, postCounters } from "./helpers";
+import { createProject, events, get, post, postCounters } from "./helpers";
 
 async function pagesTotal(projectId: string): Promise<number> {
-  const snap = (await (await api(`/projects/${projectId}/snapshot`)).json()) as { totals: { kind: string; amount: number }[] };
+  const snap = (await (await get(`/projects/${projectId}/snapshot`)).json()) as { totals: { kind: string; amount: number }[] };
   return snap.totals.filter((t) => t.kind === "pages").reduce((s, t) => s + t.amount, 0);
 }
 
@@ -29,7 +29,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
     const { projectId, tokens } = await createProject();
     const batch = { events: [0.1, 0.2, 33.6, 249.26].map((delta, i) => ({ id: `m${i}`, fonds: "1", kind: "metres", delta })) };
     expect((await postCounters(projectId, tokens[0]!, batch)).status).toBe(200);
-    const snap = (await (await api(`/projects/${projectId}/snapshot`)).json()) as { totals: { kind: string; amount: number }[] };
+    const snap = (await (await get(`/projects/${projectId}/snapshot`)).json()) as { totals: { kind: string; amount: number }[] };
     expect(snap.totals.find((t) => t.kind === "metres")?.amount).toBe(28316); // 283,16 m in centimetres
   });
 
@@ -52,7 +52,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
   });
 
   it("answers 404 when the token's project no longer exists in the room", async () => {
-    const res = await api("/projects/no-such-project/snapshot");
+    const res = await get("/projects/no-such-project/snapshot");
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: "not_found" } });
   });
@@ -111,14 +111,14 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
     const { projectId, tokens } = await createProject();
     // 17:30 UTC on 2 March is already 3 March in Asia/Ho_Chi_Minh.
     await postCounters(projectId, tokens[0]!, { events: [{ id: "d1", fonds: "1", kind: "pages", delta: 9, at: "2026-03-02T17:30:00Z" }] });
-    const snap = (await (await api(`/projects/${projectId}/snapshot`)).json()) as { days: { day: string; amount: number }[] };
+    const snap = (await (await get(`/projects/${projectId}/snapshot`)).json()) as { days: { day: string; amount: number }[] };
     expect(snap.days).toEqual([{ kind: "pages", day: "2026-03-03", amount: 9 }]);
   });
 });
 
 describe("GET /api/v1/openapi.json", () => {
   it("documents the counter API from the zod schemas", async () => {
-    const doc = (await (await api("/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await get("/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
     expect(doc.paths["/api/v1/projects/{projectId}/counters"]?.post).toBeDefined();
     expect(doc.components.schemas.CounterBatch).toBeDefined();
   });

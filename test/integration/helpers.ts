@@ -3,10 +3,17 @@ import { env, exports } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
 import type { ServerMessage } from "../../schema/wire";
 
-export const ADMIN = { Authorization: "Bearer test-admin-token", "Content-Type": "application/json" };
+/** The operator token (ADMIN_TOKEN in vitest.config.ts): system-admin rights, like the provisioning scripts. */
+export const OPERATOR = { Authorization: "Bearer test-admin-token" };
+export const ADMIN = { ...OPERATOR, "Content-Type": "application/json" };
 
 export function api(path: string, init?: RequestInit): Promise<Response> {
   return exports.default.fetch(new Request(`http://example.com/api/v1${path}`, init));
+}
+
+/** GET as the operator, unless other headers are given. */
+export function get(path: string, headers: Record<string, string> = OPERATOR): Promise<Response> {
+  return api(path, { headers });
 }
 
 export async function post(path: string, body: unknown, headers: Record<string, string> = ADMIN): Promise<Response> {
@@ -35,9 +42,8 @@ export async function createProject(stations = 1, table = SMALL_PLAN): Promise<T
   const projectId = `prj-${suffix}`;
   await expectOk(post("/provinces", { id: provinceId, name: "Hà Tĩnh" }));
   await expectOk(
-    post("/projects", {
+    post(`/provinces/${provinceId}/projects`, {
       id: projectId,
-      provinceId,
       name: "Số hóa tài liệu lưu trữ 2026",
       legalBasis: "Quyết định 4020/QĐ-UBND",
       periodStart: "2026-01-01",
@@ -87,8 +93,8 @@ export class Watcher {
     });
   }
 
-  static async open(projectId: string, query = ""): Promise<Watcher> {
-    const res = await api(`/projects/${projectId}/live${query}`, { headers: { Upgrade: "websocket" } });
+  static async open(projectId: string, query = "", headers: Record<string, string> = OPERATOR): Promise<Watcher> {
+    const res = await api(`/projects/${projectId}/live${query}`, { headers: { ...headers, Upgrade: "websocket" } });
     if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`);
     res.webSocket.accept();
     return new Watcher(res.webSocket);
@@ -132,4 +138,29 @@ export class Watcher {
   close(): void {
     this.ws.close(1000, "done");
   }
+}
+
+export interface SignedIn {
+  userId: string;
+  email: string;
+  /** Cookie + CSRF headers for writes, like the dashboard sends. */
+  headers: Record<string, string>;
+  cookie: string;
+}
+
+/** A real user with a real password, a role in a province (or project), signed in through POST /auth/login. */
+export async function signIn(name: string, role: "admin" | "supervisor" | "leader", scope: { provinceId?: string; projectId?: string }): Promise<SignedIn> {
+  const email = `${crypto.randomUUID().slice(0, 8)}@so-noi-vu.example`;
+  const password = "mật-khẩu-đủ-dài-123";
+  const created = await post("/users", { email, name, password });
+  if (created.status !== 201) throw new Error(`user: ${created.status} ${await created.text()}`);
+  const { id } = (await created.json()) as { id: string };
+  const grant = scope.projectId ? `/projects/${scope.projectId}/members` : `/provinces/${scope.provinceId}/members`;
+  const granted = await post(grant, { email, role });
+  if (!granted.ok) throw new Error(`grant: ${granted.status} ${await granted.text()}`);
+  const login = await post("/auth/login", { email, password }, { "Content-Type": "application/json" });
+  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get("Set-Cookie") ?? "").split(";")[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { userId: id, email, cookie, headers: { Cookie: cookie, "X-CSRF-Token": csrfToken, "Content-Type": "application/json" } };
 }

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { CounterEventInput } from "../../schema/api";
 import { PING, PONG, type Snapshot } from "../../schema/wire";
-import { api, createProject, postCounters, room, Watcher } from "./helpers";
+import { api, createProject, get, OPERATOR, postCounters, room, signIn, Watcher } from "./helpers";
 
 const KINDS = ["files", "documents", "pages"] as const;
 const FONDS = ["1", "2", "3"];
@@ -25,7 +25,7 @@ function expectedTotals(all: CounterEventInput[]): Map<string, number> {
 }
 
 async function snapshotTotals(projectId: string): Promise<{ seq: number; totals: Map<string, number> }> {
-  const snap = (await (await api(`/projects/${projectId}/snapshot`)).json()) as Snapshot;
+  const snap = (await (await get(`/projects/${projectId}/snapshot`)).json()) as Snapshot;
   return { seq: snap.seq, totals: new Map(snap.totals.map((t) => [`${t.fonds}/${t.kind}`, t.amount])) };
 }
 
@@ -74,7 +74,7 @@ describe("live feed: GET /api/v1/projects/:projectId/live", () => {
 
   it("counts 20 concurrent stations × 500 events with 20 % of posts repeated exactly, in the snapshot, the deltas and D1", async () => {
     const { projectId, tokens } = await createProject(20);
-    const watcher = await Watcher.open(projectId, "?name=L%C3%A3nh%20%C4%91%E1%BA%A1o");
+    const watcher = await Watcher.open(projectId, "");
     await watcher.until((m) => m.some((x) => x.type === "snapshot"));
     const all: CounterEventInput[] = [];
     const posts: Promise<Response>[] = [];
@@ -171,19 +171,21 @@ describe("live feed: GET /api/v1/projects/:projectId/live", () => {
   });
 
   it("lists who is watching on join and leave", async () => {
-    const { projectId } = await createProject();
-    const a = await Watcher.open(projectId, "?name=Nguy%E1%BB%85n%20V%C4%83n%20A");
+    const { projectId, provinceId } = await createProject();
+    const leader = await signIn("Nguyễn Văn A", "leader", { provinceId });
+    const supervisor = await signIn("Trần Thị B", "supervisor", { projectId });
+    const a = await Watcher.open(projectId, "", { Cookie: leader.cookie });
     await a.until((m) => m.some((x) => x.type === "presence"));
-    const b = await Watcher.open(projectId, "?name=Tr%E1%BA%A7n%20Th%E1%BB%8B%20B");
+    const b = await Watcher.open(projectId, "", { Cookie: supervisor.cookie });
     const names = () => {
       const last = [...a.messages].reverse().find((m) => m.type === "presence");
-      return last?.type === "presence" ? last.viewers.map((v) => v.name).sort() : [];
+      return last?.type === "presence" ? last.viewers.map((v) => `${v.name} (${v.role})`).sort() : [];
     };
     await a.until(() => names().length === 2);
-    expect(names()).toEqual(["Nguyễn Văn A", "Trần Thị B"]);
+    expect(names()).toEqual(["Nguyễn Văn A (leader)", "Trần Thị B (supervisor)"]);
     b.close();
     await a.until(() => names().length === 1);
-    expect(names()).toEqual(["Nguyễn Văn A"]);
+    expect(names()).toEqual(["Nguyễn Văn A (leader)"]);
     a.close();
   });
 
@@ -197,10 +199,10 @@ describe("live feed: GET /api/v1/projects/:projectId/live", () => {
   });
 
   it("answers 404 for an unknown project and 400 for a bad since", async () => {
-    const unknown = await api("/projects/no-such-project/live", { headers: { Upgrade: "websocket" } });
+    const unknown = await api("/projects/no-such-project/live", { headers: { ...OPERATOR, Upgrade: "websocket" } });
     expect(unknown.status).toBe(404);
     const { projectId } = await createProject();
-    const bad = await api(`/projects/${projectId}/live?since=abc`, { headers: { Upgrade: "websocket" } });
+    const bad = await api(`/projects/${projectId}/live?since=abc`, { headers: { ...OPERATOR, Upgrade: "websocket" } });
     expect(bad.status).toBe(400);
   });
 });
@@ -209,11 +211,11 @@ describe("GET /api/v1/provinces/:provinceId/overview", () => {
   it("gives every project of the province with live totals and plan per kind", async () => {
     const { projectId, provinceId, tokens } = await createProject();
     await postCounters(projectId, tokens[0]!, { events: [{ id: "o1", fonds: "1", kind: "pages", delta: 1062 }] });
-    const res = await api(`/provinces/${provinceId}/overview`);
+    const res = await get(`/provinces/${provinceId}/overview`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { projects: { projectId: string; kinds: Record<string, { actual: number; approved: number }> }[] };
     expect(body.projects).toHaveLength(1);
     expect(body.projects[0]?.kinds.pages).toEqual({ actual: 1062, approved: 13719, funded: 13719 });
-    expect((await api("/provinces/nowhere/overview")).status).toBe(404);
+    expect((await get("/provinces/nowhere/overview")).status).toBe(404);
   });
 });

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import hatinh from "../../../shared/fixtures/hatinh-2021-results.tsv?raw";
 import khanhhoa from "../../../shared/fixtures/khanhhoa-2024-arrangement.tsv?raw";
 import type { Snapshot } from "../../schema/wire";
-import { api, createProject, post } from "./helpers";
+import { createProject, get, post } from "./helpers";
 
 async function snapshot(projectId: string): Promise<Snapshot> {
-  return (await (await api(`/projects/${projectId}/snapshot`)).json()) as Snapshot;
+  return (await (await get(`/projects/${projectId}/snapshot`)).json()) as Snapshot;
 }
 
 function planTotal(snap: Snapshot, kind: string): number {

@@ -1,11 +1,13 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { OpenAPIHono as Hono } from "@hono/zod-openapi";
-import type { StationIdentity } from "./auth";
+import type { Role } from "../../schema/db";
+import type { Principal } from "../auth/policy";
 import { validationError } from "./errors";
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: { station: StationIdentity };
+  /** Set by worker/auth/middleware.ts before any handler runs. */
+  Variables: { principal: Principal; role: Role | null };
 }
 
 /** Every route module starts here, so a failed zod check anywhere becomes the one 400 error shape. */

@@ -4,6 +4,10 @@ import type { ServerMessage, Viewer } from "../../schema/wire";
 /** Per-socket facts that survive hibernation (serializeAttachment, ≤ 16 KiB). */
 export interface SocketAttachment {
   viewer: Viewer;
+  /** May this watcher see restricted fonds (worker/auth/policy.ts seesRestricted)? */
+  seesRestricted: boolean;
+  /** The session behind the socket (hash), so signing out closes it; null for operator watchers. */
+  sessionId: string | null;
 }
 
 export function attachmentOf(ws: WebSocket): SocketAttachment | null {
@@ -33,10 +37,10 @@ export function broadcast(sockets: readonly WebSocket[], message: ServerMessage)
   for (const ws of sockets) sendRaw(ws, text);
 }
 
-export function viewersOf(sockets: readonly WebSocket[], leaving?: WebSocket): Viewer[] {
+export function viewersOf(sockets: readonly WebSocket[]): Viewer[] {
   const viewers: Viewer[] = [];
   for (const ws of sockets) {
-    if (ws === leaving || ws.readyState !== WebSocket.OPEN) continue;
+    if (ws.readyState !== WebSocket.OPEN) continue;
     const a = attachmentOf(ws);
     if (a) viewers.push(a.viewer);
   }

@@ -1,26 +1,20 @@
 // One Durable Object per project (idFromName(projectId)): it accepts counters, owns the live totals,
 // pushes them to watchers and writes them through to D1. The logic lives in store.ts (SQLite state),
-// validate.ts (batch checks), feed.ts (sockets) and flush.ts (D1 outbox); this class only wires them.
+// validate.ts (batch checks), snapshot.ts, visibility.ts (restricted fonds), feed.ts (sockets),
+// flush.ts (D1 outbox) and rate-limit.ts; this class only wires them.
 import { DurableObject } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
-import { WORK_KINDS } from "../../schema/kinds";
 import { dayInZone } from "../../schema/time";
-import {
-  PING,
-  PONG,
-  STATION_DAYS_IN_SNAPSHOT,
-  type ClientMessage,
-  type Delta,
-  type PlanChanged,
-  type Snapshot,
-  type Viewer,
-} from "../../schema/wire";
-import { broadcast, send, viewersOf, type SocketAttachment } from "./feed";
+import { PING, PONG, type ClientMessage, type Delta, type FondsTotal, type PlanChanged, type Snapshot } from "../../schema/wire";
+import { attachmentOf, broadcast, send, viewersOf, type SocketAttachment } from "./feed";
 import { flushOnce } from "./flush";
 import { loadProjectPlan, type ProjectPlan } from "./plan";
+import { RateLimiter } from "./rate-limit";
+import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
-import { checkBatch, type EventError } from "./validate";
 import { summarize, type ProjectSummary } from "./summary";
+import { checkBatch, type EventError } from "./validate";
+import { audienceFor, visibleCells, visibleFonds, type Audience } from "./visibility";
 
 /** Deltas are coalesced into at most one frame per this many ms. */
 const FRAME_MS = 100;
@@ -33,18 +27,27 @@ const REPLAY_LIMIT = 50_000;
 export type IngestResult =
   | { status: "ok"; accepted: number; duplicates: number; seq: number }
   | { status: "invalid"; errors: EventError[] }
-  | { status: "not_found" };
+  | { status: "not_found" }
+  | { status: "rate_limited"; retryAfter: number };
+
+export interface StationView {
+  station: { id: string; name: string };
+  fonds: { code: string; name: string }[];
+  day: string;
+  today: FondsTotal[];
+}
 
 export class ProjectRoom extends DurableObject<Env> {
   private readonly store: LiveStore;
   private readonly projectId: string;
+  private readonly limiter = new RateLimiter();
   private plan: ProjectPlan | null = null;
   private fondsCodes = new Set<string>();
   private frameTimer: ReturnType<typeof setTimeout> | null = null;
   private lastFrameAt = 0;
   private alarmPending = false;
   private flushFailures = 0;
-  private snapshotCache: Snapshot | null = null;
+  private readonly snapshots = new Map<boolean, Snapshot>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -65,77 +68,84 @@ export class ProjectRoom extends DurableObject<Env> {
   private async loadPlan(): Promise<void> {
     this.plan = await loadProjectPlan(this.env.DB, this.projectId);
     this.fondsCodes = new Set(this.plan?.fonds.map((f) => f.code));
-    this.snapshotCache = null;
+    this.snapshots.clear();
   }
 
   async ingest(stationId: string, events: CounterEventInput[], now: number): Promise<IngestResult> {
     const plan = this.plan;
     if (!plan) return { status: "not_found" };
-    const check = checkBatch(events, {
-      fondsCodes: this.fondsCodes,
-      periodStart: plan.project.periodStart,
-      timeZone: plan.project.timeZone,
-      now,
-    });
+    const wait = this.limiter.take(stationId, now);
+    if (wait > 0) return { status: "rate_limited", retryAfter: Math.ceil(wait / 1000) };
+    const check = checkBatch(events, { fondsCodes: this.fondsCodes, periodStart: plan.project.periodStart, timeZone: plan.project.timeZone, now });
     if (!check.ok) return { status: "invalid", errors: check.errors };
     const outcome = this.store.ingest(stationId, check.events, now);
     if (outcome.accepted > 0) {
-      this.snapshotCache = null;
+      this.snapshots.clear();
       this.scheduleFrame();
       this.scheduleFlush(FLUSH_DELAY_MS);
     }
     return { status: "ok", ...outcome };
   }
 
-  /** Totals as of the current seq (also served over HTTP: worker/routes/live.ts). */
-  snapshot(): Snapshot | null {
+  /** Totals as of the current seq, as `seesRestricted` may see them (also served over HTTP). */
+  snapshot(seesRestricted: boolean): Snapshot | null {
     const plan = this.plan;
     if (!plan) return null;
-    const seq = this.store.seq;
-    if (this.snapshotCache?.seq === seq) return this.snapshotCache;
-    const now = Date.now();
-    const fromDay = dayInZone(now - STATION_DAYS_IN_SNAPSHOT * 86_400_000, plan.project.timeZone);
-    this.snapshotCache = {
-      type: "snapshot",
-      seq,
-      project: plan.project,
-      kinds: WORK_KINDS.map((k) => ({ key: k.key, decimals: k.decimals, unit: k.unit })),
-      fonds: plan.fonds,
-      stations: plan.stations,
-      totals: this.store.fondsTotals(),
-      stationDays: this.store.stationDays(fromDay),
-      days: this.store.days(),
-      lastActivityAt: this.lastActivity(),
-      at: now,
-    } satisfies Snapshot;
-    return this.snapshotCache;
+    const cached = this.snapshots.get(seesRestricted);
+    if (cached?.seq === this.store.seq) return cached;
+    const snap = buildSnapshot(this.store, plan, audienceFor(plan.fonds, seesRestricted), Date.now());
+    this.snapshots.set(seesRestricted, snap);
+    return snap;
   }
 
-  summary(): ProjectSummary | null {
-    const snap = this.snapshot();
+  summary(seesRestricted: boolean): ProjectSummary | null {
+    const snap = this.snapshot(seesRestricted);
     return snap && summarize(snap);
   }
 
-  /** The plan or stations changed in D1 (worker/routes/admin.ts): reload and tell every watcher. */
+  /** What a station's entry page needs: the fonds it can post to and its own totals today. */
+  stationView(stationId: string): StationView | null {
+    const plan = this.plan;
+    const station = plan?.stations.find((s) => s.id === stationId);
+    if (!plan || !station) return null;
+    const day = dayInZone(Date.now(), plan.project.timeZone);
+    return { station, fonds: plan.fonds.map((f) => ({ code: f.code, name: f.name })), day, today: this.store.stationDay(stationId, day) };
+  }
+
+  /** The plan or stations changed in D1 (worker/routes/*): reload and tell every watcher. */
   async reload(): Promise<void> {
     await this.loadPlan();
     const plan = this.plan;
     if (!plan) return;
-    broadcast(this.ctx.getWebSockets(), { type: "plan", fonds: plan.fonds, stations: plan.stations } satisfies PlanChanged);
+    for (const ws of this.ctx.getWebSockets()) send(ws, this.planMessage(plan, this.audienceOf(ws)));
   }
 
-  /** WebSocket upgrade, forwarded by worker/routes/live.ts with the viewer already authenticated. */
+  /** Signed-out or revoked sessions lose their live feed at once. */
+  closeSessions(sessionIds: string[]): number {
+    const ids = new Set(sessionIds);
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ids.has(attachmentOf(ws)?.sessionId ?? "")) {
+        ws.close(4001, "session ended");
+        closed++;
+      }
+    }
+    if (closed > 0) this.broadcastPresence();
+    return closed;
+  }
+
+  /** WebSocket upgrade, forwarded by worker/routes/live.ts with the viewer already authorized. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     if (!this.plan) return new Response("unknown project", { status: 404 });
-    const viewer = JSON.parse(decodeURIComponent(request.headers.get("X-Viewer") ?? "null")) as Viewer | null;
-    if (!viewer) return new Response("missing viewer", { status: 400 });
+    const attachment = JSON.parse(decodeURIComponent(request.headers.get("X-Watcher") ?? "null")) as SocketAttachment | null;
+    if (!attachment) return new Response("missing watcher", { status: 400 });
     const sinceParam = new URL(request.url).searchParams.get("since");
     // Send what is pending to everyone else first, so this socket starts exactly at broadcast_seq.
     this.frame();
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ viewer } satisfies SocketAttachment);
+    server.serializeAttachment(attachment);
     this.catchUp(server, sinceParam === null ? null : Number(sinceParam));
     this.broadcastPresence();
     return new Response(null, { status: 101, webSocket: client });
@@ -149,7 +159,7 @@ export class ProjectRoom extends DurableObject<Env> {
     } catch {
       return;
     }
-    if (msg.type === "resync") {
+    if (msg?.type === "resync") {
       this.frame();
       this.catchUp(ws, Number(msg.since));
     }
@@ -183,25 +193,31 @@ export class ProjectRoom extends DurableObject<Env> {
     }
   }
 
+  private audienceOf(ws: WebSocket): Audience {
+    return audienceFor(this.plan?.fonds ?? [], attachmentOf(ws)?.seesRestricted ?? false);
+  }
+
+  private planMessage(plan: ProjectPlan, audience: Audience): PlanChanged {
+    return { type: "plan", fonds: visibleFonds(plan.fonds, audience), stations: plan.stations };
+  }
+
   /** Replays (since, seq] as one delta, or sends a snapshot when `since` is unusable or too old. */
   private catchUp(ws: WebSocket, since: number | null): void {
     const seq = this.store.seq;
     const plan = this.plan;
-    if (plan && since !== null && Number.isInteger(since) && since >= 0 && since <= seq && seq - since <= REPLAY_LIMIT) {
-      send(ws, { type: "plan", fonds: plan.fonds, stations: plan.stations } satisfies PlanChanged);
-      send(ws, this.deltaMessage(since, seq));
+    if (!plan) return;
+    const audience = this.audienceOf(ws);
+    if (since !== null && Number.isInteger(since) && since >= 0 && since <= seq && seq - since <= REPLAY_LIMIT) {
+      send(ws, this.planMessage(plan, audience));
+      send(ws, this.deltaMessage(since, seq, visibleCells(this.store.changesSince(since, seq), audience)));
       return;
     }
-    const snap = this.snapshot();
+    const snap = this.snapshot(audience.hidden.size === 0);
     if (snap) send(ws, snap);
   }
 
-  private deltaMessage(from: number, seq: number): Delta {
-    return { type: "delta", from, seq, cells: this.store.changesSince(from, seq), lastActivityAt: this.lastActivity(), at: Date.now() };
-  }
-
-  private lastActivity(): number | null {
-    return this.store.meta("last_activity") || null;
+  private deltaMessage(from: number, seq: number, cells: Delta["cells"]): Delta {
+    return { type: "delta", from, seq, cells, lastActivityAt: this.store.meta("last_activity") || null, at: Date.now() };
   }
 
   private scheduleFrame(): void {
@@ -212,7 +228,7 @@ export class ProjectRoom extends DurableObject<Env> {
     this.frameTimer = setTimeout(() => this.frame(), wait);
   }
 
-  /** Broadcasts everything accepted since the last frame as one delta. */
+  /** Broadcasts everything accepted since the last frame as one delta, filtered per audience. */
   private frame(): void {
     if (this.frameTimer !== null) {
       clearTimeout(this.frameTimer);
@@ -223,16 +239,20 @@ export class ProjectRoom extends DurableObject<Env> {
     if (seq <= from) return;
     this.lastFrameAt = Date.now();
     const sockets = this.ctx.getWebSockets();
-    if (sockets.length > 0) broadcast(sockets, this.deltaMessage(from, seq));
+    if (sockets.length > 0) {
+      const cells = this.store.changesSince(from, seq);
+      const full = this.deltaMessage(from, seq, cells);
+      const restricted = new Set(this.plan?.fonds.filter((f) => f.restricted).map((f) => f.code));
+      const limited = restricted.size === 0 ? full : this.deltaMessage(from, seq, visibleCells(cells, { hidden: restricted }));
+      broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), full);
+      broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), limited);
+    }
     this.store.setMeta("broadcast_seq", seq);
   }
 
   private broadcastPresence(leaving?: WebSocket): void {
-    const sockets = this.ctx.getWebSockets();
-    broadcast(
-      sockets.filter((s) => s !== leaving),
-      { type: "presence", viewers: viewersOf(sockets, leaving) },
-    );
+    const sockets = this.ctx.getWebSockets().filter((s) => s !== leaving);
+    broadcast(sockets, { type: "presence", viewers: viewersOf(sockets) });
   }
 
   private scheduleFlush(delayMs: number): void {
@@ -241,4 +261,3 @@ export class ProjectRoom extends DurableObject<Env> {
     void this.ctx.storage.setAlarm(Date.now() + delayMs);
   }
 }
-

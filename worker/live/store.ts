@@ -98,40 +98,60 @@ export class LiveStore {
   /** Amounts added in (since, upTo], coalesced per cell: the body of a delta frame or of a replay. */
   changesSince(since: number, upTo: number): Cell[] {
     return this.rows<Cell>(
-        `SELECT fonds, kind, station, day, SUM(delta) AS amount FROM events
-         WHERE seq > ? AND seq <= ? GROUP BY fonds, kind, station, day`,
-        since, upTo,
-      )
-      
+      `SELECT fonds, kind, station, day, SUM(delta) AS amount FROM events
+       WHERE seq > ? AND seq <= ? GROUP BY fonds, kind, station, day`,
+      since,
+      upTo,
+    );
   }
 
-  fondsTotals(): FondsTotal[] {
-    return this.rows<FondsTotal>("SELECT fonds, kind, SUM(amount) AS amount FROM cells GROUP BY fonds, kind")
+  // `hidden`: fonds codes left out (restricted fonds for viewers who may not see them).
+  fondsTotals(hidden: readonly string[]): FondsTotal[] {
+    return this.rows<FondsTotal>(
+      "SELECT fonds, kind, SUM(amount) AS amount FROM cells WHERE fonds NOT IN (SELECT value FROM json_each(?)) GROUP BY fonds, kind",
+      JSON.stringify(hidden),
+    );
   }
 
-  stationDays(fromDay: string): StationDayTotal[] {
+  stationDays(fromDay: string, hidden: readonly string[]): StationDayTotal[] {
     return this.rows<StationDayTotal>(
-        "SELECT station, kind, day, SUM(amount) AS amount FROM cells WHERE day >= ? GROUP BY station, kind, day",
-        fromDay,
-      )
-      
+      `SELECT station, kind, day, SUM(amount) AS amount FROM cells
+       WHERE day >= ? AND fonds NOT IN (SELECT value FROM json_each(?)) GROUP BY station, kind, day`,
+      fromDay,
+      JSON.stringify(hidden),
+    );
   }
 
-  days(): DayTotal[] {
-    return this.rows<DayTotal>("SELECT kind, day, SUM(amount) AS amount FROM cells GROUP BY kind, day ORDER BY day")
+  days(hidden: readonly string[]): DayTotal[] {
+    return this.rows<DayTotal>(
+      "SELECT kind, day, SUM(amount) AS amount FROM cells WHERE fonds NOT IN (SELECT value FROM json_each(?)) GROUP BY kind, day ORDER BY day",
+      JSON.stringify(hidden),
+    );
+  }
+
+  /** One station's own totals for one day (its entry page). */
+  stationDay(station: string, day: string): FondsTotal[] {
+    return this.rows<FondsTotal>(
+      "SELECT fonds, kind, SUM(amount) AS amount FROM cells WHERE station = ? AND day = ? GROUP BY fonds, kind",
+      station,
+      day,
+    );
   }
 
   /** The D1 outbox: events and the current amount of every cell changed in (after, upTo]. */
   eventsBetween(after: number, upTo: number): StoredEvent[] {
-    return this.rows<StoredEvent>("SELECT seq, id, station, fonds, kind, delta, at, day FROM events WHERE seq > ? AND seq <= ? ORDER BY seq", after, upTo)
-      
+    return this.rows<StoredEvent>(
+      "SELECT seq, id, station, fonds, kind, delta, at, day FROM events WHERE seq > ? AND seq <= ? ORDER BY seq",
+      after,
+      upTo,
+    );
   }
 
   cellsChangedBetween(after: number, upTo: number): StoredCell[] {
     return this.rows<StoredCell>(
-        "SELECT fonds, kind, station, day, amount, changed_seq AS changedSeq FROM cells WHERE changed_seq > ? AND changed_seq <= ?",
-        after, upTo,
-      )
-      
+      "SELECT fonds, kind, station, day, amount, changed_seq AS changedSeq FROM cells WHERE changed_seq > ? AND changed_seq <= ?",
+      after,
+      upTo,
+    );
   }
 }

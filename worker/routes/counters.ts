@@ -2,9 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { CounterBatchSchema, CounterResultSchema, ErrorSchema, MAX_COUNTER_BODY_BYTES, ProjectIdParam } from "../../schema/api";
-import { createMiddleware } from "hono/factory";
-import { router, roomFor, type AppEnv } from "../lib/app-env";
-import { authenticateStation } from "../lib/auth";
+import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 
 const error = (description: string) => ({ description, content: { "application/json": { schema: ErrorSchema } } });
@@ -23,11 +21,6 @@ const postCounters = createRoute({
         throw new ApiError(413, "payload_too_large", `Lô quá lớn: tối đa ${MAX_COUNTER_BODY_BYTES} byte (body too large)`);
       },
     }),
-    // Credentials before content: a caller without a valid token learns nothing about its payload.
-    createMiddleware<AppEnv>(async (c, next) => {
-      c.set("station", await authenticateStation(c.env.DB, c.req.header("Authorization"), c.req.param("projectId") ?? ""));
-      await next();
-    }),
   ] as const,
   request: {
     params: ProjectIdParam,
@@ -40,13 +33,21 @@ const postCounters = createRoute({
     403: error("The token belongs to another project"),
     404: error("Unknown project"),
     413: error("Body over the size limit"),
+    429: error("Too many requests from this station; see Retry-After"),
   },
 });
 
 export const counters = router().openapi(postCounters, async (c) => {
   const { projectId } = c.req.valid("param");
   const { events } = c.req.valid("json");
-  const result = await roomFor(c.env, projectId).ingest(c.var.station.id, events, Date.now());
+  const principal = c.var.principal;
+  if (principal.kind !== "station") throw new ApiError(403, "forbidden", "Chỉ trạm quét được gửi số liệu (stations only)");
+  const result = await roomFor(c.env, projectId).ingest(principal.station.id, events, Date.now());
+  if (result.status === "rate_limited") {
+    throw new ApiError(429, "rate_limited", "Gửi quá nhanh; thử lại sau (too many requests)", { retryAfterSeconds: result.retryAfter }, {
+      "Retry-After": String(result.retryAfter),
+    });
+  }
   if (result.status === "not_found") throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
   if (result.status === "invalid") throw new ApiError(400, "validation_failed", "Lô có sự kiện không hợp lệ; không sự kiện nào được ghi (invalid events; nothing counted)", result.errors);
   return c.json({ accepted: result.accepted, duplicates: result.duplicates, seq: result.seq }, 200);

@@ -2,8 +2,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorSchema, ProjectIdParam } from "../../schema/api";
 import type { Viewer } from "../../schema/wire";
+import { seesRestricted, type Principal } from "../auth/policy";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import type { SocketAttachment } from "../live/feed";
 
 const snapshotRoute = createRoute({
   method: "get",
@@ -16,14 +18,16 @@ const snapshotRoute = createRoute({
   },
 });
 
-const LiveQuery = z.object({
-  since: z.coerce.number().int().min(0).optional(),
-  name: z.string().trim().max(60).optional(),
-});
+const LiveQuery = z.strictObject({ since: z.coerce.number().int().min(0).optional() });
+
+function viewerOf(p: Principal, role: string | null): Viewer {
+  if (p.kind === "user") return { id: p.session.user.id, name: p.session.user.name, role: role ?? "leader" };
+  return { id: "operator", name: "Quản trị hệ thống", role: "admin" };
+}
 
 export const live = router()
   .openapi(snapshotRoute, async (c) => {
-    const snap = await roomFor(c.env, c.req.valid("param").projectId).snapshot();
+    const snap = await roomFor(c.env, c.req.valid("param").projectId).snapshot(seesRestricted(c.var.role));
     if (!snap) throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
     return c.json(snap, 200);
   })
@@ -32,10 +36,14 @@ export const live = router()
     const query = LiveQuery.safeParse(c.req.query());
     if (!query.success) throw new ApiError(400, "validation_failed", "Tham số không hợp lệ (invalid query)");
     if (c.req.header("Upgrade") !== "websocket") throw new ApiError(426 as 400, "bad_request", "Cần nâng cấp WebSocket (WebSocket upgrade required)");
-    // Until sign-in lands (issue 6) watchers are anonymous and name themselves.
-    const viewer: Viewer = { id: crypto.randomUUID(), name: query.data.name || "Khách", role: "viewer" };
+    const p = c.var.principal;
+    const watcher: SocketAttachment = {
+      viewer: viewerOf(p, c.var.role),
+      seesRestricted: seesRestricted(c.var.role),
+      sessionId: p.kind === "user" ? p.session.idHash : null,
+    };
     const headers = new Headers(c.req.raw.headers);
-    headers.set("X-Viewer", encodeURIComponent(JSON.stringify(viewer))); // headers are ASCII; names are Vietnamese
+    headers.set("X-Watcher", encodeURIComponent(JSON.stringify(watcher))); // headers are ASCII; names are Vietnamese
     const res = await roomFor(c.env, projectId).fetch(new Request(c.req.raw.url, { headers }));
     if (res.status === 404) throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
     return res;

@@ -1,10 +1,11 @@
 // Provinces and the leadership overview: every project of a province with live totals against plan.
 import { asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { ProvinceCreateSchema, ProvinceIdParam } from "../../schema/api";
+import { ProjectCreateSchema, ProvinceCreateSchema, ProvinceIdParam } from "../../schema/api";
 import { projects, provinces } from "../../schema/db";
+import { isSystemAdmin, roleOn, seesRestricted } from "../auth/policy";
+import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
-import { requireAdmin } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
 
@@ -15,15 +16,24 @@ export const provinceRoutes = router()
       db.select().from(provinces).orderBy(asc(provinces.name)),
       db.select({ id: projects.id, provinceId: projects.provinceId, name: projects.name }).from(projects).orderBy(asc(projects.name)),
     ]);
+    const p = c.var.principal;
+    // Only what the caller may see: a leader of one province never learns of another's projects.
+    const visible = projectRows.filter((j) => roleOn(p, { provinceId: j.provinceId, projectId: j.id }) !== null);
     return c.json({
-      provinces: provinceRows.map((p) => ({ id: p.id, name: p.name, projects: projectRows.filter((j) => j.provinceId === p.id) })),
+      provinces: provinceRows
+        .map((v) => ({ id: v.id, name: v.name, projects: visible.filter((j) => j.provinceId === v.id) }))
+        .filter((v) => v.projects.length > 0 || isSystemAdmin(p) || roleOn(p, { provinceId: v.id }) !== null),
     });
   })
-  .post("/provinces", requireAdmin, zValidator("json", ProvinceCreateSchema), async (c) => {
+  .post("/provinces", zValidator("json", ProvinceCreateSchema), async (c) => {
     const body = c.req.valid("json");
     const db = drizzle(c.env.DB);
-    const [row] = await db.insert(provinces).values(body).onConflictDoUpdate({ target: provinces.id, set: { name: body.name } }).returning();
-    return c.json(row, 201);
+    const [before] = await db.select().from(provinces).where(eq(provinces.id, body.id));
+    await db.batch([
+      db.insert(provinces).values(body).onConflictDoUpdate({ target: provinces.id, set: { name: body.name } }),
+      auditInsert(c.env.DB, c.var.principal, { action: before ? "province.update" : "province.create", target: body.id, provinceId: body.id, before, after: body }),
+    ]);
+    return c.json(body, before ? 200 : 201);
   })
   .get("/provinces/:provinceId/overview", zValidator("param", ProvinceIdParam), async (c) => {
     const { provinceId } = c.req.valid("param");
@@ -32,6 +42,23 @@ export const provinceRoutes = router()
     if (!province) throw new ApiError(404, "not_found", "Không có tỉnh này (unknown province)");
     const rows = await db.select({ id: projects.id }).from(projects).where(eq(projects.provinceId, provinceId)).orderBy(asc(projects.name));
     // Live figures come from each project's Durable Object, in parallel; D1 may trail them by a flush.
-    const summaries = await Promise.all(rows.map((p) => roomFor(c.env, p.id).summary()));
+    const restricted = seesRestricted(c.var.role);
+    const summaries = await Promise.all(rows.map((p) => roomFor(c.env, p.id).summary(restricted)));
     return c.json({ province: { id: province.id, name: province.name }, projects: summaries.filter((s) => s !== null) });
+  })
+  .post("/provinces/:provinceId/projects", zValidator("param", ProvinceIdParam), zValidator("json", ProjectCreateSchema), async (c) => {
+    const { provinceId } = c.req.valid("param");
+    const body = { ...c.req.valid("json"), provinceId };
+    const db = drizzle(c.env.DB);
+    const [province] = await db.select().from(provinces).where(eq(provinces.id, provinceId));
+    if (!province) throw new ApiError(404, "not_found", "Không có tỉnh này (unknown province)");
+    const [before] = await db.select().from(projects).where(eq(projects.id, body.id));
+    if (before && before.provinceId !== provinceId) throw new ApiError(409, "conflict", "Mã dự án đã dùng ở tỉnh khác (project id taken)");
+    const { id, ...rest } = body;
+    await db.batch([
+      db.insert(projects).values(body).onConflictDoUpdate({ target: projects.id, set: rest }),
+      auditInsert(c.env.DB, c.var.principal, { action: before ? "project.update" : "project.create", target: id, provinceId, projectId: id, before, after: body }),
+    ]);
+    await roomFor(c.env, id).reload();
+    return c.json(body, before ? 200 : 201);
   });

@@ -1,0 +1,82 @@
+// The one place where API requests are authenticated and authorized (rules: worker/auth/policy.ts).
+import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { matchedRoutes } from "hono/route";
+import { projects } from "../../schema/db";
+import type { AppEnv } from "../lib/app-env";
+import { ApiError } from "../lib/errors";
+import { decide, POLICY, type Principal } from "./policy";
+import { loadSession, SESSION_COOKIE } from "./sessions";
+import { bearerToken, stationForToken, timingSafeEqual } from "./tokens";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The route that will answer: the last matched handler for this method (middleware is "ALL"). */
+function targetRoute(c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]): string | null {
+  const method = c.req.method === "HEAD" ? "GET" : c.req.method;
+  const routes = matchedRoutes(c).filter((r) => r.method === method);
+  const last = routes[routes.length - 1];
+  return last ? `${method} ${last.path}` : null;
+}
+
+/** Path parameters of the target route, read from the URL (middleware does not see the route's own params). */
+function paramsOf(pattern: string, path: string): Record<string, string> {
+  const names: string[] = [];
+  const re = new RegExp(`^${pattern.replace(/:([A-Za-z]+)/g, (_, n: string) => (names.push(n), "([^/]+)"))}$`);
+  const m = re.exec(path);
+  return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m?.[i + 1] ?? "")]));
+}
+
+async function resolvePrincipal(env: Env, authorization: string | undefined, cookie: string | undefined): Promise<Principal> {
+  const token = bearerToken(authorization);
+  if (token) {
+    if (env.ADMIN_TOKEN && timingSafeEqual(token, env.ADMIN_TOKEN)) return { kind: "operator" };
+    const station = await stationForToken(env.DB, token);
+    if (station) return { kind: "station", station };
+    throw new ApiError(401, "unauthorized", "Mã truy cập không hợp lệ (invalid token)", undefined, { "WWW-Authenticate": "Bearer" });
+  }
+  if (cookie) {
+    const session = await loadSession(env.DB, cookie, Date.now());
+    if (session) return { kind: "user", session };
+  }
+  return { kind: "anonymous" };
+}
+
+async function provinceOfProject(d1: D1Database, projectId: string): Promise<string | undefined> {
+  const [row] = await drizzle(d1).select({ provinceId: projects.provinceId }).from(projects).where(eq(projects.id, projectId));
+  return row?.provinceId;
+}
+
+export const authorize = createMiddleware<AppEnv>(async (c, next) => {
+  const route = targetRoute(c);
+  if (!route) return next(); // no such route: the 404 handler answers
+  const rule = POLICY[route];
+  if (!rule) {
+    console.error(`no access rule for ${route}: refused`);
+    throw new ApiError(403, "forbidden", "Không có quyền (no access rule for this route)");
+  }
+  const principal = await resolvePrincipal(c.env, c.req.header("Authorization"), getCookie(c, SESSION_COOKIE));
+  if (principal.kind === "user" && !SAFE_METHODS.has(c.req.method)) {
+    // Cookie-authenticated writes must prove they come from our own page.
+    const origin = c.req.header("Origin");
+    const sent = c.req.header("X-CSRF-Token") ?? "";
+    if ((origin && origin !== new URL(c.req.url).origin) || !timingSafeEqual(sent, principal.session.csrfToken)) {
+      throw new ApiError(403, "forbidden", "Thiếu hoặc sai mã CSRF (missing or wrong CSRF token)");
+    }
+  }
+  const pattern = route.slice(route.indexOf(" ") + 1);
+  const params = paramsOf(pattern, c.req.path);
+  const projectId = params.projectId;
+  const provinceId = params.provinceId ?? (projectId ? await provinceOfProject(c.env.DB, projectId) : undefined);
+  const decision = decide(rule, principal, { provinceId, projectId });
+  if (!decision.allow) {
+    throw decision.status === 401
+      ? new ApiError(401, "unauthorized", "Cần đăng nhập (sign-in required)")
+      : new ApiError(403, "forbidden", "Không có quyền (forbidden)");
+  }
+  c.set("principal", principal);
+  c.set("role", decision.role);
+  await next();
+});

@@ -1,0 +1,104 @@
+// Who may call what: one rule per API route, decided in one place (worker/auth/middleware.ts).
+// A route without a rule is refused, and test/integration/access.test.ts fails for it.
+import type { Role } from "../../schema/db";
+import type { Membership, Session } from "./sessions";
+import type { StationIdentity } from "./tokens";
+
+export type Rule =
+  | { kind: "public" }
+  | { kind: "signed-in" }
+  /** A station token of the project in the path. */
+  | { kind: "station" }
+  | { kind: "system-admin" }
+  /** At least `min` on the province in the path. */
+  | { kind: "province"; min: Role }
+  /** At least `min` on the project in the path, directly or through its province. */
+  | { kind: "project"; min: Role };
+
+const P = (min: Role): Rule => ({ kind: "project", min });
+const V = (min: Role): Rule => ({ kind: "province", min });
+
+export const POLICY: Record<string, Rule> = {
+  "GET /api/v1/openapi.json": { kind: "public" },
+  "POST /api/v1/auth/login": { kind: "public" },
+  "POST /api/v1/auth/logout": { kind: "signed-in" },
+  "GET /api/v1/me": { kind: "signed-in" },
+  "GET /api/v1/provinces": { kind: "signed-in" }, // filtered to what the caller may see
+  "POST /api/v1/provinces": { kind: "system-admin" },
+  "GET /api/v1/provinces/:provinceId/overview": V("leader"),
+  "POST /api/v1/provinces/:provinceId/projects": V("admin"),
+  "POST /api/v1/provinces/:provinceId/members": V("admin"),
+  "DELETE /api/v1/provinces/:provinceId/members/:userId": V("admin"),
+  "GET /api/v1/provinces/:provinceId/audit": V("admin"),
+  "POST /api/v1/users": { kind: "system-admin" },
+  "POST /api/v1/projects/:projectId/counters": { kind: "station" },
+  "GET /api/v1/projects/:projectId/station": { kind: "station" },
+  "GET /api/v1/projects/:projectId/snapshot": P("leader"),
+  "GET /api/v1/projects/:projectId/live": P("leader"),
+  "POST /api/v1/projects/:projectId/plan/import": P("admin"),
+  "GET /api/v1/projects/:projectId/stations": P("admin"),
+  "POST /api/v1/projects/:projectId/stations": P("admin"),
+  "POST /api/v1/projects/:projectId/stations/:stationId/rotate": P("admin"),
+  "DELETE /api/v1/projects/:projectId/stations/:stationId": P("admin"),
+  "POST /api/v1/projects/:projectId/members": P("admin"),
+  "GET /api/v1/projects/:projectId/audit": P("admin"),
+};
+
+export type Principal =
+  | { kind: "anonymous" }
+  /** The deployment's ADMIN_TOKEN: provisioning scripts and the local demo, with system-admin rights. */
+  | { kind: "operator" }
+  | { kind: "station"; station: StationIdentity }
+  | { kind: "user"; session: Session };
+
+const RANK: Record<Role, number> = { leader: 1, supervisor: 2, admin: 3 };
+
+export function isSystemAdmin(p: Principal): boolean {
+  return p.kind === "operator" || (p.kind === "user" && p.session.memberships.some((m) => m.role === "admin" && !m.provinceId && !m.projectId));
+}
+
+/** The strongest role a principal holds on a province, or on a project (which belongs to a province). */
+export function roleOn(p: Principal, scope: { provinceId: string; projectId?: string }): Role | null {
+  if (isSystemAdmin(p)) return "admin";
+  if (p.kind !== "user") return null;
+  let best: Role | null = null;
+  for (const m of p.session.memberships as Membership[]) {
+    const applies =
+      (!m.provinceId && !m.projectId) ||
+      (m.provinceId === scope.provinceId && !m.projectId) ||
+      (scope.projectId !== undefined && m.projectId === scope.projectId);
+    if (applies && (best === null || RANK[m.role] > RANK[best])) best = m.role;
+  }
+  return best;
+}
+
+/** Restricted and secret fonds (seed 001) are for the people who supervise or administer the work. */
+export function seesRestricted(role: Role | null): boolean {
+  return role === "admin" || role === "supervisor";
+}
+
+export type Decision = { allow: true; role: Role | null } | { allow: false; status: 401 | 403 };
+
+/**
+ * `scope.provinceId` is the province in the path, or the province of the project in the path
+ * (undefined when that project does not exist: only system admins pass, to get the 404).
+ */
+export function decide(rule: Rule, p: Principal, scope: { provinceId?: string; projectId?: string }): Decision {
+  const deny: Decision = { allow: false, status: p.kind === "anonymous" ? 401 : 403 };
+  switch (rule.kind) {
+    case "public":
+      return { allow: true, role: null };
+    case "signed-in":
+      return p.kind === "user" || p.kind === "operator" ? { allow: true, role: null } : deny;
+    case "station":
+      return p.kind === "station" && scope.projectId !== undefined && p.station.projectId === scope.projectId ? { allow: true, role: null } : deny;
+    case "system-admin":
+      return isSystemAdmin(p) ? { allow: true, role: "admin" } : deny;
+    case "province":
+    case "project": {
+      if (scope.provinceId === undefined) return isSystemAdmin(p) ? { allow: true, role: "admin" } : deny;
+      const role = roleOn(p, { provinceId: scope.provinceId, projectId: rule.kind === "project" ? scope.projectId : undefined });
+      return role !== null && RANK[role] >= RANK[rule.min] ? { allow: true, role } : deny;
+    }
+  }
+}

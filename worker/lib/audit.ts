@@ -1,0 +1,45 @@
+// Audit entries for administrative actions, written in the same D1 batch as the change they record.
+import { drizzle } from "drizzle-orm/d1";
+import { auditLog } from "../../schema/db";
+import type { Principal } from "../auth/policy";
+
+export interface AuditFacts {
+  action: string;
+  target: string;
+  provinceId?: string | null;
+  projectId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+function actor(p: Principal): { actorType: "user" | "operator" | "station"; actorId: string; actorName: string } {
+  switch (p.kind) {
+    case "user":
+      return { actorType: "user", actorId: p.session.user.id, actorName: `${p.session.user.name} <${p.session.user.email}>` };
+    case "station":
+      return { actorType: "station", actorId: p.station.id, actorName: p.station.name };
+    default:
+      return { actorType: "operator", actorId: "operator", actorName: "ADMIN_TOKEN" };
+  }
+}
+
+export function auditInsert(d1: D1Database, p: Principal, facts: AuditFacts) {
+  return drizzle(d1)
+    .insert(auditLog)
+    .values({
+      at: Date.now(),
+      ...actor(p),
+      action: facts.action,
+      target: facts.target,
+      provinceId: facts.provinceId ?? null,
+      projectId: facts.projectId ?? null,
+      before: facts.before ?? null,
+      after: facts.after ?? null,
+    });
+}
+
+/** The same entry as a raw D1 statement, for batches that also hold hand-written SQL (json_each imports). */
+export function auditStatement(d1: D1Database, p: Principal, facts: AuditFacts): D1PreparedStatement {
+  const q = auditInsert(d1, p, facts).toSQL();
+  return d1.prepare(q.sql).bind(...q.params);
+}

@@ -1,0 +1,27 @@
+// Builds the `snapshot` message (schema/wire.ts) from the store for one audience.
+import { WORK_KINDS } from "../../schema/kinds";
+import { dayInZone } from "../../schema/time";
+import { STATION_DAYS_IN_SNAPSHOT, type Snapshot } from "../../schema/wire";
+import type { ProjectPlan } from "./plan";
+import type { LiveStore } from "./store";
+import { visibleFonds, type Audience } from "./visibility";
+
+const KINDS = WORK_KINDS.map((k) => ({ key: k.key, decimals: k.decimals, unit: k.unit }));
+
+export function buildSnapshot(store: LiveStore, plan: ProjectPlan, audience: Audience, now: number): Snapshot {
+  const hidden = [...audience.hidden];
+  const fromDay = dayInZone(now - STATION_DAYS_IN_SNAPSHOT * 86_400_000, plan.project.timeZone);
+  return {
+    type: "snapshot",
+    seq: store.seq,
+    project: plan.project,
+    kinds: KINDS,
+    fonds: visibleFonds(plan.fonds, audience),
+    stations: plan.stations,
+    totals: store.fondsTotals(hidden),
+    stationDays: store.stationDays(fromDay, hidden),
+    days: store.days(hidden),
+    lastActivityAt: store.meta("last_activity") || null,
+    at: now,
+  };
+}

@@ -1,0 +1,75 @@
+// Scan stations: tokens issued once, stored hashed, rotated or revoked by an admin; and the one thing a
+// station may read, its own entry page data.
+import { and, asc, eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { ProjectIdParam, StationCreateSchema, StationParams } from "../../schema/api";
+import { stations } from "../../schema/db";
+import { newToken, sha256Hex } from "../auth/tokens";
+import { auditInsert } from "../lib/audit";
+import { router, roomFor } from "../lib/app-env";
+import { ApiError } from "../lib/errors";
+import { zValidator } from "../lib/validator";
+import { requireProject } from "./projects";
+
+const publicColumns = { id: stations.id, name: stations.name, createdAt: stations.createdAt, revokedAt: stations.revokedAt };
+
+export const stationRoutes = router()
+  .get("/projects/:projectId/stations", zValidator("param", ProjectIdParam), async (c) => {
+    const { projectId } = c.req.valid("param");
+    await requireProject(c.env.DB, projectId);
+    const rows = await drizzle(c.env.DB).select(publicColumns).from(stations).where(eq(stations.projectId, projectId)).orderBy(asc(stations.name));
+    return c.json({ stations: rows });
+  })
+  .post("/projects/:projectId/stations", zValidator("param", ProjectIdParam), zValidator("json", StationCreateSchema), async (c) => {
+    const { projectId } = c.req.valid("param");
+    const { name } = c.req.valid("json");
+    const project = await requireProject(c.env.DB, projectId);
+    const token = newToken("st");
+    const id = crypto.randomUUID();
+    const db = drizzle(c.env.DB);
+    await db.batch([
+      db.insert(stations).values({ id, projectId, name, tokenHash: await sha256Hex(token) }),
+      auditInsert(c.env.DB, c.var.principal, { action: "station.create", target: `${name} (${id})`, provinceId: project.provinceId, projectId, after: { id, name } }),
+    ]);
+    await roomFor(c.env, projectId).reload();
+    // The token is shown here once; only its hash is kept.
+    return c.json({ id, name, projectId, token }, 201);
+  })
+  .post("/projects/:projectId/stations/:stationId/rotate", zValidator("param", StationParams), async (c) => {
+    const { projectId, stationId } = c.req.valid("param");
+    const project = await requireProject(c.env.DB, projectId);
+    const db = drizzle(c.env.DB);
+    const where = and(eq(stations.id, stationId), eq(stations.projectId, projectId));
+    const [station] = await db.select(publicColumns).from(stations).where(where);
+    if (!station) throw new ApiError(404, "not_found", "Không có trạm này (unknown station)");
+    const token = newToken("st");
+    // The old token stops working with this write: every post looks its token up in D1.
+    await db.batch([
+      db.update(stations).set({ tokenHash: await sha256Hex(token), revokedAt: null }).where(where),
+      auditInsert(c.env.DB, c.var.principal, { action: "station.rotate", target: `${station.name} (${stationId})`, provinceId: project.provinceId, projectId }),
+    ]);
+    await roomFor(c.env, projectId).reload();
+    return c.json({ id: stationId, name: station.name, projectId, token }, 200);
+  })
+  .delete("/projects/:projectId/stations/:stationId", zValidator("param", StationParams), async (c) => {
+    const { projectId, stationId } = c.req.valid("param");
+    const project = await requireProject(c.env.DB, projectId);
+    const db = drizzle(c.env.DB);
+    const where = and(eq(stations.id, stationId), eq(stations.projectId, projectId));
+    const [station] = await db.select(publicColumns).from(stations).where(where);
+    if (!station) throw new ApiError(404, "not_found", "Không có trạm này (unknown station)");
+    const revokedAt = station.revokedAt ?? Date.now();
+    await db.batch([
+      db.update(stations).set({ revokedAt }).where(where),
+      auditInsert(c.env.DB, c.var.principal, { action: "station.revoke", target: `${station.name} (${stationId})`, provinceId: project.provinceId, projectId, before: station, after: { ...station, revokedAt } }),
+    ]);
+    await roomFor(c.env, projectId).reload();
+    return c.json({ ...station, revokedAt }, 200);
+  })
+  .get("/projects/:projectId/station", zValidator("param", ProjectIdParam), async (c) => {
+    const p = c.var.principal;
+    if (p.kind !== "station") throw new ApiError(403, "forbidden", "Chỉ dành cho trạm quét (stations only)");
+    const view = await roomFor(c.env, c.req.valid("param").projectId).stationView(p.station.id);
+    if (!view) throw new ApiError(404, "not_found", "Không có trạm này (unknown station)");
+    return c.json(view);
+  });
