@@ -48,7 +48,7 @@ describe("i18n", () => {
     const lateUtc = Date.UTC(2026, 10, 22, 17, 5, 9); // 00:05:09 on 23/11 in UTC+7
     expect(i18n.formatDate(lateUtc)).toBe("23/11/2026");
     expect(i18n.formatTime(lateUtc)).toBe("00:05:09");
-    expect(i18n.formatDateTime(Date.UTC(2026, 0, 2, 6, 30, 0))).toBe("13:30:00 02/01/2026");
+    expect(i18n.formatDateTime(Date.UTC(2026, 0, 2, 6, 30, 0))).toBe("02/01/2026 13:30:00");
     expect(i18n.formatDay("2026-12-31")).toBe("31/12/2026");
   });
 });

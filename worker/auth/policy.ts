@@ -36,6 +36,7 @@ export const POLICY: Record<string, Rule> = {
   "GET /api/v1/projects/:projectId/snapshot": P("leader"),
   "GET /api/v1/projects/:projectId/live": P("leader"),
   "POST /api/v1/projects/:projectId/plan/import": P("admin"),
+  "PATCH /api/v1/projects/:projectId/fonds/:fondsCode": P("admin"),
   "GET /api/v1/projects/:projectId/stations": P("admin"),
   "POST /api/v1/projects/:projectId/stations": P("admin"),
   "POST /api/v1/projects/:projectId/stations/:stationId/rotate": P("admin"),

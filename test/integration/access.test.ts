@@ -1,0 +1,93 @@
+// Every API route × every kind of caller. The expectations below are written independently of
+// worker/auth/policy.ts, and the routes come from the app itself: a new route without a line here fails.
+import { beforeAll, describe, expect, it } from "vitest";
+import { app } from "../../worker/app";
+import { api, createProject, OPERATOR, signIn, type SignedIn } from "./helpers";
+
+type Who = "anonymous" | "stationA" | "stationB" | "leaderA" | "projectLeaderA" | "supervisorA" | "adminA" | "leaderB" | "operator";
+
+const SIGNED_IN: Who[] = ["leaderA", "projectLeaderA", "supervisorA", "adminA", "leaderB", "operator"];
+const EVERYONE: Who[] = ["anonymous", "stationA", "stationB", ...SIGNED_IN];
+const VIEW_PROJECT_A: Who[] = ["leaderA", "projectLeaderA", "supervisorA", "adminA", "operator"];
+const VIEW_PROVINCE_A: Who[] = ["leaderA", "supervisorA", "adminA", "operator"];
+const ADMIN_A: Who[] = ["adminA", "operator"];
+
+const EXPECT: Record<string, Who[]> = {
+  "GET /api/v1/openapi.json": EVERYONE,
+  "POST /api/v1/auth/login": EVERYONE,
+  "POST /api/v1/auth/logout": SIGNED_IN,
+  "GET /api/v1/me": SIGNED_IN,
+  "GET /api/v1/provinces": SIGNED_IN,
+  "POST /api/v1/provinces": ["operator"],
+  "POST /api/v1/users": ["operator"],
+  "GET /api/v1/provinces/:provinceId/overview": VIEW_PROVINCE_A,
+  "POST /api/v1/provinces/:provinceId/projects": ADMIN_A,
+  "POST /api/v1/provinces/:provinceId/members": ADMIN_A,
+  "DELETE /api/v1/provinces/:provinceId/members/:userId": ADMIN_A,
+  "GET /api/v1/provinces/:provinceId/audit": ADMIN_A,
+  "POST /api/v1/projects/:projectId/counters": ["stationA"],
+  "GET /api/v1/projects/:projectId/station": ["stationA"],
+  "GET /api/v1/projects/:projectId/snapshot": VIEW_PROJECT_A,
+  "GET /api/v1/projects/:projectId/live": VIEW_PROJECT_A,
+  "POST /api/v1/projects/:projectId/plan/import": ADMIN_A,
+  "PATCH /api/v1/projects/:projectId/fonds/:fondsCode": ADMIN_A,
+  "GET /api/v1/projects/:projectId/stations": ADMIN_A,
+  "POST /api/v1/projects/:projectId/stations": ADMIN_A,
+  "POST /api/v1/projects/:projectId/stations/:stationId/rotate": ADMIN_A,
+  "DELETE /api/v1/projects/:projectId/stations/:stationId": ADMIN_A,
+  "POST /api/v1/projects/:projectId/members": ADMIN_A,
+  "GET /api/v1/projects/:projectId/audit": ADMIN_A,
+};
+
+/** Every route the app answers, from the app itself (middleware and the /api/* catch-all are "ALL"). */
+function appRoutes(): string[] {
+  return [...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))].sort();
+}
+
+describe("access control: every route × every caller", () => {
+  const callers = {} as Record<Who, Record<string, string>>;
+  let projectA = "";
+  let provinceA = "";
+
+  beforeAll(async () => {
+    const a = await createProject(1);
+    const b = await createProject(1);
+    projectA = a.projectId;
+    provinceA = a.provinceId;
+    const asUser = (s: SignedIn) => s.headers;
+    callers.anonymous = { "Content-Type": "application/json" };
+    callers.stationA = { Authorization: `Bearer ${a.tokens[0]}`, "Content-Type": "application/json" };
+    callers.stationB = { Authorization: `Bearer ${b.tokens[0]}`, "Content-Type": "application/json" };
+    callers.leaderA = asUser(await signIn("Lãnh đạo A", "leader", { provinceId: a.provinceId }));
+    callers.projectLeaderA = asUser(await signIn("Lãnh đạo dự án A", "leader", { projectId: a.projectId }));
+    callers.supervisorA = asUser(await signIn("Giám sát A", "supervisor", { provinceId: a.provinceId }));
+    callers.adminA = asUser(await signIn("Quản trị A", "admin", { provinceId: a.provinceId }));
+    callers.leaderB = asUser(await signIn("Lãnh đạo B", "leader", { provinceId: b.provinceId }));
+    callers.operator = { ...OPERATOR, "Content-Type": "application/json" };
+  });
+
+  it("has an expectation for every route the app serves, and no stale ones", () => {
+    expect(appRoutes()).toEqual(Object.keys(EXPECT).sort());
+  });
+
+  const routes = appRoutes().sort((x, y) => Number(x.includes("logout")) - Number(y.includes("logout"))); // sign-out last
+  it.each(routes)("%s", async (route) => {
+    const allowed = EXPECT[route];
+    expect(allowed, `no expectation for ${route}: add it to EXPECT in this file`).toBeDefined();
+    const [method, pattern] = route.split(" ") as [string, string];
+    // Harmless arguments: unknown ids and empty bodies, so an allowed call is refused by validation or 404, not carried out.
+    const path = pattern
+      .replace(":projectId", projectA)
+      .replace(":provinceId", provinceA)
+      .replace(":stationId", crypto.randomUUID())
+      .replace(":userId", "no-such-user")
+      .replace(":fondsCode", "no-such-fonds")
+      .replace("/api/v1", "");
+    for (const who of Object.keys(callers) as Who[]) {
+      const res = await api(path, { method, headers: callers[who], body: method === "GET" || method === "DELETE" ? undefined : "{}" });
+      const denied = res.status === 401 || res.status === 403;
+      expect(denied, `${who} → ${route}: ${res.status}`).toBe(!allowed!.includes(who));
+      expect(res.status, `${who} → ${route}`).toBeLessThan(500);
+    }
+  });
+});
