@@ -32,7 +32,8 @@ export type IngestResult =
 
 export interface StationView {
   station: { id: string; name: string };
-  fonds: { code: string; name: string }[];
+  /** Restricted fonds are listed by code only: a station counts the work without the name travelling. */
+  fonds: { code: string; name: string | null; restricted: boolean }[];
   day: string;
   today: FondsTotal[];
 }
@@ -109,7 +110,8 @@ export class ProjectRoom extends DurableObject<Env> {
     const station = plan?.stations.find((s) => s.id === stationId);
     if (!plan || !station) return null;
     const day = dayInZone(Date.now(), plan.project.timeZone);
-    return { station, fonds: plan.fonds.map((f) => ({ code: f.code, name: f.name })), day, today: this.store.stationDay(stationId, day) };
+    const fonds = plan.fonds.map((f) => ({ code: f.code, name: f.restricted ? null : f.name, restricted: f.restricted }));
+    return { station, fonds, day, today: this.store.stationDay(stationId, day) };
   }
 
   /** The plan or stations changed in D1 (worker/routes/*): reload and tell every watcher. */
