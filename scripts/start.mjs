@@ -18,9 +18,10 @@ server.child.on("exit", (code) => {
 });
 
 await waitUntilReady(server.url);
-const stations = await seedDemo(adminClient(server.url, adminToken), `${ROOT}.wrangler/state`);
-for (const d of DEMO) await backfill(server.url, d, stations[d.project.id]);
-simulate(server.url, stations, { log: (line) => console.log(line) });
+const call = adminClient(server.url, adminToken);
+const { stations, accounts } = await seedDemo(call, `${ROOT}.wrangler/state`);
+for (const d of DEMO) await backfill(server.url, call, d, stations[d.project.id]);
+simulate(server.url, call, stations, { log: (line) => console.log(line) });
 
 const first = stations[DEMO[0].project.id][0];
 console.log(`
@@ -28,7 +29,10 @@ console.log(`
   Dự án mẫu (demo projects):    ${DEMO.map((d) => `${server.url}/?project=${d.project.id}`).join("\n                                ")}
   API:                          ${server.url}/api/v1/openapi.json
   Mã trạm mẫu (station token):  ${first.token}   (${first.name}, ${DEMO[0].project.id})
-  Mã quản trị (admin token):    ${adminToken}   (from .dev.vars)
+  Mã vận hành (operator token): ${adminToken}   (from .dev.vars; for scripts)
+
+  Tài khoản mẫu (demo accounts):
+${accounts.map((a) => `    ${a.role.padEnd(11)} ${a.email.padEnd(27)} ${a.password}   (${a.provinces.join(", ")})`).join("\n")}
 
   Thử gửi số liệu (try a counter):
     curl -X POST ${server.url}/api/v1/projects/${DEMO[0].project.id}/counters \\

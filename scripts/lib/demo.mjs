@@ -1,5 +1,6 @@
 // Demo data for `npm start`: the two seed provinces with their real plan tables (../shared/fixtures),
 // stations, a backfilled history so the charts have a past, and simulated stations that keep posting.
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ROOT } from "./local-server.mjs";
 
@@ -42,23 +43,45 @@ export const DEMO = [
   },
 ];
 
-/** Creates what is missing and returns each project's stations with tokens (kept beside the local state). */
+/** One account per role (issue 6); passwords are made per checkout and kept beside the local state. */
+export const DEMO_ACCOUNTS = [
+  { email: "quantri@demo.vn", name: "Nguyễn Văn Quản", role: "admin", provinces: ["ha-tinh", "khanh-hoa"] },
+  { email: "giamsat.hatinh@demo.vn", name: "Trần Thị Giám", role: "supervisor", provinces: ["ha-tinh"] },
+  { email: "lanhdao.hatinh@demo.vn", name: "Lê Văn Đạo", role: "leader", provinces: ["ha-tinh"] },
+  { email: "lanhdao.khanhhoa@demo.vn", name: "Phạm Thị Hòa", role: "leader", provinces: ["khanh-hoa"] },
+];
+
+async function seedAccounts(call, saved) {
+  saved.accounts ??= {};
+  for (const a of DEMO_ACCOUNTS) {
+    if (!saved.accounts[a.email]) {
+      const password = `demo-${randomBytes(6).toString("base64url")}`;
+      await call("POST", "/users", { email: a.email, name: a.name, password });
+      saved.accounts[a.email] = password;
+    }
+    for (const provinceId of a.provinces) await call("POST", `/provinces/${provinceId}/members`, { email: a.email, role: a.role });
+  }
+  return DEMO_ACCOUNTS.map((a) => ({ ...a, password: saved.accounts[a.email] }));
+}
+
+/** Creates what is missing; returns each project's stations with tokens and the demo accounts. */
 export async function seedDemo(call, stateDir) {
-  const file = `${stateDir}/demo-stations.json`;
-  const saved = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  const file = `${stateDir}/demo.json`;
+  const saved = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : { stations: {} };
   for (const d of DEMO) {
     await call("POST", "/provinces", d.province);
     const { provinceId, ...project } = d.project;
     await call("POST", `/provinces/${provinceId}/projects`, project);
     for (const table of d.tables) await call("POST", `/projects/${d.project.id}/plan/import`, { table, target: "both" });
-    if (!saved[d.project.id]) {
-      saved[d.project.id] = [];
-      for (const name of d.stations) saved[d.project.id].push(await call("POST", `/projects/${d.project.id}/stations`, { name }));
+    if (!saved.stations[d.project.id]) {
+      saved.stations[d.project.id] = [];
+      for (const name of d.stations) saved.stations[d.project.id].push(await call("POST", `/projects/${d.project.id}/stations`, { name }));
     }
   }
+  const accounts = await seedAccounts(call, saved);
   mkdirSync(stateDir, { recursive: true });
   writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 });
-  return saved;
+  return { stations: saved.stations, accounts };
 }
 
 const DECIMALS = { files: 0, documents: 0, pages: 0, metres: 2, metres_loose: 2, sheets: 0 };
@@ -107,8 +130,8 @@ export async function postEvents(url, projectId, token, events) {
 }
 
 /** A past at about 92 % of a linear plan, so the demo projects are a little behind, as real ones are. */
-export async function backfill(url, demo, stations) {
-  const snap = await (await fetch(`${url}/api/v1/projects/${demo.project.id}/snapshot`)).json();
+export async function backfill(url, call, demo, stations) {
+  const snap = await call("GET", `/projects/${demo.project.id}/snapshot`);
   const fonds = planOf(snap);
   const kinds = Object.keys(DECIMALS).filter((k) => fonds.some((f) => (f.plan[k] ?? 0) > 0));
   const events = [];
@@ -131,14 +154,14 @@ export async function backfill(url, demo, stations) {
 }
 
 /** Simulated scan stations: every few seconds each posts a small batch; now and then it retries one. */
-export function simulate(url, projects, { intervalMs = 3000, log = () => {} } = {}) {
+export function simulate(url, call, projects, { intervalMs = 3000, log = () => {} } = {}) {
   let posted = 0;
   let duplicates = 0;
   const state = new Map();
   const tick = async () => {
     for (const [projectId, stations] of Object.entries(projects)) {
       if (!state.has(projectId)) {
-        const snap = await (await fetch(`${url}/api/v1/projects/${projectId}/snapshot`)).json();
+        const snap = await call("GET", `/projects/${projectId}/snapshot`);
         const fonds = planOf(snap);
         for (const t of snap.totals) {
           const f = fonds.find((x) => x.code === t.fonds);

@@ -58,7 +58,7 @@ export async function waitUntilReady(url, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`${url}/api/v1/provinces`);
+      const res = await fetch(`${url}/api/v1/openapi.json`); // public: no credentials needed
       if (res.ok) return;
     } catch {
       // not listening yet
