@@ -41,6 +41,8 @@ describe("i18n", () => {
     const en = WORK_KINDS.map((k) => i18n.kindName(k.key));
     expect(en).toEqual(["Files", "Documents", "Pages", "Preliminary arrangement, m", "Loose arrangement, m", "Restored sheets"]);
     expect(i18n.kindName("microfilm")).toBe("microfilm");
+    expect(i18n.roleName("supervisor")).toBe("Supervisor");
+    expect(i18n.roleName("auditor")).toBe("auditor");
   });
 
   it("writes dates dd/mm/yyyy and times HH:mm:ss on the Ha Noi clock", async () => {

@@ -11,7 +11,7 @@ import {
   type ConnectionStatus,
   type SocketHandlers,
 } from "../../web/src/live/connection";
-import { kindPlans, kindTotals, plannedKinds } from "../../web/src/live/selectors";
+import { distinctViewers, kindPlans, kindTotals, plannedKinds } from "../../web/src/live/selectors";
 
 const FONDS: FondsPlan[] = [
   { code: "1", name: "UBND huyện Can Lộc", agency: "", restricted: false, approved: { files: 100, pages: 5000 }, funded: { files: 80, pages: 5000 } },
@@ -132,6 +132,14 @@ describe("applyMessage", () => {
     expect(applyMessage(run([delta(5, 7, [])], held), delta(6, 9, [])).resyncFrom).toBe(7);
   });
 
+  it("takes a later snapshot whole, even at a lower seq (the project's store was reset)", () => {
+    const held = run([snapshot(50, { totals: [{ fonds: "1", kind: "files", amount: 99 }] })]);
+    const reset = run([snapshot(2, { totals: [{ fonds: "1", kind: "files", amount: 4 }] })], held);
+    expect(reset.seq).toBe(2);
+    expect(reset.fondsTotals).toEqual(new Map([[fondsKindKey("1", "files"), 4]]));
+    expect(run([delta(2, 3, [cell("1", "files", 1)])], reset).fondsTotals.get(fondsKindKey("1", "files"))).toBe(5);
+  });
+
   it("ignores deltas before the first snapshot", () => {
     const result = applyMessage(emptyLiveState(), delta(0, 3, [cell("1", "files", 1)]));
     expect(result.state.seq).toBeNull();
@@ -181,11 +189,17 @@ describe("applyMessage", () => {
   });
 });
 
-describe("plan figures", () => {
+describe("page figures", () => {
   it("sums the plan per kind and lists planned kinds in the kinds' order", () => {
     expect(kindPlans(FONDS)).toEqual(new Map([["files", 150], ["pages", 5000], ["metres", 3360]]));
     expect(kindPlans(FONDS, "funded")).toEqual(new Map([["files", 80], ["pages", 5000]]));
     expect(plannedKinds(new Map([["sheets", 1], ["metres", 3360], ["files", 150], ["documents", 0]]))).toEqual(["files", "metres", "sheets"]);
+  });
+
+  it("lists a person watching from two screens once", () => {
+    const lan = { id: "u1", name: "Nguyễn Thị Lan", role: "leader" };
+    const minh = { id: "u2", name: "Trần Văn Minh", role: "supervisor" };
+    expect(distinctViewers([lan, minh, { ...lan }])).toEqual([lan, minh]);
   });
 });
 

@@ -1,3 +1,5 @@
 import { render } from "solid-js/web";
+import { App } from "./App";
+import "./styles.css";
 
-render(() => <p>…</p>, document.getElementById("root")!);
+render(() => <App />, document.getElementById("root")!);

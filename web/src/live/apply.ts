@@ -1,0 +1,136 @@
+// The dashboard's copy of one project's live totals, and the one pure function that moves it forward
+// with each feed message (schema/wire.ts; the sender is worker/live/room.ts). Connection handling is in
+// connection.ts. Changed parts are new objects and maps, unchanged parts keep their identity, so Solid
+// memos over e.g. `state.fonds` do not re-run for a delta.
+import type {
+  DayTotal,
+  Delta,
+  FondsPlan,
+  FondsTotal,
+  KindInfo,
+  ProjectInfo,
+  ServerMessage,
+  Snapshot,
+  StationDayTotal,
+  StationInfo,
+  Viewer,
+} from "../../../schema/wire";
+
+export interface LiveState {
+  /** The feed seq these totals include; null until the first snapshot. */
+  seq: number | null;
+  project: ProjectInfo | null;
+  kinds: readonly KindInfo[];
+  fonds: readonly FondsPlan[]; // phông, with plan targets
+  stations: readonly StationInfo[];
+  /** fonds × kind → amount (key: fondsKindKey), all time. */
+  fondsTotals: ReadonlyMap<string, number>;
+  /** station × kind × day → amount (key: stationDayKey); the snapshot brings the last 62 days. */
+  stationDays: ReadonlyMap<string, number>;
+  /** kind × day → amount (key: dayKey), all time. */
+  days: ReadonlyMap<string, number>;
+  viewers: readonly Viewer[];
+  /** Epoch ms of the last counter the project accepted. */
+  lastActivityAt: number | null;
+  /** Server clock of the last snapshot or applied delta. */
+  serverAt: number | null;
+}
+
+export interface ApplyResult {
+  state: LiveState;
+  /** Set when a delta showed a gap: ask the server to replay from this seq (ClientMessage "resync"). */
+  resyncFrom?: number;
+}
+
+const SEP = "\u0000";
+export const fondsKindKey = (fonds: string, kind: string): string => fonds + SEP + kind;
+export const stationDayKey = (station: string, kind: string, day: string): string => station + SEP + kind + SEP + day;
+export const dayKey = (kind: string, day: string): string => kind + SEP + day;
+/** The parts of a key made by the three functions above. */
+export const splitKey = (key: string): string[] => key.split(SEP);
+
+export function emptyLiveState(): LiveState {
+  return {
+    seq: null,
+    project: null,
+    kinds: [],
+    fonds: [],
+    stations: [],
+    fondsTotals: new Map(),
+    stationDays: new Map(),
+    days: new Map(),
+    viewers: [],
+    lastActivityAt: null,
+    serverAt: null,
+  };
+}
+
+export function applyMessage(state: LiveState, msg: ServerMessage): ApplyResult {
+  switch (msg.type) {
+    case "snapshot":
+      return { state: fromSnapshot(msg, state.viewers) };
+    case "delta":
+      return applyDelta(state, msg);
+    case "presence":
+      return { state: { ...state, viewers: msg.viewers } };
+    case "plan":
+      return { state: { ...state, fonds: msg.fonds, stations: msg.stations } };
+    default:
+      // A message type this build does not know yet (a newer worker): nothing to apply.
+      return { state };
+  }
+}
+
+function fromSnapshot(snap: Snapshot, viewers: readonly Viewer[]): LiveState {
+  return {
+    seq: snap.seq,
+    project: snap.project,
+    kinds: snap.kinds,
+    fonds: snap.fonds,
+    stations: snap.stations,
+    fondsTotals: indexTotals(snap.totals, (t: FondsTotal) => fondsKindKey(t.fonds, t.kind)),
+    stationDays: indexTotals(snap.stationDays, (t: StationDayTotal) => stationDayKey(t.station, t.kind, t.day)),
+    days: indexTotals(snap.days, (t: DayTotal) => dayKey(t.kind, t.day)),
+    // Presence is its own message; a resync snapshot must not forget who is watching.
+    viewers,
+    lastActivityAt: snap.lastActivityAt,
+    serverAt: snap.at,
+  };
+}
+
+function indexTotals<T extends { amount: number }>(rows: readonly T[], key: (row: T) => string): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const row of rows) {
+    const k = key(row);
+    map.set(k, (map.get(k) ?? 0) + row.amount);
+  }
+  return map;
+}
+
+function applyDelta(state: LiveState, delta: Delta): ApplyResult {
+  const held = state.seq;
+  // Nothing held yet: the snapshot that must come first will include this delta.
+  if (held === null) return { state };
+  if (delta.seq <= held) return { state };
+  if (delta.from !== held) return { state, resyncFrom: held };
+
+  const next: LiveState = { ...state, seq: delta.seq, serverAt: delta.at, lastActivityAt: delta.lastActivityAt ?? state.lastActivityAt };
+  if (delta.cells.length > 0) {
+    const fondsTotals = new Map(state.fondsTotals);
+    const stationDays = new Map(state.stationDays);
+    const days = new Map(state.days);
+    for (const c of delta.cells) {
+      add(fondsTotals, fondsKindKey(c.fonds, c.kind), c.amount);
+      add(stationDays, stationDayKey(c.station, c.kind, c.day), c.amount);
+      add(days, dayKey(c.kind, c.day), c.amount);
+    }
+    next.fondsTotals = fondsTotals;
+    next.stationDays = stationDays;
+    next.days = days;
+  }
+  return { state: next };
+}
+
+function add(map: Map<string, number>, key: string, amount: number): void {
+  map.set(key, (map.get(key) ?? 0) + amount);
+}

@@ -1,0 +1,253 @@
+// The live feed's WebSocket client: connects, keeps the socket alive, resumes after a drop from the seq
+// it holds, and asks for a replay when it sees a gap. The totals themselves move in apply.ts; the server
+// side is worker/live/room.ts. LiveFeed is plain TypeScript so the rules are unit-tested with fake
+// sockets and timers (test/unit/live-store.test.ts); createLiveConnection wires it to the browser and Solid.
+import { createSignal, onCleanup, type Accessor } from "solid-js";
+import { PING, PONG, type ClientMessage, type ServerMessage } from "../../../schema/wire";
+import { apiClient } from "../api";
+import { applyMessage, emptyLiveState, type LiveState } from "./apply";
+
+export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
+
+/** Keep-alive: the runtime answers PING with PONG without waking the Durable Object. */
+export const PING_INTERVAL_MS = 20_000;
+/** No message at all for this long and the socket is taken for dead (a half-open TCP connection). */
+export const SILENCE_LIMIT_MS = 45_000;
+export const BACKOFF_START_MS = 500;
+export const BACKOFF_MAX_MS = 15_000;
+/** A resync the server did not answer is asked again after this long. */
+const RESYNC_RETRY_MS = 10_000;
+/** After this many failed attempts in a row the page says "offline" rather than "reconnecting". */
+const OFFLINE_AFTER_FAILURES = 5;
+
+/** Wait before attempt `failures + 1`: 0.5 s doubling to 15 s, jittered down to half so that every
+ * dashboard does not come back in the same instant after a deploy drops all sockets. */
+export function backoffDelay(failures: number, random: () => number = Math.random): number {
+  const step = Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** failures);
+  return Math.round(step / 2 + (random() * step) / 2);
+}
+
+export interface SocketHandlers {
+  open(): void;
+  message(text: string): void;
+  /** Also after an error: browsers always follow `error` with `close`. */
+  close(): void;
+}
+
+export interface FeedSocket {
+  send(text: string): void;
+  close(): void;
+}
+
+export interface LiveFeedOptions {
+  /** The feed URL, resuming after `since` when it is not null. */
+  url(since: number | null): string;
+  openSocket(url: string, on: SocketHandlers): FeedSocket;
+  onState(state: LiveState): void;
+  onStatus(status: ConnectionStatus): void;
+  onMessageAt(at: number): void;
+  isOnline?(): boolean;
+  random?(): number;
+}
+
+export class LiveFeed {
+  private state = emptyLiveState();
+  private status: ConnectionStatus | null = null;
+  private socket: FeedSocket | null = null;
+  /** Bumped whenever a socket is dropped, so late events of an old socket are ignored. */
+  private generation = 0;
+  private open = false;
+  private failures = 0;
+  private stopped = false;
+  private resyncAsked: { since: number; at: number } | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private silenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly opts: LiveFeedOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.drop();
+    this.clearRetry();
+  }
+
+  /** The browser is back online: the old socket is likely dead, so resume now instead of waiting. */
+  online(): void {
+    if (this.stopped) return;
+    this.failures = 0;
+    this.clearRetry();
+    this.connect();
+  }
+
+  offline(): void {
+    if (!this.stopped) this.setStatus("offline");
+  }
+
+  private connect(): void {
+    this.drop();
+    this.setStatus(this.failingStatus(this.state.seq === null && this.failures === 0 ? "connecting" : "reconnecting"));
+    const generation = this.generation;
+    const current = () => generation === this.generation && !this.stopped;
+    this.socket = this.opts.openSocket(this.opts.url(this.state.seq), {
+      open: () => {
+        if (!current()) return;
+        this.open = true;
+        this.pingTimer = setInterval(() => this.send(PING), PING_INTERVAL_MS);
+      },
+      message: (text) => {
+        if (current()) this.receive(text);
+      },
+      close: () => {
+        if (current()) this.retry();
+      },
+    });
+    // Armed before `open` too: a connection attempt that hangs counts as silence.
+    this.armSilence();
+  }
+
+  private receive(text: string): void {
+    const at = Date.now();
+    this.opts.onMessageAt(at);
+    this.armSilence();
+    if (text === PONG) return;
+    let msg: ServerMessage;
+    try {
+      msg = JSON.parse(text) as ServerMessage;
+    } catch {
+      return;
+    }
+    if (typeof msg !== "object" || msg === null || typeof msg.type !== "string") return;
+    this.failures = 0;
+    const { state, resyncFrom } = applyMessage(this.state, msg);
+    if (state !== this.state) {
+      this.state = state;
+      this.opts.onState(state);
+    }
+    if (resyncFrom !== undefined) this.askResync(resyncFrom, at);
+    if (state.seq !== null) this.setStatus("live");
+  }
+
+  /** One request per gap: deltas that keep arriving before the replay are gaps too. */
+  private askResync(since: number, at: number): void {
+    const asked = this.resyncAsked;
+    if (asked && asked.since === since && at - asked.at < RESYNC_RETRY_MS) return;
+    this.resyncAsked = { since, at };
+    this.send(JSON.stringify({ type: "resync", since } satisfies ClientMessage));
+  }
+
+  private send(text: string): void {
+    if (!this.open || !this.socket) return;
+    try {
+      this.socket.send(text);
+    } catch {
+      this.retry();
+    }
+  }
+
+  private retry(): void {
+    this.drop();
+    if (this.stopped || this.retryTimer !== null) return;
+    const delay = backoffDelay(this.failures, this.opts.random);
+    this.failures++;
+    this.setStatus(this.failingStatus("reconnecting"));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, delay);
+  }
+
+  private failingStatus(status: ConnectionStatus): ConnectionStatus {
+    const online = this.opts.isOnline?.() ?? true;
+    return !online || this.failures >= OFFLINE_AFTER_FAILURES ? "offline" : status;
+  }
+
+  private armSilence(): void {
+    if (this.silenceTimer !== null) clearTimeout(this.silenceTimer);
+    this.silenceTimer = setTimeout(() => this.retry(), SILENCE_LIMIT_MS);
+  }
+
+  private drop(): void {
+    this.generation++;
+    this.open = false;
+    this.resyncAsked = null;
+    if (this.pingTimer !== null) clearInterval(this.pingTimer);
+    if (this.silenceTimer !== null) clearTimeout(this.silenceTimer);
+    this.pingTimer = this.silenceTimer = null;
+    const socket = this.socket;
+    this.socket = null;
+    try {
+      socket?.close();
+    } catch {
+      // already closed
+    }
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.opts.onStatus(status);
+  }
+}
+
+export interface LiveConnection {
+  state: Accessor<LiveState>;
+  status: Accessor<ConnectionStatus>;
+  /** Epoch ms of the last message of any kind (pongs included), or null. */
+  lastMessageAt: Accessor<number | null>;
+}
+
+/** One project's feed for the lifetime of the calling Solid owner (a component or createRoot). */
+export function createLiveConnection(projectId: string): LiveConnection {
+  const [state, setState] = createSignal<LiveState>(emptyLiveState());
+  const [status, setStatus] = createSignal<ConnectionStatus>("connecting");
+  const [lastMessageAt, setLastMessageAt] = createSignal<number | null>(null);
+  const feed = new LiveFeed({
+    url: (since) => liveUrl(projectId, since),
+    openSocket: openBrowserSocket,
+    onState: (s) => setState(() => s),
+    onStatus: setStatus,
+    onMessageAt: setLastMessageAt,
+    isOnline: () => navigator.onLine,
+  });
+  const online = () => feed.online();
+  const offline = () => feed.offline();
+  window.addEventListener("online", online);
+  window.addEventListener("offline", offline);
+  feed.start();
+  onCleanup(() => {
+    window.removeEventListener("online", online);
+    window.removeEventListener("offline", offline);
+    feed.stop();
+  });
+  return { state, status, lastMessageAt };
+}
+
+/** The route's path comes from the typed client (worker/routes/live.ts); the scheme follows the page's.
+ * Who is watching is the signed-in user of the session cookie, which the browser sends with the upgrade. */
+function liveUrl(projectId: string, since: number | null): string {
+  const url = apiClient().projects[":projectId"].live.$url({ param: { projectId } });
+  url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
+  if (since !== null) url.searchParams.set("since", String(since));
+  return url.href;
+}
+
+function openBrowserSocket(url: string, on: SocketHandlers): FeedSocket {
+  const ws = new WebSocket(url);
+  ws.addEventListener("open", () => on.open());
+  ws.addEventListener("message", (ev) => {
+    if (typeof ev.data === "string") on.message(ev.data);
+  });
+  ws.addEventListener("close", () => on.close());
+  return { send: (text) => ws.send(text), close: () => ws.close(1000) };
+}

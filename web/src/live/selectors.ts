@@ -1,0 +1,52 @@
+// Figures the page shows, derived from LiveState (apply.ts). Pure, so components wrap them in memos.
+import { WORK_KINDS, kindDecimals } from "../../../schema/kinds";
+import type { FondsPlan, KindInfo, Viewer } from "../../../schema/wire";
+import { splitKey } from "./apply";
+
+export type PlanTarget = "approved" | "funded";
+
+/** kind → amount over all fonds, from the fonds × kind totals. */
+export function kindTotals(fondsTotals: ReadonlyMap<string, number>): Map<string, number> {
+  const byKind = new Map<string, number>();
+  for (const [key, amount] of fondsTotals) {
+    const kind = splitKey(key)[1] ?? "";
+    byKind.set(kind, (byKind.get(kind) ?? 0) + amount);
+  }
+  return byKind;
+}
+
+/** kind → planned amount over all fonds. */
+export function kindPlans(fonds: readonly FondsPlan[], target: PlanTarget = "approved"): Map<string, number> {
+  const byKind = new Map<string, number>();
+  for (const f of fonds) {
+    for (const [kind, amount] of Object.entries(f[target])) byKind.set(kind, (byKind.get(kind) ?? 0) + amount);
+  }
+  return byKind;
+}
+
+/** The kinds with a plan above zero, in the order of schema/kinds.ts (then any kind it does not know). */
+export function plannedKinds(plans: ReadonlyMap<string, number>): string[] {
+  const known: string[] = WORK_KINDS.map((k) => k.key);
+  const kinds = [...plans].filter(([, amount]) => amount > 0).map(([kind]) => kind);
+  const rank = (kind: string) => {
+    const i = known.indexOf(kind);
+    return i === -1 ? known.length : i;
+  };
+  return kinds.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** actual / plan; NaN without a plan, which formatPercent shows as "—". */
+export function ratio(actual: number, plan: number): number {
+  return plan > 0 ? actual / plan : Number.NaN;
+}
+
+/** Decimals of a kind's base unit: as the server announced them, else as this build knows them. */
+export function decimalsOf(kinds: readonly KindInfo[], kind: string): number {
+  return kinds.find((k) => k.key === kind)?.decimals ?? kindDecimals(kind) ?? 0;
+}
+
+/** One entry per person: the same user in two tabs is two sockets but one viewer. */
+export function distinctViewers(viewers: readonly Viewer[]): Viewer[] {
+  const seen = new Set<string>();
+  return viewers.filter((v) => !seen.has(v.id) && (seen.add(v.id), true));
+}
