@@ -7,7 +7,11 @@ import solid from "vite-plugin-solid";
 export default defineConfig({
   root: "web",
   publicDir: "public",
-  plugins: [solid(), cloudflare({ configPath: "../wrangler.toml", persistState: { path: "../.wrangler/state" } })],
+  plugins: [
+    solid(),
+    // LOCAL_STATE_DIR lets the browser tests run on their own throw-away D1 and Durable Objects.
+    cloudflare({ configPath: "../wrangler.toml", persistState: { path: process.env.LOCAL_STATE_DIR ?? "../.wrangler/state" } }),
+  ],
   build: { outDir: "../dist", emptyOutDir: true },
   server: { host: "127.0.0.1", port: 5173, strictPort: false },
 });

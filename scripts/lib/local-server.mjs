@@ -10,6 +10,8 @@ const QUIET_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", FOR
 
 /** The admin token lives in .dev.vars (git-ignored), made once per checkout. */
 export function ensureDevVars() {
+  // An ADMIN_TOKEN from the environment (tests, CI) wins over .dev.vars.
+  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
   const path = `${ROOT}.dev.vars`;
   if (!existsSync(path)) writeFileSync(path, `ADMIN_TOKEN=${randomBytes(24).toString("base64url")}\n`, { mode: 0o600 });
   const m = /^ADMIN_TOKEN=(.+)$/m.exec(readFileSync(path, "utf8"));
@@ -36,7 +38,8 @@ export function startServer({ mode, port, persistTo, adminToken, log = () => {} 
           BIN("wrangler"),
           ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--var", `ADMIN_TOKEN:${adminToken}`, "--log-level", "warn", "--show-interactive-dev-session=false"],
         ];
-  const child = spawn(args[0], args[1], { cwd: ROOT, env: QUIET_ENV, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const env = mode === "vite" && persistTo ? { ...QUIET_ENV, LOCAL_STATE_DIR: persistTo } : QUIET_ENV;
+  const child = spawn(args[0], args[1], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const forward = (chunk) => {
     for (const line of String(chunk).split("\n")) {
       if (line.trim() && !/Request\.cf|getaddrinfo|ENOTFOUND|at GetAddrInfo|nodedir/.test(line)) log(line);

@@ -1,0 +1,19 @@
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+  provinces: string[];
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    server: {
+      url: string;
+      adminToken: string;
+      stateDir: string;
+      stations: Record<string, { id: string; name: string; token: string }[]>;
+      accounts: DemoAccount[];
+    };
+  }
+}
