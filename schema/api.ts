@@ -9,6 +9,8 @@ export const MAX_COUNTER_BODY_BYTES = 256 * 1024;
 /** Counters from the future beyond clock skew are refused. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 export const MAX_DELTA = 1_000_000;
+/** Any API body: a pasted plan table (≤ 1 MB of text) with its JSON envelope. */
+export const MAX_API_BODY_BYTES = 2 * 1024 * 1024;
 
 export const ErrorSchema = z
   .object({

@@ -1,6 +1,8 @@
 // The HTTP API: route modules mounted under /api/v1, all behind one authorization middleware.
 // `AppType` gives the dashboard a typed client (hc).
+import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { MAX_API_BODY_BYTES } from "../schema/api";
 import { authorize } from "./auth/middleware";
 import { router } from "./lib/app-env";
 import { ApiError, onError } from "./lib/errors";
@@ -31,6 +33,16 @@ const base = router();
 base.use("/api/*", (c, next) => (c.req.header("Upgrade") === "websocket" ? next() : withSecurityHeaders(c, next)));
 // Before any route: every request is authenticated and checked against worker/auth/policy.ts.
 base.use("/api/*", authorize);
+// No API body is larger than a pasted plan table; counters have their own, smaller limit.
+base.use(
+  "/api/*",
+  bodyLimit({
+    maxSize: MAX_API_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", "Yêu cầu quá lớn (body too large)");
+    },
+  }),
+);
 export const app = base.route("/api/v1", api);
 mountOpenApi(app);
 // Must come after every API route: anything else under /api is a 404 in the one error shape,

@@ -2,10 +2,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { MemberGrantSchema, MemberParams, ProjectIdParam, ProvinceIdParam, UserCreateSchema } from "../../schema/api";
-import { memberships, provinces, users } from "../../schema/db";
+import { memberships, projects, provinces, sessions, users } from "../../schema/db";
 import { hashPassword } from "../auth/password";
 import { auditInsert } from "../lib/audit";
-import { router } from "../lib/app-env";
+import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
 import { requireProject } from "./projects";
@@ -53,6 +53,13 @@ export const userRoutes = router()
     const before = await db.select().from(memberships).where(where);
     if (before.length === 0) throw new ApiError(404, "not_found", "Người này không có vai trò ở tỉnh (no such member)");
     await db.batch([db.delete(memberships).where(where), auditInsert(c.env.DB, c.var.principal, { action: "member.revoke", target: userId, provinceId, before })]);
+    // A revoked role ends at once, also on live feeds already open in that province's projects.
+    const [sessionRows, projectRows] = await db.batch([
+      db.select({ idHash: sessions.idHash }).from(sessions).where(eq(sessions.userId, userId)),
+      db.select({ id: projects.id }).from(projects).where(eq(projects.provinceId, provinceId)),
+    ]);
+    const ids = sessionRows.map((s) => s.idHash);
+    if (ids.length > 0) await Promise.all(projectRows.map((p) => roomFor(c.env, p.id).closeSessions(ids)));
     return c.json({ ok: true });
   })
   .post("/projects/:projectId/members", zValidator("param", ProjectIdParam), zValidator("json", MemberGrantSchema), async (c) => {
