@@ -13,6 +13,14 @@ import { requireProject } from "./projects";
 
 const publicColumns = { id: stations.id, name: stations.name, createdAt: stations.createdAt, revokedAt: stations.revokedAt };
 
+async function findStation(d1: D1Database, projectId: string, stationId: string) {
+  const project = await requireProject(d1, projectId);
+  const where = and(eq(stations.id, stationId), eq(stations.projectId, projectId));
+  const [station] = await drizzle(d1).select(publicColumns).from(stations).where(where);
+  if (!station) throw new ApiError(404, "not_found", "Không có trạm này (unknown station)");
+  return { project, station, where };
+}
+
 export const stationRoutes = router()
   .get("/projects/:projectId/stations", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
@@ -37,11 +45,8 @@ export const stationRoutes = router()
   })
   .post("/projects/:projectId/stations/:stationId/rotate", zValidator("param", StationParams), async (c) => {
     const { projectId, stationId } = c.req.valid("param");
-    const project = await requireProject(c.env.DB, projectId);
+    const { project, station, where } = await findStation(c.env.DB, projectId, stationId);
     const db = drizzle(c.env.DB);
-    const where = and(eq(stations.id, stationId), eq(stations.projectId, projectId));
-    const [station] = await db.select(publicColumns).from(stations).where(where);
-    if (!station) throw new ApiError(404, "not_found", "Không có trạm này (unknown station)");
     const token = newToken("st");
     // The old token stops working with this write: every post looks its token up in D1.
     await db.batch([
@@ -53,11 +58,8 @@ export const stationRoutes = router()
   })
   .delete("/projects/:projectId/stations/:stationId", zValidator("param", StationParams), async (c) => {
     const { projectId, stationId } = c.req.valid("param");
-    const project = await requireProject(c.env.DB, projectId);
+    const { project, station, where } = await findStation(c.env.DB, projectId, stationId);
     const db = drizzle(c.env.DB);
-    const where = and(eq(stations.id, stationId), eq(stations.projectId, projectId));
-    const [station] = await db.select(publicColumns).from(stations).where(where);
-    if (!station) throw new ApiError(404, "not_found", "Không có trạm này (unknown station)");
     const revokedAt = station.revokedAt ?? Date.now();
     await db.batch([
       db.update(stations).set({ revokedAt }).where(where),
