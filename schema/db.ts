@@ -1,7 +1,7 @@
 // D1 tables (drizzle). migrations/ is generated from this file: `npm run db:generate`.
 // Quantities are integers in the kind's smallest unit (see schema/kinds.ts).
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   integer("created_at", { mode: "number" })
@@ -208,4 +208,127 @@ export const auditLog = sqliteTable(
     after: text("after", { mode: "json" }),
   },
   (t) => [index("audit_log_project").on(t.projectId, t.at), index("audit_log_province").on(t.provinceId, t.at)],
+);
+
+/** Working-day calendar of a project (issue 4): holidays and working Saturdays on top of Monday–Friday. */
+export const projectCalendars = sqliteTable("project_calendars", {
+  projectId: text("project_id")
+    .primaryKey()
+    .references(() => projects.id),
+  holidays: text("holidays", { mode: "json" }).$type<string[]>().notNull(),
+  workingSaturdays: text("working_saturdays", { mode: "json" }).$type<string[]>().notNull(),
+  /** Local working hours, for the silent-station rule: "07:30". */
+  dayStart: text("day_start").notNull().default("07:30"),
+  dayEnd: text("day_end").notNull().default("17:00"),
+});
+
+/** Detailed weekly or monthly plan (kế hoạch chi tiết hàng tuần, hàng tháng; seed 000). */
+export const planPeriodTargets = sqliteTable(
+  "plan_period_targets",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id),
+    fondsId: integer("fonds_id")
+      .notNull()
+      .references(() => fonds.id),
+    kind: text("kind").notNull(),
+    from: text("from_day").notNull(),
+    to: text("to_day").notNull(),
+    amount: integer("amount").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fondsId, t.kind, t.from] }), index("plan_period_targets_project").on(t.projectId)],
+);
+
+/** Planned volume moved from a fonds that cannot reach it to others (seed 001); the project total stays. */
+export const planMoves = sqliteTable(
+  "plan_moves",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id),
+    kind: text("kind").notNull(),
+    fromFonds: text("from_fonds").notNull(),
+    toFonds: text("to_fonds").notNull(),
+    amount: integer("amount").notNull(),
+    reason: text("reason").notNull(),
+    userId: text("user_id").notNull(),
+    userName: text("user_name").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("plan_moves_project").on(t.projectId, t.at)],
+);
+
+export const ALERT_RULE_TYPES = ["behind_schedule", "under_plan", "silent_station"] as const;
+export type AlertRuleType = (typeof ALERT_RULE_TYPES)[number];
+
+export const alertRules = sqliteTable(
+  "alert_rules",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id),
+    type: text("type", { enum: ALERT_RULE_TYPES }).notNull(),
+    /** Limits the rule to one fonds, kind or station; null = every one. */
+    fonds: text("fonds"),
+    kind: text("kind"),
+    station: text("station"),
+    /** behind/under-plan: tolerance as a fraction (0.05); silent station: minutes of working time. */
+    threshold: real("threshold").notNull(),
+    /** How long the condition must hold before pending becomes firing. */
+    pendingMinutes: integer("pending_minutes").notNull().default(0),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("alert_rules_project").on(t.projectId)],
+);
+
+/** Webhook contact points: one JSON POST per alert transition, retried with backoff. */
+export const contactPoints = sqliteTable(
+  "contact_points",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id),
+    name: text("name").notNull(),
+    url: text("url").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contact_points_project").on(t.projectId)],
+);
+
+/** Every alert transition, written through from the project's Durable Object (history for reports). */
+export const alertTransitions = sqliteTable(
+  "alert_transitions",
+  {
+    projectId: text("project_id").notNull(),
+    id: integer("id").notNull(), // per-project sequence in the Durable Object
+    ruleId: text("rule_id").notNull(),
+    scope: text("scope").notNull(),
+    fromState: text("from_state").notNull(),
+    toState: text("to_state").notNull(),
+    at: integer("at").notNull(),
+    values: text("values", { mode: "json" }),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.id] })],
+);
+
+/** Webhook delivery attempts, written through from the Durable Object. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    projectId: text("project_id").notNull(),
+    id: integer("id").notNull(),
+    contactPointId: text("contact_point_id").notNull(),
+    transitionId: integer("transition_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    status: integer("status"), // HTTP status, null on a network error
+    error: text("error"),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.id] }), index("webhook_deliveries_cp").on(t.contactPointId)],
 );

@@ -111,7 +111,26 @@ export interface PlanChanged {
   stations: StationInfo[];
 }
 
-export type ServerMessage = Snapshot | Delta | Presence | PlanChanged;
+/** One alert instance that is not normal (worker/alerts): pending, firing or resolved. */
+export interface AlertView {
+  ruleId: string;
+  ruleType: "behind_schedule" | "under_plan" | "silent_station";
+  /** "project/pages", "fonds/4/pages", "station/<id>" */
+  scope: string;
+  state: "pending" | "firing" | "resolved" | "normal";
+  since: number;
+  values: Record<string, number | string | null>;
+  ack: { by: string; comment: string; at: number } | null;
+  silencedUntil: number | null;
+}
+
+/** The project's current alerts, whole, on connect and whenever one changes. */
+export interface Alerts {
+  type: "alerts";
+  alerts: AlertView[];
+}
+
+export type ServerMessage = Snapshot | Delta | Presence | PlanChanged | Alerts;
 
 export type ClientMessage = { type: "ping" } | { type: "resync"; since: number };
 

@@ -5,8 +5,11 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
 import { dayInZone } from "../../schema/time";
-import { PING, PONG, type ClientMessage, type Delta, type FondsTotal, type PlanChanged, type Snapshot } from "../../schema/wire";
+import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type Delta, type FondsTotal, type PlanChanged, type Snapshot } from "../../schema/wire";
+import { loadAlertConfig, type AlertConfig } from "../alerts/config";
+import { ProjectAlerts } from "../alerts/project-alerts";
 import { attachmentOf, broadcast, send, viewersOf, type SocketAttachment } from "./feed";
+import { flushAlertHistory } from "../alerts/history";
 import { flushOnce } from "./flush";
 import { loadProjectPlan, type ProjectPlan } from "./plan";
 import { RateLimiter } from "./rate-limit";
@@ -23,6 +26,9 @@ const FLUSH_DELAY_MS = 500;
 const FLUSH_BACKOFF_MAX_MS = 60_000;
 /** A watcher further behind than this many events gets a fresh snapshot instead of a replay. */
 const REPLAY_LIMIT = 50_000;
+/** Rules run at most this often when counters land, and on the alarm at least this often (time passing alone makes a project fall behind). */
+const RULES_AFTER_COUNTERS_MS = 1_000;
+const RULES_TICK_MS = 60_000;
 
 export type IngestResult =
   | { status: "ok"; accepted: number; duplicates: number; seq: number }
@@ -46,8 +52,11 @@ export class ProjectRoom extends DurableObject<Env> {
   private fondsCodes = new Set<string>();
   private frameTimer: ReturnType<typeof setTimeout> | null = null;
   private lastFrameAt = 0;
-  private alarmPending = false;
+  private alarmAt: number | null = null;
   private flushFailures = 0;
+  private alertConfig: AlertConfig | null = null;
+  private readonly alerts: ProjectAlerts;
+  private rulesTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly snapshots = new Map<boolean, Snapshot>();
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -55,19 +64,21 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!ctx.id.name) throw new Error("ProjectRoom must be addressed with idFromName(projectId)");
     this.projectId = ctx.id.name;
     this.store = new LiveStore(ctx.storage);
+    this.alerts = new ProjectAlerts(ctx.storage.sql);
     // Keep-alive pings from dashboards are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     void ctx.blockConcurrencyWhile(async () => {
       await this.loadPlan();
-      this.alarmPending = (await ctx.storage.getAlarm()) !== null;
+      this.alarmAt = await ctx.storage.getAlarm();
       // After an eviction: finish what the previous instance had not yet flushed or broadcast.
-      if (this.store.meta("flushed_seq") < this.store.seq) this.scheduleFlush(0);
+      if (this.store.meta("flushed_seq") < this.store.seq) this.wakeAt(Date.now());
       if (this.store.meta("broadcast_seq") < this.store.seq) this.scheduleFrame();
+      if (this.alertConfig?.rules.length) this.wakeAt(Date.now() + RULES_TICK_MS);
     });
   }
 
   private async loadPlan(): Promise<void> {
-    this.plan = await loadProjectPlan(this.env.DB, this.projectId);
+    [this.plan, this.alertConfig] = await Promise.all([loadProjectPlan(this.env.DB, this.projectId), loadAlertConfig(this.env.DB, this.projectId)]);
     this.fondsCodes = new Set(this.plan?.fonds.map((f) => f.code));
     this.snapshots.clear();
   }
@@ -83,7 +94,8 @@ export class ProjectRoom extends DurableObject<Env> {
     if (outcome.accepted > 0) {
       this.snapshots.clear();
       this.scheduleFrame();
-      this.scheduleFlush(FLUSH_DELAY_MS);
+      this.wakeAt(now + FLUSH_DELAY_MS);
+      this.scheduleRules();
     }
     return { status: "ok", ...outcome };
   }
@@ -120,6 +132,42 @@ export class ProjectRoom extends DurableObject<Env> {
     const plan = this.plan;
     if (!plan) return;
     for (const ws of this.ctx.getWebSockets()) send(ws, this.planMessage(plan, this.audienceOf(ws)));
+    await this.runAlerts(Date.now());
+  }
+
+  /**
+   * Evaluates the rules and sends due webhooks at `now`: the alarm passes the wall clock, tests pass
+   * their own (the only difference). Returns the current alerts.
+   */
+  async runAlerts(now: number): Promise<AlertView[]> {
+    const plan = this.plan;
+    const config = this.alertConfig;
+    if (!plan || !config) return [];
+    if (this.alerts.evaluate(this.store, plan, config, now)) this.broadcastAlerts();
+    await this.alerts.deliver(plan, config, now);
+    this.scheduleAfterAlerts(now);
+    return this.alertList(true);
+  }
+
+  alertList(seesRestricted: boolean): AlertView[] {
+    const plan = this.plan;
+    const config = this.alertConfig;
+    if (!plan || !config) return [];
+    const hidden = audienceFor(plan.fonds, seesRestricted).hidden;
+    return this.alerts.view(config).filter((a) => !hidden.has(String(a.values.fonds ?? "")));
+  }
+
+  /** A supervisor acknowledges (with a comment) or silences an alert; every watcher sees it at once. */
+  acknowledge(ruleId: string, scope: string, by: string, comment: string, now: number): boolean {
+    const ok = this.alerts.store.acknowledge(ruleId, scope, by, comment, now);
+    if (ok) this.broadcastAlerts();
+    return ok;
+  }
+
+  silence(ruleId: string, scope: string, until: number): boolean {
+    const ok = this.alerts.store.silence(ruleId, scope, until);
+    if (ok) this.broadcastAlerts();
+    return ok;
   }
 
   /** Signed-out or revoked sessions lose their live feed at once. */
@@ -149,6 +197,7 @@ export class ProjectRoom extends DurableObject<Env> {
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment(attachment);
     this.catchUp(server, sinceParam === null ? null : Number(sinceParam));
+    send(server, this.alertsMessage(attachment.seesRestricted));
     this.broadcastPresence();
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -181,18 +230,44 @@ export class ProjectRoom extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    this.alarmPending = false;
+    this.alarmAt = null;
+    const now = Date.now();
     try {
+      // Rows travel to D1 in chunks; more left means another pass at once.
       const { remaining } = await flushOnce(this.store, this.env.DB, this.projectId);
+      await flushAlertHistory(this.store, this.alerts.store, this.env.DB, this.projectId);
       this.flushFailures = 0;
-      if (remaining > 0) this.scheduleFlush(0);
+      if (remaining > 0) this.wakeAt(now);
     } catch (err) {
       // Retried with backoff for as long as it takes; the outbox keeps everything meanwhile.
       this.flushFailures++;
       const delay = Math.min(FLUSH_BACKOFF_MAX_MS, 1000 * 2 ** (this.flushFailures - 1));
       console.error(`D1 flush failed for ${this.projectId} (attempt ${this.flushFailures}), retry in ${delay} ms:`, String(err));
-      this.scheduleFlush(delay);
+      this.wakeAt(now + delay);
     }
+    await this.runAlerts(now);
+  }
+
+  private scheduleAfterAlerts(now: number): void {
+    if (this.alertConfig?.rules.length) this.wakeAt(now + RULES_TICK_MS);
+    const next = this.alerts.store.nextNotificationAt();
+    if (next !== null) this.wakeAt(Math.max(next, Date.now()));
+  }
+
+  /** Counters just landed: run the rules within a second, once for a whole burst. */
+  private scheduleRules(): void {
+    if (this.rulesTimer !== null || !this.alertConfig?.rules.length) return;
+    this.rulesTimer = setTimeout(() => {
+      this.rulesTimer = null;
+      void this.runAlerts(Date.now());
+    }, RULES_AFTER_COUNTERS_MS);
+  }
+
+  /** One alarm per object serves the D1 flush, the rules and the webhooks: keep the earliest. */
+  private wakeAt(at: number): void {
+    if (this.alarmAt !== null && this.alarmAt <= at) return;
+    this.alarmAt = at;
+    void this.ctx.storage.setAlarm(at);
   }
 
   private audienceOf(ws: WebSocket): Audience {
@@ -216,6 +291,17 @@ export class ProjectRoom extends DurableObject<Env> {
     }
     const snap = this.snapshot(audience.hidden.size === 0);
     if (snap) send(ws, snap);
+  }
+
+  private alertsMessage(seesRestricted: boolean): Alerts {
+    return { type: "alerts", alerts: this.alertList(seesRestricted) };
+  }
+
+  private broadcastAlerts(): void {
+    const sockets = this.ctx.getWebSockets();
+    if (sockets.length === 0) return;
+    broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), this.alertsMessage(true));
+    broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), this.alertsMessage(false));
   }
 
   private deltaMessage(from: number, seq: number, cells: Delta["cells"]): Delta {
@@ -255,11 +341,5 @@ export class ProjectRoom extends DurableObject<Env> {
   private broadcastPresence(leaving?: WebSocket): void {
     const sockets = this.ctx.getWebSockets().filter((s) => s !== leaving);
     broadcast(sockets, { type: "presence", viewers: viewersOf(sockets) });
-  }
-
-  private scheduleFlush(delayMs: number): void {
-    if (this.alarmPending) return;
-    this.alarmPending = true;
-    void this.ctx.storage.setAlarm(Date.now() + delayMs);
   }
 }

@@ -17,11 +17,12 @@ CREATE TABLE IF NOT EXISTS cells (
   PRIMARY KEY (fonds, kind, station, day)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cells_changed ON cells (changed_seq);
+CREATE TABLE IF NOT EXISTS stations_seen (station TEXT PRIMARY KEY, last_at INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
 /** Counters kept in `meta`. */
-type MetaKey = "seq" | "flushed_seq" | "broadcast_seq" | "last_activity";
+type MetaKey = "seq" | "flushed_seq" | "broadcast_seq" | "last_activity" | "flushed_transition" | "flushed_delivery";
 
 export interface IngestOutcome {
   accepted: number;
@@ -79,6 +80,8 @@ export class LiveStore {
         accepted++;
         this.addToCell(e.fonds, e.kind, station, e.day, e.delta, seq);
       }
+      // Any post, even all duplicates, shows the station is alive (silent-station rule).
+      this.sql.exec("INSERT INTO stations_seen (station, last_at) VALUES (?, ?) ON CONFLICT(station) DO UPDATE SET last_at = excluded.last_at", station, now);
       if (accepted > 0) {
         this.setMeta("seq", seq);
         this.setMeta("last_activity", now);
@@ -127,6 +130,15 @@ export class LiveStore {
       "SELECT kind, day, SUM(amount) AS amount FROM cells WHERE fonds NOT IN (SELECT value FROM json_each(?)) GROUP BY kind, day ORDER BY day",
       JSON.stringify(hidden),
     );
+  }
+
+  /** Daily totals per fonds × kind from `fromDay` on (current rates for the alert rules). */
+  dailyByFonds(fromDay: string): { fonds: string; kind: string; day: string; amount: number }[] {
+    return this.rows("SELECT fonds, kind, day, SUM(amount) AS amount FROM cells WHERE day >= ? GROUP BY fonds, kind, day", fromDay);
+  }
+
+  stationsLastPost(): Map<string, number> {
+    return new Map(this.rows<{ station: string; last_at: number }>("SELECT station, last_at FROM stations_seen").map((r) => [r.station, r.last_at]));
   }
 
   /** One station's own totals for one day (its entry page). */
