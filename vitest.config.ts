@@ -34,6 +34,7 @@ export default defineConfig(async () => {
             name: "workers",
             include: ["test/integration/**/*.test.ts"],
             setupFiles: ["./test/integration/apply-migrations.ts"],
+            globalSetup: ["./test/integration/webhook-server.ts"],
           },
         },
       ],

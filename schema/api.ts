@@ -118,3 +118,71 @@ export const MemberGrantSchema = z.strictObject({ email, role: z.enum(["admin", 
 export const MemberParams = z.object({ provinceId: ProvinceIdParam.shape.provinceId, userId: z.string().min(1).max(64) });
 
 export const AuditQuery = z.strictObject({ before: z.coerce.number().int().positive().optional() });
+
+const day = z.iso.date();
+
+export const RuleParams = z.object({ projectId: ProjectIdParam.shape.projectId, ruleId: z.uuid() });
+export const ContactPointParams = z.object({ projectId: ProjectIdParam.shape.projectId, contactPointId: z.uuid() });
+
+export const AlertRuleSchema = z
+  .strictObject({
+    type: z.enum(["behind_schedule", "under_plan", "silent_station"]),
+    fonds: z.string().min(1).max(64).nullable().default(null),
+    kind: z.enum(WORK_KIND_KEYS).nullable().default(null),
+    station: z.uuid().nullable().default(null),
+    /** behind/under plan: tolerance 0–0.9; silent station: minutes of working time. */
+    threshold: z.number().min(0).max(10_000),
+    pendingMinutes: z.int().min(0).max(7 * 24 * 60).default(0),
+    enabled: z.boolean().default(true),
+  })
+  .refine((r) => r.type === "silent_station" || r.threshold <= 0.9, { message: "tolerance is a fraction ≤ 0.9", path: ["threshold"] })
+  .refine((r) => r.type !== "silent_station" || r.threshold >= 1, { message: "minutes ≥ 1", path: ["threshold"] });
+
+export const AlertRulePatchSchema = z.strictObject({
+  threshold: z.number().min(0).max(10_000).optional(),
+  pendingMinutes: z.int().min(0).max(7 * 24 * 60).optional(),
+  enabled: z.boolean().optional(),
+});
+
+export const ContactPointSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  url: z.url({ protocol: /^https?$/ }).max(500),
+});
+
+export const AlertActionSchema = z.strictObject({
+  ruleId: z.uuid(),
+  scope: z.string().min(1).max(200),
+  comment: z.string().trim().max(1000).default(""),
+});
+
+export const SilenceSchema = AlertActionSchema.extend({ minutes: z.int().min(1).max(30 * 24 * 60) });
+
+export const CalendarSchema = z
+  .strictObject({
+    holidays: z.array(day).max(400).default([]),
+    workingSaturdays: z.array(day).max(200).default([]),
+    dayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("07:30"),
+    dayEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("17:00"),
+  })
+  .refine((c) => c.dayStart < c.dayEnd, { message: "dayStart must be before dayEnd", path: ["dayEnd"] });
+
+export const PeriodTargetsSchema = z.strictObject({
+  rows: z
+    .array(
+      z
+        .strictObject({ fonds: z.string().min(1).max(64), kind: z.enum(WORK_KIND_KEYS), from: day, to: day, amount: z.number().min(0).max(1e9) })
+        .refine((r) => r.from <= r.to, { message: "from must not be after to", path: ["to"] }),
+    )
+    .min(1)
+    .max(2000),
+});
+
+export const PlanMoveSchema = z
+  .strictObject({
+    kind: z.enum(WORK_KIND_KEYS),
+    from: z.string().min(1).max(64),
+    to: z.string().min(1).max(64),
+    amount: z.number().positive().max(1e9),
+    reason: z.string().trim().min(3).max(1000),
+  })
+  .refine((m) => m.from !== m.to, { message: "from and to must differ", path: ["to"] });

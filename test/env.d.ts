@@ -8,3 +8,10 @@ declare global {
     }
   }
 }
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The webhook receiver of test/integration/webhook-server.ts. */
+    webhookBase: string;
+  }
+}

@@ -6,11 +6,13 @@ import { MAX_API_BODY_BYTES } from "../schema/api";
 import { authorize } from "./auth/middleware";
 import { router } from "./lib/app-env";
 import { ApiError, onError } from "./lib/errors";
+import { alertRoutes } from "./routes/alerts";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { counters } from "./routes/counters";
 import { live } from "./routes/live";
 import { mountOpenApi } from "./routes/openapi";
+import { planRoutes } from "./routes/plans";
 import { projectRoutes } from "./routes/projects";
 import { provinceRoutes } from "./routes/provinces";
 import { stationRoutes } from "./routes/stations";
@@ -24,7 +26,9 @@ const api = router()
   .route("/", projectRoutes)
   .route("/", stationRoutes)
   .route("/", userRoutes)
-  .route("/", auditRoutes);
+  .route("/", auditRoutes)
+  .route("/", alertRoutes)
+  .route("/", planRoutes);
 
 const withSecurityHeaders = secureHeaders({ strictTransportSecurity: "max-age=31536000; includeSubDomains" });
 

@@ -37,6 +37,23 @@ const EXPECT: Record<string, Who[]> = {
   "DELETE /api/v1/projects/:projectId/stations/:stationId": ADMIN_A,
   "POST /api/v1/projects/:projectId/members": ADMIN_A,
   "GET /api/v1/projects/:projectId/audit": ADMIN_A,
+  "GET /api/v1/projects/:projectId/alert-rules": VIEW_PROJECT_A,
+  "POST /api/v1/projects/:projectId/alert-rules": ADMIN_A,
+  "PATCH /api/v1/projects/:projectId/alert-rules/:ruleId": ADMIN_A,
+  "DELETE /api/v1/projects/:projectId/alert-rules/:ruleId": ADMIN_A,
+  "GET /api/v1/projects/:projectId/contact-points": ADMIN_A,
+  "POST /api/v1/projects/:projectId/contact-points": ADMIN_A,
+  "DELETE /api/v1/projects/:projectId/contact-points/:contactPointId": ADMIN_A,
+  "GET /api/v1/projects/:projectId/deliveries": ADMIN_A,
+  "GET /api/v1/projects/:projectId/alerts": VIEW_PROJECT_A,
+  "GET /api/v1/projects/:projectId/alerts/history": VIEW_PROJECT_A,
+  "POST /api/v1/projects/:projectId/alerts/ack": ["supervisorA", "adminA", "operator"],
+  "POST /api/v1/projects/:projectId/alerts/silence": ["supervisorA", "adminA", "operator"],
+  "GET /api/v1/projects/:projectId/calendar": VIEW_PROJECT_A,
+  "PUT /api/v1/projects/:projectId/calendar": ADMIN_A,
+  "POST /api/v1/projects/:projectId/plan/periods": ADMIN_A,
+  "POST /api/v1/projects/:projectId/plan/move": ADMIN_A,
+  "GET /api/v1/projects/:projectId/plan/moves": VIEW_PROJECT_A,
 };
 
 /** Every route the app answers, from the app itself (middleware and the /api/* catch-all are "ALL"). */
@@ -82,6 +99,8 @@ describe("access control: every route × every caller", () => {
       .replace(":stationId", crypto.randomUUID())
       .replace(":userId", "no-such-user")
       .replace(":fondsCode", "no-such-fonds")
+      .replace(":ruleId", crypto.randomUUID())
+      .replace(":contactPointId", crypto.randomUUID())
       .replace("/api/v1", "");
     for (const who of Object.keys(callers) as Who[]) {
       const res = await api(path, { method, headers: callers[who], body: method === "GET" || method === "DELETE" ? undefined : "{}" });

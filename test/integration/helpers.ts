@@ -1,4 +1,5 @@
 // Builds real projects through the real API (admin routes), for the integration tests.
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
 import type { ServerMessage } from "../../schema/wire";
@@ -163,4 +164,9 @@ export async function signIn(name: string, role: "admin" | "supervisor" | "leade
   const cookie = (login.headers.get("Set-Cookie") ?? "").split(";")[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return { userId: id, email, cookie, headers: { Cookie: cookie, "X-CSRF-Token": csrfToken, "Content-Type": "application/json" } };
+}
+
+/** Runs the project's alarm a few times: enough to flush its outbox to D1 (the alarm re-arms itself while rules exist). */
+export async function drainAlarms(projectId: string, times = 5): Promise<void> {
+  for (let i = 0; i < times; i++) if (!(await runDurableObjectAlarm(room(projectId)))) return;
 }

@@ -43,6 +43,23 @@ export const POLICY: Record<string, Rule> = {
   "DELETE /api/v1/projects/:projectId/stations/:stationId": P("admin"),
   "POST /api/v1/projects/:projectId/members": P("admin"),
   "GET /api/v1/projects/:projectId/audit": P("admin"),
+  "GET /api/v1/projects/:projectId/alert-rules": P("leader"),
+  "POST /api/v1/projects/:projectId/alert-rules": P("admin"),
+  "PATCH /api/v1/projects/:projectId/alert-rules/:ruleId": P("admin"),
+  "DELETE /api/v1/projects/:projectId/alert-rules/:ruleId": P("admin"),
+  "GET /api/v1/projects/:projectId/contact-points": P("admin"),
+  "POST /api/v1/projects/:projectId/contact-points": P("admin"),
+  "DELETE /api/v1/projects/:projectId/contact-points/:contactPointId": P("admin"),
+  "GET /api/v1/projects/:projectId/deliveries": P("admin"),
+  "GET /api/v1/projects/:projectId/alerts": P("leader"),
+  "GET /api/v1/projects/:projectId/alerts/history": P("leader"),
+  "POST /api/v1/projects/:projectId/alerts/ack": P("supervisor"),
+  "POST /api/v1/projects/:projectId/alerts/silence": P("supervisor"),
+  "GET /api/v1/projects/:projectId/calendar": P("leader"),
+  "PUT /api/v1/projects/:projectId/calendar": P("admin"),
+  "POST /api/v1/projects/:projectId/plan/periods": P("admin"),
+  "POST /api/v1/projects/:projectId/plan/move": P("admin"),
+  "GET /api/v1/projects/:projectId/plan/moves": P("leader"),
 };
 
 export type Principal =
