@@ -69,7 +69,9 @@ export const authorize = createMiddleware<AppEnv>(async (c, next) => {
   const pattern = route.slice(route.indexOf(" ") + 1);
   const params = paramsOf(pattern, c.req.path);
   const projectId = params.projectId;
-  const provinceId = params.provinceId ?? (projectId ? await provinceOfProject(c.env.DB, projectId) : undefined);
+  // Only role rules need the project's province: a station's post costs no extra D1 query.
+  const needsProvince = rule.kind === "project" || rule.kind === "province";
+  const provinceId = params.provinceId ?? (needsProvince && projectId ? await provinceOfProject(c.env.DB, projectId) : undefined);
   const decision = decide(rule, principal, { provinceId, projectId });
   if (!decision.allow) {
     throw decision.status === 401
