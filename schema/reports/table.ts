@@ -1,0 +1,101 @@
+// The body of a progress report (seed 000/001): per fonds and kind, plan and actual for the period,
+// cumulative actual against plan, the three ratings, and next period's target; then a totals row.
+// Pure; the worker fills the inputs from D1's maintained aggregates (worker/reports/generate.ts).
+import { addDays, workingDaysBetween, type WorkCalendar } from "../calendar";
+import { linearPlanToDate, planToDateFromTargets, type PeriodTarget } from "../progress";
+import { rate, type Ratings } from "./status";
+
+export interface ReportFonds {
+  code: string;
+  name: string;
+  /** What must be delivered per kind (funded when set, else approved). */
+  target: Record<string, number>;
+  periodTargets?: Record<string, readonly PeriodTarget[]>;
+}
+
+export interface ReportInput {
+  from: string;
+  to: string;
+  periodStart: string;
+  periodEnd: string;
+  cal: WorkCalendar;
+  tolerance: number;
+  kinds: readonly string[];
+  fonds: readonly ReportFonds[];
+  /** Per "fonds/kind": actual up to and including `to`, and within [from, to]. */
+  cumulative: ReadonlyMap<string, number>;
+  periodActual: ReadonlyMap<string, number>;
+}
+
+export interface ReportCell {
+  target: number;
+  periodPlan: number;
+  periodActual: number;
+  cumulative: number;
+  planToDate: number;
+  ratings: Ratings;
+  /** Next period (as long as this one): what keeps the item on course to finish by the project's end. */
+  nextTarget: number;
+}
+
+export interface ReportRow {
+  code: string;
+  name: string;
+  cells: Record<string, ReportCell>;
+}
+
+export interface ReportTable {
+  kinds: string[];
+  rows: ReportRow[];
+  totals: Record<string, ReportCell>;
+}
+
+function planAt(f: ReportFonds, kind: string, day: string, input: ReportInput): number {
+  const targets = f.periodTargets?.[kind];
+  if (targets && targets.length > 0) return planToDateFromTargets(targets, day, input.cal);
+  return linearPlanToDate(f.target[kind] ?? 0, input.periodStart, input.periodEnd, day, input.cal);
+}
+
+function nextTarget(remaining: number, input: ReportInput): number {
+  if (remaining <= 0) return 0;
+  const start = addDays(input.to, 1);
+  const daysLeft = workingDaysBetween(start, input.periodEnd, input.cal);
+  if (daysLeft <= 0) return remaining;
+  const length = Math.round((Date.parse(`${input.to}T00:00:00Z`) - Date.parse(`${input.from}T00:00:00Z`)) / 86_400_000);
+  const nextDays = workingDaysBetween(start, addDays(start, length), input.cal);
+  return Math.min(remaining, Math.ceil((remaining * nextDays) / daysLeft));
+}
+
+function cell(target: number, periodPlan: number, periodActual: number, cumulative: number, planToDate: number, input: ReportInput): ReportCell {
+  return {
+    target,
+    periodPlan,
+    periodActual,
+    cumulative,
+    planToDate,
+    ratings: rate({ target, cumulative, periodPlan, periodActual, planToDate, tolerance: input.tolerance }),
+    nextTarget: nextTarget(target - cumulative, input),
+  };
+}
+
+export function buildReportTable(input: ReportInput): ReportTable {
+  const before = addDays(input.from, -1);
+  const rows = input.fonds.map((f) => ({
+    code: f.code,
+    name: f.name,
+    cells: Object.fromEntries(
+      input.kinds.map((kind) => {
+        const k = `${f.code}/${kind}`;
+        const planToDate = planAt(f, kind, input.to, input);
+        const periodPlan = planToDate - planAt(f, kind, before, input);
+        return [kind, cell(f.target[kind] ?? 0, periodPlan, input.periodActual.get(k) ?? 0, input.cumulative.get(k) ?? 0, planToDate, input)];
+      }),
+    ),
+  }));
+  const sum = (kind: string, field: "target" | "periodPlan" | "periodActual" | "cumulative" | "planToDate") =>
+    rows.reduce((s, r) => s + (r.cells[kind]?.[field] ?? 0), 0);
+  const totals = Object.fromEntries(
+    input.kinds.map((kind) => [kind, cell(sum(kind, "target"), sum(kind, "periodPlan"), sum(kind, "periodActual"), sum(kind, "cumulative"), sum(kind, "planToDate"), input)]),
+  );
+  return { kinds: [...input.kinds], rows, totals };
+}
