@@ -186,3 +186,13 @@ export const PlanMoveSchema = z
     reason: z.string().trim().min(3).max(1000),
   })
   .refine((m) => m.from !== m.to, { message: "from and to must differ", path: ["to"] });
+
+export const ReportParams = z.object({ projectId: ProjectIdParam.shape.projectId, reportId: z.uuid() });
+export const ReportQuery = z.strictObject({ locale: z.enum(["vi", "en"]).default("vi") });
+export const AdhocReportSchema = z
+  .strictObject({ from: day, to: day })
+  .refine((r) => r.from <= r.to, { message: "from must not be after to", path: ["to"] });
+export const ReportNotesSchema = z.strictObject({
+  difficulties: z.string().trim().max(10_000).default(""),
+  proposals: z.string().trim().max(10_000).default(""),
+});

@@ -5,3 +5,4 @@ export * from "./tables/live";
 export * from "./tables/access";
 export * from "./tables/plans";
 export * from "./tables/alerts";
+export * from "./tables/reports";

@@ -10,3 +10,9 @@ export function dayInZone(ms: number, timeZone: string): string {
   }
   return f.format(ms);
 }
+
+/** "2026-11-22" → "22/11/2026", the date format Vietnamese documents use. */
+export function formatDate(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${d}/${m}/${y}`;
+}

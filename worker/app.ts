@@ -15,6 +15,7 @@ import { mountOpenApi } from "./routes/openapi";
 import { planRoutes } from "./routes/plans";
 import { projectRoutes } from "./routes/projects";
 import { provinceRoutes } from "./routes/provinces";
+import { reportRoutes } from "./routes/reports";
 import { stationRoutes } from "./routes/stations";
 import { userRoutes } from "./routes/users";
 
@@ -28,7 +29,8 @@ const api = router()
   .route("/", userRoutes)
   .route("/", auditRoutes)
   .route("/", alertRoutes)
-  .route("/", planRoutes);
+  .route("/", planRoutes)
+  .route("/", reportRoutes);
 
 const withSecurityHeaders = secureHeaders({ strictTransportSecurity: "max-age=31536000; includeSubDomains" });
 

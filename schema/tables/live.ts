@@ -31,7 +31,8 @@ export const dailyTotals = sqliteTable(
     amount: integer("amount").notNull(),
     seq: integer("seq").notNull(), // the project seq this amount is current to
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.fondsCode, t.kind, t.stationId, t.day] })],
+  // The second index serves reports, which read a day range of one project.
+  (t) => [primaryKey({ columns: [t.projectId, t.fondsCode, t.kind, t.stationId, t.day] }), index("daily_totals_day").on(t.projectId, t.day)],
 );
 
 /** Corrections after reconciliation (đối soát): a signed delta with a reason, applied through the Durable Object. */

@@ -54,6 +54,12 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/projects/:projectId/plan/periods": ADMIN_A,
   "POST /api/v1/projects/:projectId/plan/move": ADMIN_A,
   "GET /api/v1/projects/:projectId/plan/moves": VIEW_PROJECT_A,
+  "GET /api/v1/projects/:projectId/reports": VIEW_PROJECT_A,
+  "POST /api/v1/projects/:projectId/reports": VIEW_PROJECT_A,
+  "GET /api/v1/projects/:projectId/reports/:reportId": VIEW_PROJECT_A,
+  "GET /api/v1/projects/:projectId/reports/:reportId/csv": VIEW_PROJECT_A,
+  "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": VIEW_PROJECT_A,
+  "PUT /api/v1/projects/:projectId/reports/:reportId/notes": ["supervisorA", "adminA", "operator"],
 };
 
 /** Every route the app answers, from the app itself (middleware and the /api/* catch-all are "ALL"). */
@@ -100,6 +106,7 @@ describe("access control: every route × every caller", () => {
       .replace(":userId", "no-such-user")
       .replace(":fondsCode", "no-such-fonds")
       .replace(":ruleId", crypto.randomUUID())
+      .replace(":reportId", crypto.randomUUID())
       .replace(":contactPointId", crypto.randomUUID())
       .replace("/api/v1", "");
     for (const who of Object.keys(callers) as Who[]) {

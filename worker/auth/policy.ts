@@ -60,6 +60,12 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/projects/:projectId/plan/periods": P("admin"),
   "POST /api/v1/projects/:projectId/plan/move": P("admin"),
   "GET /api/v1/projects/:projectId/plan/moves": P("leader"),
+  "GET /api/v1/projects/:projectId/reports": P("leader"),
+  "POST /api/v1/projects/:projectId/reports": P("leader"), // leadership asks for ad-hoc reports
+  "GET /api/v1/projects/:projectId/reports/:reportId": P("leader"),
+  "GET /api/v1/projects/:projectId/reports/:reportId/csv": P("leader"),
+  "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": P("leader"),
+  "PUT /api/v1/projects/:projectId/reports/:reportId/notes": P("supervisor"),
 };
 
 export type Principal =

@@ -1,0 +1,75 @@
+// Progress reports as immutable snapshots, the centre's own words on them, inspections and acceptance.
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, projects } from "./core";
+
+export const REPORT_TYPES = ["weekly", "monthly", "inspection", "adhoc"] as const;
+
+/** Figures as they were when generated; regenerating makes a new version, never an edit. */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id),
+    type: text("type", { enum: REPORT_TYPES }).notNull(),
+    from: text("from_day").notNull(),
+    to: text("to_day").notNull(),
+    version: integer("version").notNull(),
+    generatedAt: integer("generated_at").notNull(),
+    generatedBy: text("generated_by").notNull(), // "cron" or a user's name
+    content: text("content", { mode: "json" }).notNull(),
+  },
+  (t) => [uniqueIndex("reports_version").on(t.projectId, t.type, t.from, t.to, t.version), index("reports_project").on(t.projectId, t.to)],
+);
+
+/** Difficulties (khó khăn, vướng mắc) and proposals (kiến nghị) the centre writes for a report period. */
+export const reportNotes = sqliteTable(
+  "report_notes",
+  {
+    projectId: text("project_id").notNull(),
+    type: text("type").notNull(),
+    from: text("from_day").notNull(),
+    to: text("to_day").notNull(),
+    difficulties: text("difficulties").notNull().default(""),
+    proposals: text("proposals").notNull().default(""),
+    updatedBy: text("updated_by").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.type, t.from, t.to] })],
+);
+
+/** Figures an inspector verified "on the software" for a fonds and kind (đối soát, seed 000/001). */
+export const verifications = sqliteTable(
+  "verifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: text("project_id").notNull(),
+    inspectionDay: text("inspection_day").notNull(),
+    fondsCode: text("fonds_code").notNull(),
+    kind: text("kind").notNull(),
+    reported: integer("reported").notNull(),
+    verified: integer("verified").notNull(),
+    note: text("note").notNull().default(""),
+    userName: text("user_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("verifications_project").on(t.projectId, t.inspectionDay)],
+);
+
+/** Accepted volume (nghiệm thu, seed 002) per fonds and kind, with the acceptance minute's number and date. */
+export const acceptances = sqliteTable(
+  "acceptances",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: text("project_id").notNull(),
+    fondsCode: text("fonds_code").notNull(),
+    kind: text("kind").notNull(),
+    amount: integer("amount").notNull(),
+    minuteNumber: text("minute_number").notNull(), // số biên bản
+    minuteDate: text("minute_date").notNull(),
+    userName: text("user_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("acceptances_project").on(t.projectId)],
+);

@@ -1,0 +1,129 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { readSheet } from "read-excel-file/universal";
+import { describe, expect, it } from "vitest";
+import hatinh from "../../../shared/fixtures/hatinh-2021-results.tsv?raw";
+import worker from "../../worker/index";
+import type { ReportContent } from "../../worker/reports/generate";
+import { ADMIN, drainAlarms, get, post, postCounters } from "./helpers";
+
+/** The seed 001 table as pasted: [STT, name, files, documents, pages] as written, and the totals row. */
+const seed = hatinh
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((l) => l.split("\t"));
+const seedRows = seed.slice(0, -1);
+const seedTotals = seed[seed.length - 1]!;
+const num = (s: string) => Number(s.replace(/\./g, ""));
+
+async function project2021(): Promise<{ projectId: string; token: string }> {
+  const suffix = crypto.randomUUID().slice(0, 8);
+  const provinceId = `p-${suffix}`;
+  const projectId = `ht2021-${suffix}`;
+  await post("/provinces", { id: provinceId, name: "Hà Tĩnh" });
+  await post(`/provinces/${provinceId}/projects`, { id: projectId, name: "Số hóa tài liệu năm 2021", legalBasis: "Quyết định 4020/QĐ-UBND ngày 25/11/2020", periodStart: "2021-01-01", periodEnd: "2021-12-31" });
+  expect((await post(`/projects/${projectId}/plan/import`, { table: hatinh })).status).toBe(200);
+  const station = (await (await post(`/projects/${projectId}/stations`, { name: "Máy quét 01" })).json()) as { token: string };
+  return { projectId, token: station.token };
+}
+
+/** Each fonds' year result as counters spread over 2021: twelve monthly parts that sum exactly to the table. */
+function replayEvents(): { id: string; fonds: string; kind: string; delta: number; at: string }[] {
+  const events: { id: string; fonds: string; kind: string; delta: number; at: string }[] = [];
+  for (const [code, , ...values] of seedRows) {
+    (["files", "documents", "pages"] as const).forEach((kind, k) => {
+      const total = num(values[k]!);
+      for (let m = 0; m < 12; m++) {
+        const part = Math.floor(total / 12) + (m < total % 12 ? 1 : 0);
+        if (part > 0) events.push({ id: `r-${code}-${kind}-${m}`, fonds: code!, kind, delta: part, at: `2021-${String(m + 1).padStart(2, "0")}-15T09:00:00+07:00` });
+      }
+    });
+  }
+  return events;
+}
+
+describe("reports", () => {
+  it("replaying the 2021 results as counters gives a year report equal to seed 001, in the view, the CSV and the XLSX", async () => {
+    const { projectId, token } = await project2021();
+    const events = replayEvents();
+    for (let i = 0; i < events.length; i += 500) expect((await postCounters(projectId, token, { events: events.slice(i, i + 500) })).status).toBe(200);
+    await drainAlarms(projectId);
+    const created = await post(`/projects/${projectId}/reports`, { from: "2021-01-01", to: "2021-12-31" });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const view = (await (await get(`/projects/${projectId}/reports/${id}`)).json()) as { content: ReportContent };
+    const table = view.content.table;
+    expect(table.kinds).toEqual(["files", "documents", "pages"]);
+    expect(table.rows.map((r) => [r.code, r.name, r.cells.files!.periodActual, r.cells.documents!.periodActual, r.cells.pages!.periodActual])).toEqual(
+      seedRows.map(([code, name, f, d, p]) => [code, name, num(f!), num(d!), num(p!)]),
+    );
+    expect([table.totals.files!.periodActual, table.totals.documents!.periodActual, table.totals.pages!.periodActual]).toEqual([2147, 64619, 330345]);
+    expect(table.totals.pages!.ratings).toEqual({ completed: true, achieved: true, onSchedule: true });
+
+    const csvRes = await get(`/projects/${projectId}/reports/${id}/csv`);
+    expect(csvRes.headers.get("Content-Type")).toContain("text/csv");
+    const bytes = new Uint8Array(await csvRes.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM that makes Excel read UTF-8
+    const csv = new TextDecoder().decode(bytes);
+    const lines = csv.trim().split("\r\n").map((l) => l.split(";"));
+    const header = lines.findIndex((l) => l[0] === "STT");
+    const cols = ["Nhập trường thông tin hồ sơ", "Nhập trường thông tin văn bản", "Số hóa trang tài liệu"].map((t) => lines[header]!.indexOf(t));
+    const pick = (l: string[]) => [l[0], l[1], ...cols.map((c) => l[c])];
+    expect(lines.slice(header + 1, header + 22).map(pick)).toEqual(seedRows);
+    expect(pick(lines[header + 22]!)).toEqual(["Tổng", "", ...seedTotals.slice(2)]);
+
+    const xlsxRes = await get(`/projects/${projectId}/reports/${id}/xlsx`);
+    const sheet = await readSheet(await xlsxRes.arrayBuffer());
+    const xHeader = sheet.findIndex((r) => r[0] === "STT");
+    const xCols = ["Nhập trường thông tin hồ sơ", "Nhập trường thông tin văn bản", "Số hóa trang tài liệu"].map((t) => sheet[xHeader]!.indexOf(t));
+    const xRows = sheet.slice(xHeader + 1, xHeader + 22).map((r) => [String(r[0]), r[1], ...xCols.map((c) => r[c])]);
+    expect(xRows).toEqual(seedRows.map(([code, name, f, d, p]) => [code, name, num(f!), num(d!), num(p!)]));
+    expect([sheet[xHeader + 22]![0], ...xCols.map((c) => sheet[xHeader + 22]![c])]).toEqual(["Tổng", 2147, 64619, 330345]);
+  }, 60_000);
+
+  describe("scheduled reports in Viet Nam time", () => {
+    async function runCron(utc: string): Promise<void> {
+      const ctl = createScheduledController({ scheduledTime: Date.parse(utc), cron: "0 0 * * *" });
+      const ctx = createExecutionContext();
+      worker.scheduled(ctl, env, ctx);
+      await waitOnExecutionContext(ctx);
+    }
+    async function reportsOf(projectId: string) {
+      return ((await (await get(`/projects/${projectId}/reports`)).json()) as { reports: { type: string; from: string; to: string; version: number }[] }).reports
+        .map((r) => `${r.type} ${r.from}..${r.to} v${r.version}`)
+        .sort();
+    }
+    const cases: [string, string, string[]][] = [
+      ["Monday 07:00 in Viet Nam", "2021-03-01T00:00:00Z", ["weekly 2021-02-25..2021-02-28 v1"]],
+      ["Thursday, though it is still Wednesday in UTC", "2021-03-03T17:30:00Z", ["weekly 2021-03-01..2021-03-03 v1"]],
+      ["the 17th", "2021-03-17T00:00:00Z", ["monthly 2021-02-17..2021-03-16 v1"]],
+      ["the 17th (a Monday), reached across a UTC date change", "2021-05-16T18:00:00Z", ["monthly 2021-04-17..2021-05-16 v1", "weekly 2021-05-13..2021-05-16 v1"]],
+      ["the 19th, before the inspection on the 20th, across a month end", "2021-03-19T00:00:00Z", ["inspection 2021-02-20..2021-03-19 v1"]],
+      ["a Tuesday: nothing", "2021-03-02T00:00:00Z", []],
+    ];
+    it.each(cases)("%s", async (_name, utc, expected) => {
+      const { projectId } = await project2021();
+      await runCron(utc);
+      expect(await reportsOf(projectId)).toEqual(expected);
+    });
+
+    it("running a trigger twice does not make two reports", async () => {
+      const { projectId } = await project2021();
+      await runCron("2021-08-17T00:00:00Z"); // a Tuesday the 17th
+      await runCron("2021-08-17T00:00:00Z");
+      expect(await reportsOf(projectId)).toEqual(["monthly 2021-07-17..2021-08-16 v1"]);
+    });
+  });
+
+  it("keeps the centre's difficulties and proposals with the report period", async () => {
+    const { projectId } = await project2021();
+    const { id } = (await (await post(`/projects/${projectId}/reports`, { from: "2021-03-01", to: "2021-03-31" })).json()) as { id: string };
+    const notes = { difficulties: "Tài liệu đánh máy bay mực, khổ giấy lớn", proposals: "Bố trí kinh phí năm 2022 đúng lộ trình" };
+    const res = await exports.default.fetch(new Request(`http://example.com/api/v1/projects/${projectId}/reports/${id}/notes`, { method: "PUT", headers: ADMIN, body: JSON.stringify(notes) }));
+    expect(res.status).toBe(200);
+    const view = (await (await get(`/projects/${projectId}/reports/${id}`)).json()) as { notes: typeof notes };
+    expect(view.notes).toMatchObject(notes);
+  });
+});

@@ -1,0 +1,118 @@
+// Generates a report from D1's maintained aggregates (daily_totals: never the raw events) and stores
+// it as an immutable, versioned snapshot. The cron (worker/reports/cron.ts) and the API both call it.
+import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { alertTransitions, dailyTotals, reports } from "../../schema/db";
+import { buildReportTable, type ReportTable } from "../../schema/reports/table";
+import type { ReportPeriod } from "../../schema/reports/schedule";
+import { loadAlertConfig } from "../alerts/config";
+import { targetOf } from "../alerts/evaluate";
+import { loadProjectPlan } from "../live/plan";
+
+/** The tolerance the ratings use: the default of the behind-schedule rule. */
+const TOLERANCE = 0.05;
+
+export interface ReportContent {
+  project: { id: string; name: string; legalBasis: string; provinceId: string };
+  type: ReportPeriod["type"];
+  from: string;
+  to: string;
+  generatedAt: number;
+  kinds: { key: string; decimals: number }[];
+  table: ReportTable;
+  /** Fonds codes that are restricted: left out for viewers who may not see them. */
+  restricted: string[];
+  /** Stations that posted nothing in the period (seeds 003, 004: lateness is shown, not hidden). */
+  silentStations: { id: string; name: string }[];
+  /** Per "fonds/kind" (or "project/kind"): alert rules that fired in the period, as reasons. */
+  reasons: Record<string, string[]>;
+}
+
+export async function buildReport(d1: D1Database, projectId: string, period: ReportPeriod, now: number): Promise<ReportContent | null> {
+  const [plan, config] = await Promise.all([loadProjectPlan(d1, projectId), loadAlertConfig(d1, projectId)]);
+  if (!plan) return null;
+  const db = drizzle(d1);
+  const inProject = eq(dailyTotals.projectId, projectId);
+  const [cumulativeRows, periodRows, stationRows, firings] = await db.batch([
+    db
+      .select({ fonds: dailyTotals.fondsCode, kind: dailyTotals.kind, amount: sql<number>`SUM(${dailyTotals.amount})` })
+      .from(dailyTotals)
+      .where(and(inProject, lte(dailyTotals.day, period.to)))
+      .groupBy(dailyTotals.fondsCode, dailyTotals.kind),
+    db
+      .select({ fonds: dailyTotals.fondsCode, kind: dailyTotals.kind, amount: sql<number>`SUM(${dailyTotals.amount})` })
+      .from(dailyTotals)
+      .where(and(inProject, gte(dailyTotals.day, period.from), lte(dailyTotals.day, period.to)))
+      .groupBy(dailyTotals.fondsCode, dailyTotals.kind),
+    db
+      .selectDistinct({ station: dailyTotals.stationId })
+      .from(dailyTotals)
+      .where(and(inProject, gte(dailyTotals.day, period.from), lte(dailyTotals.day, period.to))),
+    db
+      .select({ ruleId: alertTransitions.ruleId, scope: alertTransitions.scope, at: alertTransitions.at })
+      .from(alertTransitions)
+      .where(and(eq(alertTransitions.projectId, projectId), eq(alertTransitions.toState, "firing"))),
+  ]);
+  const kinds = [...new Set(plan.fonds.flatMap((f) => Object.keys(f.approved)))];
+  const order = ["files", "documents", "pages", "metres", "metres_loose", "sheets"];
+  kinds.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const key = (r: { fonds: string; kind: string }) => `${r.fonds}/${r.kind}`;
+  const table = buildReportTable({
+    from: period.from,
+    to: period.to,
+    periodStart: plan.project.periodStart,
+    periodEnd: plan.project.periodEnd,
+    cal: config.cal,
+    tolerance: TOLERANCE,
+    kinds,
+    fonds: plan.fonds.map((f) => ({
+      code: f.code,
+      name: f.name,
+      target: Object.fromEntries(kinds.map((k) => [k, targetOf(f, k)])),
+      periodTargets: Object.fromEntries(kinds.map((k) => [k, config.periodTargets.get(`${f.code}/${k}`) ?? []])),
+    })),
+    cumulative: new Map(cumulativeRows.map((r) => [key(r), Number(r.amount)])),
+    periodActual: new Map(periodRows.map((r) => [key(r), Number(r.amount)])),
+  });
+  const active = new Set(stationRows.map((r) => r.station));
+  const types = new Map(config.rules.map((r) => [r.id, r.type]));
+  const reasons: Record<string, string[]> = {};
+  const fromMs = Date.parse(`${period.from}T00:00:00+07:00`);
+  const toMs = Date.parse(`${period.to}T23:59:59+07:00`);
+  for (const f of firings.filter((x) => x.at >= fromMs && x.at <= toMs)) {
+    const scope = f.scope.replace(/^fonds\//, "");
+    (reasons[scope] ??= []).push(types.get(f.ruleId) ?? "alert");
+  }
+  return {
+    project: { id: plan.project.id, name: plan.project.name, legalBasis: plan.project.legalBasis, provinceId: plan.project.provinceId },
+    type: period.type,
+    from: period.from,
+    to: period.to,
+    generatedAt: now,
+    kinds: kinds.map((k) => ({ key: k, decimals: k.startsWith("metres") ? 2 : 0 })),
+    table,
+    restricted: plan.fonds.filter((f) => f.restricted).map((f) => f.code),
+    silentStations: plan.stations.filter((s) => !active.has(s.id)),
+    reasons: Object.fromEntries(Object.entries(reasons).map(([k, v]) => [k, [...new Set(v)]])),
+  };
+}
+
+/**
+ * Stores a new version. `onlyIfMissing` (the cron) makes a second run for the same period a no-op,
+ * also when two runs race: the unique (project, type, from, to, version) index lets one insert win.
+ */
+export async function storeReport(d1: D1Database, content: ReportContent, by: string, onlyIfMissing: boolean): Promise<{ id: string; version: number; created: boolean }> {
+  const db = drizzle(d1);
+  const same = and(eq(reports.projectId, content.project.id), eq(reports.type, content.type), eq(reports.from, content.from), eq(reports.to, content.to));
+  const [latest] = await db.select({ id: reports.id, version: reports.version }).from(reports).where(same).orderBy(desc(reports.version)).limit(1);
+  if (latest && onlyIfMissing) return { ...latest, created: false };
+  const row = { id: crypto.randomUUID(), projectId: content.project.id, type: content.type, from: content.from, to: content.to, version: (latest?.version ?? 0) + 1, generatedAt: content.generatedAt, generatedBy: by, content };
+  try {
+    await db.insert(reports).values(row);
+  } catch (err) {
+    if (!onlyIfMissing || !String(err).includes("UNIQUE")) throw err;
+    const [winner] = await db.select({ id: reports.id, version: reports.version }).from(reports).where(same).orderBy(desc(reports.version)).limit(1);
+    return { ...winner!, created: false };
+  }
+  return { id: row.id, version: row.version, created: true };
+}

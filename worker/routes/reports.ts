@@ -1,0 +1,108 @@
+// Progress reports: the stored snapshots (cron or on request), their CSV and XLSX, and the centre's
+// difficulties and proposals for each period.
+import { and, desc, eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { AdhocReportSchema, ProjectIdParam, ReportNotesSchema, ReportParams, ReportQuery } from "../../schema/api";
+import { reportNotes, reports } from "../../schema/db";
+import { reportSheet, type Locale } from "../../schema/reports/columns";
+import { formatDate } from "../../schema/time";
+import { seesRestricted, type Principal } from "../auth/policy";
+import { router } from "../lib/app-env";
+import { ApiError } from "../lib/errors";
+import { zValidator } from "../lib/validator";
+import { buildReport, storeReport, type ReportContent } from "../reports/generate";
+import { toCsv, toXlsx } from "../reports/export";
+import { requireProject } from "./projects";
+
+function byName(p: Principal): string {
+  return p.kind === "user" ? p.session.user.name : "Quản trị hệ thống";
+}
+
+/** A stored report as this viewer may see it: restricted fonds leave the table and the totals. */
+async function loadReport(d1: D1Database, projectId: string, reportId: string, restrictedOk: boolean) {
+  const db = drizzle(d1);
+  const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
+  if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
+  const content = row.content as ReportContent;
+  const [notes] = await db
+    .select({ difficulties: reportNotes.difficulties, proposals: reportNotes.proposals, updatedBy: reportNotes.updatedBy, updatedAt: reportNotes.updatedAt })
+    .from(reportNotes)
+    .where(and(eq(reportNotes.projectId, projectId), eq(reportNotes.type, row.type), eq(reportNotes.from, row.from), eq(reportNotes.to, row.to)));
+  if (!restrictedOk && content.restricted.length > 0) {
+    // Figures were fixed at generation; recompute only the totals over the rows that remain.
+    const hidden = new Set(content.restricted);
+    const rows = content.table.rows.filter((r) => !hidden.has(r.code));
+    content.table = { ...content.table, rows, totals: Object.fromEntries(content.table.kinds.map((k) => [k, sumCells(rows.map((r) => r.cells[k]!), content.table.totals[k]!)])) };
+  }
+  return { meta: { id: row.id, type: row.type, from: row.from, to: row.to, version: row.version, generatedAt: row.generatedAt, generatedBy: row.generatedBy }, content, notes: notes ?? null };
+}
+
+function sumCells(cells: ReportContent["table"]["totals"][string][], template: ReportContent["table"]["totals"][string]) {
+  const sum = (f: "target" | "periodPlan" | "periodActual" | "cumulative" | "planToDate" | "nextTarget") => cells.reduce((s, c) => s + c[f], 0);
+  return { ...template, target: sum("target"), periodPlan: sum("periodPlan"), periodActual: sum("periodActual"), cumulative: sum("cumulative"), planToDate: sum("planToDate"), nextTarget: sum("nextTarget") };
+}
+
+function heading(content: ReportContent, locale: Locale): string[] {
+  const title = { weekly: ["Báo cáo tuần", "Weekly report"], monthly: ["Báo cáo tháng", "Monthly report"], inspection: ["Phiếu kiểm tra", "Inspection sheet"], adhoc: ["Báo cáo đột xuất", "Ad-hoc report"] }[content.type];
+  const i = locale === "vi" ? 0 : 1;
+  return [`${title[i]}: ${content.project.name}`, content.project.legalBasis, `${formatDate(content.from)} – ${formatDate(content.to)}`];
+}
+
+function fileName(content: ReportContent, ext: string): string {
+  return `bao-cao-${content.project.id}-${content.type}-${content.from}-${content.to}.${ext}`;
+}
+
+export const reportRoutes = router()
+  .get("/projects/:projectId/reports", zValidator("param", ProjectIdParam), async (c) => {
+    const { projectId } = c.req.valid("param");
+    const rows = await drizzle(c.env.DB)
+      .select({ id: reports.id, type: reports.type, from: reports.from, to: reports.to, version: reports.version, generatedAt: reports.generatedAt, generatedBy: reports.generatedBy })
+      .from(reports)
+      .where(eq(reports.projectId, projectId))
+      .orderBy(desc(reports.to), desc(reports.version))
+      .limit(200);
+    return c.json({ reports: rows });
+  })
+  .post("/projects/:projectId/reports", zValidator("param", ProjectIdParam), zValidator("json", AdhocReportSchema), async (c) => {
+    const { projectId } = c.req.valid("param");
+    await requireProject(c.env.DB, projectId);
+    const content = await buildReport(c.env.DB, projectId, { type: "adhoc", ...c.req.valid("json") }, Date.now());
+    if (!content) throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
+    const stored = await storeReport(c.env.DB, content, byName(c.var.principal), false);
+    return c.json(stored, 201);
+  })
+  .get("/projects/:projectId/reports/:reportId", zValidator("param", ReportParams), async (c) => {
+    const { projectId, reportId } = c.req.valid("param");
+    return c.json(await loadReport(c.env.DB, projectId, reportId, seesRestricted(c.var.role)));
+  })
+  .get("/projects/:projectId/reports/:reportId/csv", zValidator("param", ReportParams), zValidator("query", ReportQuery), async (c) => {
+    const { projectId, reportId } = c.req.valid("param");
+    const { locale } = c.req.valid("query");
+    const { content } = await loadReport(c.env.DB, projectId, reportId, seesRestricted(c.var.role));
+    const decimals = Object.fromEntries(content.kinds.map((k) => [k.key, k.decimals]));
+    return c.body(toCsv(reportSheet(content.table, decimals, locale), locale, heading(content, locale)), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName(content, "csv")}"`,
+    });
+  })
+  .get("/projects/:projectId/reports/:reportId/xlsx", zValidator("param", ReportParams), zValidator("query", ReportQuery), async (c) => {
+    const { projectId, reportId } = c.req.valid("param");
+    const { locale } = c.req.valid("query");
+    const { content } = await loadReport(c.env.DB, projectId, reportId, seesRestricted(c.var.role));
+    const decimals = Object.fromEntries(content.kinds.map((k) => [k.key, k.decimals]));
+    return c.body(await toXlsx(reportSheet(content.table, decimals, locale), heading(content, locale)), 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${fileName(content, "xlsx")}"`,
+    });
+  })
+  .put("/projects/:projectId/reports/:reportId/notes", zValidator("param", ReportParams), zValidator("json", ReportNotesSchema), async (c) => {
+    const { projectId, reportId } = c.req.valid("param");
+    const [row] = await drizzle(c.env.DB).select({ type: reports.type, from: reports.from, to: reports.to }).from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
+    if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
+    const notes = { ...c.req.valid("json"), updatedBy: byName(c.var.principal), updatedAt: Date.now() };
+    await drizzle(c.env.DB)
+      .insert(reportNotes)
+      .values({ projectId, ...row, ...notes })
+      .onConflictDoUpdate({ target: [reportNotes.projectId, reportNotes.type, reportNotes.from, reportNotes.to], set: notes });
+    return c.json(notes);
+  });
