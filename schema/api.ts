@@ -196,3 +196,27 @@ export const ReportNotesSchema = z.strictObject({
   difficulties: z.string().trim().max(10_000).default(""),
   proposals: z.string().trim().max(10_000).default(""),
 });
+
+export const CorrectionSchema = z.strictObject({
+  fonds: z.string().min(1).max(64),
+  kind: z.enum(WORK_KIND_KEYS),
+  /** Signed: a correction may take counted volume back. */
+  delta: z.number().refine((d) => d !== 0, "must not be zero").refine((d) => Math.abs(d) <= MAX_DELTA, "too large"),
+  reason: z.string().trim().min(3).max(1000),
+});
+
+export const VerificationSchema = z.strictObject({
+  inspectionDay: day,
+  rows: z
+    .array(z.strictObject({ fonds: z.string().min(1).max(64), kind: z.enum(WORK_KIND_KEYS), verified: z.number().min(0).max(1e9), note: z.string().trim().max(1000).default("") }))
+    .min(1)
+    .max(2000),
+});
+
+export const AcceptanceSchema = z.strictObject({
+  fonds: z.string().min(1).max(64),
+  kind: z.enum(WORK_KIND_KEYS),
+  amount: z.number().positive().max(1e9),
+  minuteNumber: z.string().trim().min(1).max(100),
+  minuteDate: day,
+});

@@ -10,6 +10,7 @@ import { alertRoutes } from "./routes/alerts";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { counters } from "./routes/counters";
+import { inspectionRoutes } from "./routes/inspections";
 import { live } from "./routes/live";
 import { mountOpenApi } from "./routes/openapi";
 import { planRoutes } from "./routes/plans";
@@ -30,7 +31,8 @@ const api = router()
   .route("/", auditRoutes)
   .route("/", alertRoutes)
   .route("/", planRoutes)
-  .route("/", reportRoutes);
+  .route("/", reportRoutes)
+  .route("/", inspectionRoutes);
 
 const withSecurityHeaders = secureHeaders({ strictTransportSecurity: "max-age=31536000; includeSubDomains" });
 

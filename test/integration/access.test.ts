@@ -60,6 +60,12 @@ const EXPECT: Record<string, Who[]> = {
   "GET /api/v1/projects/:projectId/reports/:reportId/csv": VIEW_PROJECT_A,
   "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": VIEW_PROJECT_A,
   "PUT /api/v1/projects/:projectId/reports/:reportId/notes": ["supervisorA", "adminA", "operator"],
+  "POST /api/v1/projects/:projectId/corrections": ["supervisorA", "adminA", "operator"],
+  "GET /api/v1/projects/:projectId/corrections": VIEW_PROJECT_A,
+  "POST /api/v1/projects/:projectId/verifications": ["supervisorA", "adminA", "operator"],
+  "GET /api/v1/projects/:projectId/verifications": VIEW_PROJECT_A,
+  "POST /api/v1/projects/:projectId/acceptances": ["supervisorA", "adminA", "operator"],
+  "GET /api/v1/projects/:projectId/acceptances/report": VIEW_PROJECT_A,
 };
 
 /** Every route the app answers, from the app itself (middleware and the /api/* catch-all are "ALL"). */

@@ -66,6 +66,12 @@ export const POLICY: Record<string, Rule> = {
   "GET /api/v1/projects/:projectId/reports/:reportId/csv": P("leader"),
   "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": P("leader"),
   "PUT /api/v1/projects/:projectId/reports/:reportId/notes": P("supervisor"),
+  "POST /api/v1/projects/:projectId/corrections": P("supervisor"),
+  "GET /api/v1/projects/:projectId/corrections": P("leader"),
+  "POST /api/v1/projects/:projectId/verifications": P("supervisor"),
+  "GET /api/v1/projects/:projectId/verifications": P("leader"),
+  "POST /api/v1/projects/:projectId/acceptances": P("supervisor"),
+  "GET /api/v1/projects/:projectId/acceptances/report": P("leader"),
 };
 
 export type Principal =

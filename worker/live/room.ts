@@ -29,6 +29,8 @@ const REPLAY_LIMIT = 50_000;
 /** Rules run at most this often when counters land, and on the alarm at least this often (time passing alone makes a project fall behind). */
 const RULES_AFTER_COUNTERS_MS = 1_000;
 const RULES_TICK_MS = 60_000;
+/** Corrections count under this pseudo-station, so per-station figures stay what stations posted. */
+export const CORRECTION_STATION = "correction";
 
 export type IngestResult =
   | { status: "ok"; accepted: number; duplicates: number; seq: number }
@@ -98,6 +100,24 @@ export class ProjectRoom extends DurableObject<Env> {
       this.scheduleRules();
     }
     return { status: "ok", ...outcome };
+  }
+
+  /**
+   * A correction after reconciliation (đối soát): a signed amount with its own event id, counted like
+   * any counter so watchers see it at once and D1 gets it through the same outbox.
+   */
+  correct(fonds: string, kind: string, delta: number, now: number): { status: "ok"; id: string; seq: number } | { status: "invalid"; message: string } {
+    const plan = this.plan;
+    if (!plan || !this.fondsCodes.has(fonds)) return { status: "invalid", message: "không có phông này (unknown fonds)" };
+    const current = this.store.fondsTotals([]).find((t) => t.fonds === fonds && t.kind === kind)?.amount ?? 0;
+    if (current + delta < 0) return { status: "invalid", message: "tổng sau điều chỉnh âm (the total would fall below zero)" };
+    const id = `correction-${crypto.randomUUID()}`;
+    const { seq } = this.store.ingest(CORRECTION_STATION, [{ id, fonds, kind, delta, at: now, day: dayInZone(now, plan.project.timeZone) }], now);
+    this.snapshots.clear();
+    this.scheduleFrame();
+    this.wakeAt(now + FLUSH_DELAY_MS);
+    this.scheduleRules();
+    return { status: "ok", id, seq };
   }
 
   /** Totals as of the current seq, as `seesRestricted` may see them (also served over HTTP). */
