@@ -5,10 +5,11 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
 import { dayInZone } from "../../schema/time";
-import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type Delta, type FondsTotal, type PlanChanged, type Snapshot } from "../../schema/wire";
+import { PING, PONG, type AlertView, type ClientMessage, type FondsTotal, type Snapshot } from "../../schema/wire";
 import { loadAlertConfig, type AlertConfig } from "../alerts/config";
 import { ProjectAlerts } from "../alerts/project-alerts";
-import { attachmentOf, broadcast, send, viewersOf, type SocketAttachment } from "./feed";
+import { Fanout } from "./fanout";
+import { attachmentOf, send, type SocketAttachment } from "./feed";
 import { flushAlertHistory } from "../alerts/history";
 import { flushOnce } from "./flush";
 import { loadProjectPlan, type ProjectPlan } from "./plan";
@@ -17,15 +18,11 @@ import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
 import { summarize, type ProjectSummary } from "./summary";
 import { checkBatch, type EventError } from "./validate";
-import { audienceFor, visibleCells, visibleFonds, type Audience } from "./visibility";
+import { audienceFor } from "./visibility";
 
-/** Deltas are coalesced into at most one frame per this many ms. */
-const FRAME_MS = 100;
 /** D1 write-through runs this long after the first unflushed counter, so bursts share a batch. */
 const FLUSH_DELAY_MS = 500;
 const FLUSH_BACKOFF_MAX_MS = 60_000;
-/** A watcher further behind than this many events gets a fresh snapshot instead of a replay. */
-const REPLAY_LIMIT = 50_000;
 /** Rules run at most this often when counters land, and on the alarm at least this often (time passing alone makes a project fall behind). */
 const RULES_AFTER_COUNTERS_MS = 1_000;
 const RULES_TICK_MS = 60_000;
@@ -52,12 +49,11 @@ export class ProjectRoom extends DurableObject<Env> {
   private readonly limiter = new RateLimiter();
   private plan: ProjectPlan | null = null;
   private fondsCodes = new Set<string>();
-  private frameTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastFrameAt = 0;
   private alarmAt: number | null = null;
   private flushFailures = 0;
   private alertConfig: AlertConfig | null = null;
   private readonly alerts: ProjectAlerts;
+  private readonly feed: Fanout;
   private rulesTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly snapshots = new Map<boolean, Snapshot>();
 
@@ -67,6 +63,7 @@ export class ProjectRoom extends DurableObject<Env> {
     this.projectId = ctx.id.name;
     this.store = new LiveStore(ctx.storage);
     this.alerts = new ProjectAlerts(ctx.storage.sql);
+    this.feed = new Fanout(ctx, this.store, { plan: () => this.plan, snapshot: (r) => this.snapshot(r), alerts: (r) => this.alertList(r) });
     // Keep-alive pings from dashboards are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     void ctx.blockConcurrencyWhile(async () => {
@@ -74,7 +71,7 @@ export class ProjectRoom extends DurableObject<Env> {
       this.alarmAt = await ctx.storage.getAlarm();
       // After an eviction: finish what the previous instance had not yet flushed or broadcast.
       if (this.store.meta("flushed_seq") < this.store.seq) this.wakeAt(Date.now());
-      if (this.store.meta("broadcast_seq") < this.store.seq) this.scheduleFrame();
+      if (this.store.meta("broadcast_seq") < this.store.seq) this.feed.scheduleFrame();
       if (this.alertConfig?.rules.length) this.wakeAt(Date.now() + RULES_TICK_MS);
     });
   }
@@ -95,7 +92,7 @@ export class ProjectRoom extends DurableObject<Env> {
     const outcome = this.store.ingest(stationId, check.events, now);
     if (outcome.accepted > 0) {
       this.snapshots.clear();
-      this.scheduleFrame();
+      this.feed.scheduleFrame();
       this.wakeAt(now + FLUSH_DELAY_MS);
       this.scheduleRules();
     }
@@ -114,7 +111,7 @@ export class ProjectRoom extends DurableObject<Env> {
     const id = `correction-${crypto.randomUUID()}`;
     const { seq } = this.store.ingest(CORRECTION_STATION, [{ id, fonds, kind, delta, at: now, day: dayInZone(now, plan.project.timeZone) }], now);
     this.snapshots.clear();
-    this.scheduleFrame();
+    this.feed.scheduleFrame();
     this.wakeAt(now + FLUSH_DELAY_MS);
     this.scheduleRules();
     return { status: "ok", id, seq };
@@ -151,7 +148,7 @@ export class ProjectRoom extends DurableObject<Env> {
     await this.loadPlan();
     const plan = this.plan;
     if (!plan) return;
-    for (const ws of this.ctx.getWebSockets()) send(ws, this.planMessage(plan, this.audienceOf(ws)));
+    for (const ws of this.ctx.getWebSockets()) send(ws, this.feed.planMessage(plan, this.feed.audienceOf(ws)));
     await this.runAlerts(Date.now());
   }
 
@@ -163,7 +160,7 @@ export class ProjectRoom extends DurableObject<Env> {
     const plan = this.plan;
     const config = this.alertConfig;
     if (!plan || !config) return [];
-    if (this.alerts.evaluate(this.store, plan, config, now)) this.broadcastAlerts();
+    if (this.alerts.evaluate(this.store, plan, config, now)) this.feed.broadcastAlerts();
     await this.alerts.deliver(plan, config, now);
     this.scheduleAfterAlerts(now);
     return this.alertList(true);
@@ -180,13 +177,13 @@ export class ProjectRoom extends DurableObject<Env> {
   /** A supervisor acknowledges (with a comment) or silences an alert; every watcher sees it at once. */
   acknowledge(ruleId: string, scope: string, by: string, comment: string, now: number): boolean {
     const ok = this.alerts.store.acknowledge(ruleId, scope, by, comment, now);
-    if (ok) this.broadcastAlerts();
+    if (ok) this.feed.broadcastAlerts();
     return ok;
   }
 
   silence(ruleId: string, scope: string, until: number): boolean {
     const ok = this.alerts.store.silence(ruleId, scope, until);
-    if (ok) this.broadcastAlerts();
+    if (ok) this.feed.broadcastAlerts();
     return ok;
   }
 
@@ -200,7 +197,7 @@ export class ProjectRoom extends DurableObject<Env> {
         closed++;
       }
     }
-    if (closed > 0) this.broadcastPresence();
+    if (closed > 0) this.feed.broadcastPresence();
     return closed;
   }
 
@@ -212,13 +209,13 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!attachment) return new Response("missing watcher", { status: 400 });
     const sinceParam = new URL(request.url).searchParams.get("since");
     // Send what is pending to everyone else first, so this socket starts exactly at broadcast_seq.
-    this.frame();
+    this.feed.frame();
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment(attachment);
-    this.catchUp(server, sinceParam === null ? null : Number(sinceParam));
-    send(server, this.alertsMessage(attachment.seesRestricted));
-    this.broadcastPresence();
+    this.feed.catchUp(server, sinceParam === null ? null : Number(sinceParam));
+    send(server, this.feed.alertsMessage(attachment.seesRestricted));
+    this.feed.broadcastPresence();
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -231,8 +228,8 @@ export class ProjectRoom extends DurableObject<Env> {
       return;
     }
     if (msg?.type === "resync") {
-      this.frame();
-      this.catchUp(ws, Number(msg.since));
+      this.feed.frame();
+      this.feed.catchUp(ws, Number(msg.since));
     }
   }
 
@@ -242,11 +239,11 @@ export class ProjectRoom extends DurableObject<Env> {
     } catch {
       // already closed
     }
-    this.broadcastPresence(ws);
+    this.feed.broadcastPresence(ws);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    this.broadcastPresence(ws);
+    this.feed.broadcastPresence(ws);
   }
 
   override async alarm(): Promise<void> {
@@ -288,78 +285,5 @@ export class ProjectRoom extends DurableObject<Env> {
     if (this.alarmAt !== null && this.alarmAt <= at) return;
     this.alarmAt = at;
     void this.ctx.storage.setAlarm(at);
-  }
-
-  private audienceOf(ws: WebSocket): Audience {
-    return audienceFor(this.plan?.fonds ?? [], attachmentOf(ws)?.seesRestricted ?? false);
-  }
-
-  private planMessage(plan: ProjectPlan, audience: Audience): PlanChanged {
-    return { type: "plan", fonds: visibleFonds(plan.fonds, audience), stations: plan.stations };
-  }
-
-  /** Replays (since, seq] as one delta, or sends a snapshot when `since` is unusable or too old. */
-  private catchUp(ws: WebSocket, since: number | null): void {
-    const seq = this.store.seq;
-    const plan = this.plan;
-    if (!plan) return;
-    const audience = this.audienceOf(ws);
-    if (since !== null && Number.isInteger(since) && since >= 0 && since <= seq && seq - since <= REPLAY_LIMIT) {
-      send(ws, this.planMessage(plan, audience));
-      send(ws, this.deltaMessage(since, seq, visibleCells(this.store.changesSince(since, seq), audience)));
-      return;
-    }
-    const snap = this.snapshot(audience.hidden.size === 0);
-    if (snap) send(ws, snap);
-  }
-
-  private alertsMessage(seesRestricted: boolean): Alerts {
-    return { type: "alerts", alerts: this.alertList(seesRestricted) };
-  }
-
-  private broadcastAlerts(): void {
-    const sockets = this.ctx.getWebSockets();
-    if (sockets.length === 0) return;
-    broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), this.alertsMessage(true));
-    broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), this.alertsMessage(false));
-  }
-
-  private deltaMessage(from: number, seq: number, cells: Delta["cells"]): Delta {
-    return { type: "delta", from, seq, cells, lastActivityAt: this.store.meta("last_activity") || null, at: Date.now() };
-  }
-
-  private scheduleFrame(): void {
-    if (this.frameTimer !== null) return;
-    // Leading edge: an idle project sends at once; a busy one at most every FRAME_MS.
-    // A timer (not the alarm) because it lives for at most FRAME_MS while the object is awake anyway.
-    const wait = Math.max(0, this.lastFrameAt + FRAME_MS - Date.now());
-    this.frameTimer = setTimeout(() => this.frame(), wait);
-  }
-
-  /** Broadcasts everything accepted since the last frame as one delta, filtered per audience. */
-  private frame(): void {
-    if (this.frameTimer !== null) {
-      clearTimeout(this.frameTimer);
-      this.frameTimer = null;
-    }
-    const from = this.store.meta("broadcast_seq");
-    const seq = this.store.seq;
-    if (seq <= from) return;
-    this.lastFrameAt = Date.now();
-    const sockets = this.ctx.getWebSockets();
-    if (sockets.length > 0) {
-      const cells = this.store.changesSince(from, seq);
-      const full = this.deltaMessage(from, seq, cells);
-      const restricted = new Set(this.plan?.fonds.filter((f) => f.restricted).map((f) => f.code));
-      const limited = restricted.size === 0 ? full : this.deltaMessage(from, seq, visibleCells(cells, { hidden: restricted }));
-      broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), full);
-      broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), limited);
-    }
-    this.store.setMeta("broadcast_seq", seq);
-  }
-
-  private broadcastPresence(leaving?: WebSocket): void {
-    const sockets = this.ctx.getWebSockets().filter((s) => s !== leaving);
-    broadcast(sockets, { type: "presence", viewers: viewersOf(sockets) });
   }
 }

@@ -1,0 +1,103 @@
+// Fan-out of one project's live state to its watchers: coalesced delta frames, catch-up on
+// (re)connect, presence and alerts, each filtered for the watcher's audience (restricted fonds).
+// Owned by the project's Durable Object (worker/live/room.ts), which says what the state is.
+import type { Alerts, AlertView, Delta, PlanChanged, Snapshot } from "../../schema/wire";
+import { attachmentOf, broadcast, send, viewersOf } from "./feed";
+import type { ProjectPlan } from "./plan";
+import type { LiveStore } from "./store";
+import { audienceFor, visibleCells, visibleFonds, type Audience } from "./visibility";
+
+/** Deltas are coalesced into at most one frame per this many ms. */
+const FRAME_MS = 100;
+/** A watcher further behind than this many events gets a fresh snapshot instead of a replay. */
+const REPLAY_LIMIT = 50_000;
+
+export interface FanoutSource {
+  plan(): ProjectPlan | null;
+  snapshot(seesRestricted: boolean): Snapshot | null;
+  alerts(seesRestricted: boolean): AlertView[];
+}
+
+export class Fanout {
+  private frameTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastFrameAt = 0;
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly store: LiveStore,
+    private readonly source: FanoutSource,
+  ) {}
+
+  audienceOf(ws: WebSocket): Audience {
+    return audienceFor(this.source.plan()?.fonds ?? [], attachmentOf(ws)?.seesRestricted ?? false);
+  }
+
+  planMessage(plan: ProjectPlan, audience: Audience): PlanChanged {
+    return { type: "plan", fonds: visibleFonds(plan.fonds, audience), stations: plan.stations };
+  }
+
+  /** Replays (since, seq] as one delta, or sends a snapshot when `since` is unusable or too old. */
+  catchUp(ws: WebSocket, since: number | null): void {
+    const seq = this.store.seq;
+    const plan = this.source.plan();
+    if (!plan) return;
+    const audience = this.audienceOf(ws);
+    if (since !== null && Number.isInteger(since) && since >= 0 && since <= seq && seq - since <= REPLAY_LIMIT) {
+      send(ws, this.planMessage(plan, audience));
+      send(ws, this.deltaMessage(since, seq, visibleCells(this.store.changesSince(since, seq), audience)));
+      return;
+    }
+    const snap = this.source.snapshot(audience.hidden.size === 0);
+    if (snap) send(ws, snap);
+  }
+
+  alertsMessage(seesRestricted: boolean): Alerts {
+    return { type: "alerts", alerts: this.source.alerts(seesRestricted) };
+  }
+
+  broadcastAlerts(): void {
+    const sockets = this.ctx.getWebSockets();
+    if (sockets.length === 0) return;
+    broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), this.alertsMessage(true));
+    broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), this.alertsMessage(false));
+  }
+
+  private deltaMessage(from: number, seq: number, cells: Delta["cells"]): Delta {
+    return { type: "delta", from, seq, cells, lastActivityAt: this.store.meta("last_activity") || null, at: Date.now() };
+  }
+
+  scheduleFrame(): void {
+    if (this.frameTimer !== null) return;
+    // Leading edge: an idle project sends at once; a busy one at most every FRAME_MS.
+    // A timer (not the alarm) because it lives for at most FRAME_MS while the object is awake anyway.
+    const wait = Math.max(0, this.lastFrameAt + FRAME_MS - Date.now());
+    this.frameTimer = setTimeout(() => this.frame(), wait);
+  }
+
+  /** Broadcasts everything accepted since the last frame as one delta, filtered per audience. */
+  frame(): void {
+    if (this.frameTimer !== null) {
+      clearTimeout(this.frameTimer);
+      this.frameTimer = null;
+    }
+    const from = this.store.meta("broadcast_seq");
+    const seq = this.store.seq;
+    if (seq <= from) return;
+    this.lastFrameAt = Date.now();
+    const sockets = this.ctx.getWebSockets();
+    if (sockets.length > 0) {
+      const cells = this.store.changesSince(from, seq);
+      const full = this.deltaMessage(from, seq, cells);
+      const restricted = new Set(this.source.plan()?.fonds.filter((f) => f.restricted).map((f) => f.code));
+      const limited = restricted.size === 0 ? full : this.deltaMessage(from, seq, visibleCells(cells, { hidden: restricted }));
+      broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), full);
+      broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), limited);
+    }
+    this.store.setMeta("broadcast_seq", seq);
+  }
+
+  broadcastPresence(leaving?: WebSocket): void {
+    const sockets = this.ctx.getWebSockets().filter((s) => s !== leaving);
+    broadcast(sockets, { type: "presence", viewers: viewersOf(sockets) });
+  }
+}
