@@ -89,9 +89,12 @@ export class Fanout {
       const cells = this.store.changesSince(from, seq);
       const full = this.deltaMessage(from, seq, cells);
       const restricted = new Set(this.source.plan()?.fonds.filter((f) => f.restricted).map((f) => f.code));
-      const limited = restricted.size === 0 ? full : this.deltaMessage(from, seq, visibleCells(cells, { hidden: restricted }));
-      broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), full);
-      broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), limited);
+      if (restricted.size === 0) {
+        broadcast(sockets, full);
+      } else {
+        broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), full);
+        broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), this.deltaMessage(from, seq, visibleCells(cells, { hidden: restricted })));
+      }
     }
     this.store.setMeta("broadcast_seq", seq);
   }

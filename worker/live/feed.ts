@@ -10,8 +10,17 @@ export interface SocketAttachment {
   sessionId: string | null;
 }
 
+// deserializeAttachment is a structured-clone read: on a hot path (every frame, every socket) keep
+// the result per socket object. A socket's attachment is written once, before anything reads it.
+const attachments = new WeakMap<WebSocket, SocketAttachment | null>();
+
 export function attachmentOf(ws: WebSocket): SocketAttachment | null {
-  return (ws.deserializeAttachment() as SocketAttachment | null) ?? null;
+  let a = attachments.get(ws);
+  if (a === undefined) {
+    a = (ws.deserializeAttachment() as SocketAttachment | null) ?? null;
+    attachments.set(ws, a);
+  }
+  return a;
 }
 
 export function send(ws: WebSocket, message: ServerMessage): void {
