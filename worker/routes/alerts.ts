@@ -5,6 +5,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { AlertActionSchema, AlertRulePatchSchema, AlertRuleSchema, ContactPointParams, ContactPointSchema, ProjectIdParam, RuleParams, SilenceSchema } from "../../schema/api";
 import { alertRules, alertTransitions, contactPoints, webhookDeliveries } from "../../schema/db";
 import { seesRestricted, type Principal } from "../auth/policy";
+import { commitChange } from "../lib/admin-change";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
@@ -25,11 +26,7 @@ export const alertRoutes = router()
     const project = await requireProject(c.env.DB, projectId);
     const rule = { id: crypto.randomUUID(), projectId, ...c.req.valid("json") };
     const db = drizzle(c.env.DB);
-    await db.batch([
-      db.insert(alertRules).values(rule),
-      auditInsert(c.env.DB, c.var.principal, { action: "alert_rule.create", target: rule.id, provinceId: project.provinceId, projectId, after: rule }),
-    ]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.insert(alertRules).values(rule)], { action: "alert_rule.create", target: rule.id, after: rule });
     return c.json(rule, 201);
   })
   .patch("/projects/:projectId/alert-rules/:ruleId", zValidator("param", RuleParams), zValidator("json", AlertRulePatchSchema), async (c) => {
@@ -40,11 +37,7 @@ export const alertRoutes = router()
     const [before] = await db.select().from(alertRules).where(where);
     if (!before) throw new ApiError(404, "not_found", "Không có quy tắc này (unknown rule)");
     const after = { ...before, ...c.req.valid("json") };
-    await db.batch([
-      db.update(alertRules).set(c.req.valid("json")).where(where),
-      auditInsert(c.env.DB, c.var.principal, { action: "alert_rule.update", target: ruleId, provinceId: project.provinceId, projectId, before, after }),
-    ]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.update(alertRules).set(c.req.valid("json")).where(where)], { action: "alert_rule.update", target: ruleId, before, after });
     return c.json(after, 200);
   })
   .delete("/projects/:projectId/alert-rules/:ruleId", zValidator("param", RuleParams), async (c) => {
@@ -54,8 +47,7 @@ export const alertRoutes = router()
     const where = and(eq(alertRules.id, ruleId), eq(alertRules.projectId, projectId));
     const [before] = await db.select().from(alertRules).where(where);
     if (!before) throw new ApiError(404, "not_found", "Không có quy tắc này (unknown rule)");
-    await db.batch([db.delete(alertRules).where(where), auditInsert(c.env.DB, c.var.principal, { action: "alert_rule.delete", target: ruleId, provinceId: project.provinceId, projectId, before })]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.delete(alertRules).where(where)], { action: "alert_rule.delete", target: ruleId, before });
     return c.json({ ok: true });
   })
   .get("/projects/:projectId/contact-points", zValidator("param", ProjectIdParam), async (c) => {
@@ -67,8 +59,7 @@ export const alertRoutes = router()
     const project = await requireProject(c.env.DB, projectId);
     const cp = { id: crypto.randomUUID(), projectId, ...c.req.valid("json") };
     const db = drizzle(c.env.DB);
-    await db.batch([db.insert(contactPoints).values(cp), auditInsert(c.env.DB, c.var.principal, { action: "contact_point.create", target: cp.id, provinceId: project.provinceId, projectId, after: cp })]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.insert(contactPoints).values(cp)], { action: "contact_point.create", target: cp.id, after: cp });
     return c.json(cp, 201);
   })
   .delete("/projects/:projectId/contact-points/:contactPointId", zValidator("param", ContactPointParams), async (c) => {
@@ -78,8 +69,7 @@ export const alertRoutes = router()
     const where = and(eq(contactPoints.id, contactPointId), eq(contactPoints.projectId, projectId));
     const [before] = await db.select().from(contactPoints).where(where);
     if (!before) throw new ApiError(404, "not_found", "Không có điểm nhận này (unknown contact point)");
-    await db.batch([db.delete(contactPoints).where(where), auditInsert(c.env.DB, c.var.principal, { action: "contact_point.delete", target: contactPointId, provinceId: project.provinceId, projectId, before })]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.delete(contactPoints).where(where)], { action: "contact_point.delete", target: contactPointId, before });
     return c.json({ ok: true });
   })
   .get("/projects/:projectId/deliveries", zValidator("param", ProjectIdParam), async (c) => {

@@ -5,7 +5,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { ProjectIdParam, StationCreateSchema, StationParams } from "../../schema/api";
 import { stations } from "../../schema/db";
 import { newToken, sha256Hex } from "../auth/tokens";
-import { auditInsert } from "../lib/audit";
+import { commitChange } from "../lib/admin-change";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
@@ -35,11 +35,7 @@ export const stationRoutes = router()
     const token = newToken("st");
     const id = crypto.randomUUID();
     const db = drizzle(c.env.DB);
-    await db.batch([
-      db.insert(stations).values({ id, projectId, name, tokenHash: await sha256Hex(token) }),
-      auditInsert(c.env.DB, c.var.principal, { action: "station.create", target: `${name} (${id})`, provinceId: project.provinceId, projectId, after: { id, name } }),
-    ]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.insert(stations).values({ id, projectId, name, tokenHash: await sha256Hex(token) })], { action: "station.create", target: `${name} (${id})`, after: { id, name } });
     // The token is shown here once; only its hash is kept.
     return c.json({ id, name, projectId, token }, 201);
   })
@@ -49,11 +45,7 @@ export const stationRoutes = router()
     const db = drizzle(c.env.DB);
     const token = newToken("st");
     // The old token stops working with this write: every post looks its token up in D1.
-    await db.batch([
-      db.update(stations).set({ tokenHash: await sha256Hex(token), revokedAt: null }).where(where),
-      auditInsert(c.env.DB, c.var.principal, { action: "station.rotate", target: `${station.name} (${stationId})`, provinceId: project.provinceId, projectId }),
-    ]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.update(stations).set({ tokenHash: await sha256Hex(token), revokedAt: null }).where(where)], { action: "station.rotate", target: `${station.name} (${stationId})` });
     return c.json({ id: stationId, name: station.name, projectId, token }, 200);
   })
   .delete("/projects/:projectId/stations/:stationId", zValidator("param", StationParams), async (c) => {
@@ -61,11 +53,7 @@ export const stationRoutes = router()
     const { project, station, where } = await findStation(c.env.DB, projectId, stationId);
     const db = drizzle(c.env.DB);
     const revokedAt = station.revokedAt ?? Date.now();
-    await db.batch([
-      db.update(stations).set({ revokedAt }).where(where),
-      auditInsert(c.env.DB, c.var.principal, { action: "station.revoke", target: `${station.name} (${stationId})`, provinceId: project.provinceId, projectId, before: station, after: { ...station, revokedAt } }),
-    ]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.update(stations).set({ revokedAt }).where(where)], { action: "station.revoke", target: `${station.name} (${stationId})`, before: station, after: { ...station, revokedAt } });
     return c.json({ ...station, revokedAt }, 200);
   })
   .get("/projects/:projectId/station", zValidator("param", ProjectIdParam), async (c) => {
