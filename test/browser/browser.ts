@@ -5,6 +5,7 @@ import { inject } from "vitest";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
+export const PROJECT = "hatinh-2026";
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -13,22 +14,27 @@ export function launch(): Promise<Browser> {
   });
 }
 
-export async function signedInPage(browser: Browser, email: string, path = "/"): Promise<Page> {
-  const { url, accounts } = inject("server");
-  const account = accounts.find((a) => a.email === email);
-  if (!account) throw new Error(`no demo account ${email}`);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+export function account(email: string) {
+  const found = inject("server").accounts.find((a) => a.email === email);
+  if (!found) throw new Error(`no demo account ${email}`);
+  return found;
+}
+
+export async function signedInPage(browser: Browser, email: string, path = "/", viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const { url } = inject("server");
+  const a = account(email);
+  const page = await browser.newPage({ viewport });
   await page.goto(`${url}${path}`);
-  await page.fill('input[name="email"]', account.email);
-  await page.fill('input[name="password"]', account.password);
+  await page.fill('input[name="email"]', a.email);
+  await page.fill('input[name="password"]', a.password);
   await page.click('button[type="submit"]');
   return page;
 }
 
 /** Screenshots are test artifacts (git-ignored), for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync("test-artifacts", { recursive: true });
-  await page.screenshot({ path: `test-artifacts/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `test-artifacts/${name}.png`, fullPage });
 }
 
 export async function postCounter(projectId: string, token: string, events: unknown[]): Promise<Response> {
@@ -37,4 +43,24 @@ export async function postCounter(projectId: string, token: string, events: unkn
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: JSON.stringify({ events }),
   });
+}
+
+/** The server's own total of one fonds × kind, read with the operator token (not through the page). */
+export async function serverTotal(projectId: string, fonds: string, kind: string): Promise<number> {
+  const { url, adminToken } = inject("server");
+  const res = await fetch(`${url}/api/v1/projects/${projectId}/snapshot`, { headers: { Authorization: `Bearer ${adminToken}` } });
+  if (!res.ok) throw new Error(`snapshot: ${res.status}`);
+  const snap = (await res.json()) as { totals: { fonds: string; kind: string; amount: number }[] };
+  return snap.totals.filter((t) => t.fonds === fonds && t.kind === kind).reduce((s, t) => s + t.amount, 0);
+}
+
+/** Stops or starts the app on its port and state (test/browser/setup.ts). */
+export async function server(action: "stop" | "start"): Promise<void> {
+  const res = await fetch(`${inject("server").controlUrl}/${action}`, { method: "POST" });
+  if (!res.ok) throw new Error(`${action}: ${await res.text()}`);
+}
+
+/** "330.345" → 330345 (Vietnamese thousands). */
+export function viNumber(text: string | null): number {
+  return Number((text ?? "").replace(/\./g, "").replace(",", "."));
 }

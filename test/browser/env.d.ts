@@ -12,6 +12,8 @@ declare module "vitest" {
       url: string;
       adminToken: string;
       stateDir: string;
+      /** POST /stop and /start: the app goes down and comes back on the same port and state. */
+      controlUrl: string;
       stations: Record<string, { id: string; name: string; token: string }[]>;
       accounts: DemoAccount[];
     };

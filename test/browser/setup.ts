@@ -1,31 +1,73 @@
 // Global setup of the browser tests: the real app on the embedded workerd (vite dev, as `npm start`
-// runs it) on its own throw-away state, with the demo provinces, stations and accounts.
+// runs it) on its own throw-away state, with the demo provinces, stations, accounts and a backfilled
+// history (so charts and forecasts have a past). A small control server lets a test stop the app and
+// start it again on the same port and state (test/browser/restart.test.ts), as a deploy or a crash would.
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+
+// No hot-reload socket: after a restart Vite's client would reload the page, hiding whether the dashboard
+// reconnects by itself (vite.config.ts). Set before the helpers load: they copy the environment once.
+process.env.LOCAL_NO_HMR = "1";
 // @ts-expect-error plain ESM helpers shared with npm start (scripts/lib)
-import { adminClient, applyMigrations, ensureDevVars, startServer, waitUntilReady } from "../../scripts/lib/local-server.mjs";
+const { adminClient, applyMigrations, ensureDevVars, startServer, waitUntilReady, waitUntilStopped } = await import("../../scripts/lib/local-server.mjs");
 // @ts-expect-error plain ESM helpers shared with npm start (scripts/lib)
-import { seedDemo } from "../../scripts/lib/demo.mjs";
+const { backfill, DEMO, seedDemo } = await import("../../scripts/lib/demo.mjs");
 
 export const PORT = 5183;
+
+interface Running {
+  child: import("node:child_process").ChildProcess;
+  stop(): void;
+  url: string;
+}
 
 export default async function setup(project: TestProject) {
   const stateDir = mkdtempSync(join(tmpdir(), "archive-browser-"));
   const adminToken = ensureDevVars();
   applyMigrations(stateDir);
-  const server = startServer({ mode: "vite", port: PORT, persistTo: stateDir });
+  const start = (): Running => startServer({ mode: "vite", port: PORT, persistTo: stateDir }) as Running;
+  let server = start();
+
+  async function stop(): Promise<void> {
+    const exited = new Promise((resolve) => (server.child.exitCode !== null ? resolve(null) : server.child.once("exit", resolve)));
+    server.stop();
+    await exited;
+    await waitUntilStopped(server.url);
+  }
+
+  async function restart(): Promise<void> {
+    server = start();
+    await waitUntilReady(server.url);
+  }
+
+  const control = createServer((req, res) => {
+    const action = req.url === "/stop" ? stop() : req.url === "/start" ? restart() : Promise.reject(new Error(`unknown ${req.url}`));
+    action.then(
+      () => res.writeHead(200).end("ok"),
+      (err: unknown) => res.writeHead(500).end(String(err)),
+    );
+  });
+  await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
+
   try {
     await waitUntilReady(server.url);
-    const seeded = await seedDemo(adminClient(server.url, adminToken), stateDir);
-    project.provide("server", { url: server.url, adminToken, stateDir, ...seeded });
+    const call = adminClient(server.url, adminToken);
+    const seeded = await seedDemo(call, stateDir);
+    for (const d of DEMO as { project: { id: string } }[]) await backfill(server.url, call, d, seeded.stations[d.project.id]);
+    const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}`;
+    project.provide("server", { url: server.url, adminToken, stateDir, controlUrl, ...seeded });
   } catch (err) {
     server.stop();
+    control.close();
     throw err;
   }
   return () => {
     server.stop();
+    control.close();
     rmSync(stateDir, { recursive: true, force: true });
   };
 }

@@ -41,7 +41,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
       [a.projectId, null, 401, "unauthorized"],
       [a.projectId, "st_not-a-real-token", 401, "unauthorized"],
       [a.projectId, b.tokens[0]!, 403, "forbidden"],
-      ["no-such-project", a.tokens[0]!, 403, "forbidden"],
+      ["no-such-project", a.tokens[0]!, 404, "not_found"],
     ];
     for (const [projectId, token, status, code] of cases) {
       const res = await postCounters(projectId, token, body);

@@ -74,6 +74,10 @@ export const authorize = createMiddleware<AppEnv>(async (c, next) => {
   const provinceId = params.provinceId ?? (needsProvince && projectId ? await provinceOfProject(c.env.DB, projectId) : undefined);
   const decision = decide(rule, principal, { provinceId, projectId });
   if (!decision.allow) {
+    // A working station token aimed at a project that does not exist: say so (the 404).
+    if (principal.kind === "station" && rule.kind === "station" && projectId && !(await provinceOfProject(c.env.DB, projectId))) {
+      throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
+    }
     throw decision.status === 401
       ? new ApiError(401, "unauthorized", "Cần đăng nhập (sign-in required)")
       : new ApiError(403, "forbidden", "Không có quyền (forbidden)");

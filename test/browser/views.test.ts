@@ -1,0 +1,84 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT, hasChromium, launch, screenshot, signedInPage } from "./browser";
+
+describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("drills from the province to a project, a fonds and a station without reloading", async () => {
+    const page = await signedInPage(browser, "giamsat.hatinh@demo.vn", "/");
+    const card = page.locator("article.card", { hasText: "Số hóa tài liệu tại Trung tâm" });
+    await card.locator(".krow").first().waitFor({ timeout: 15_000 });
+    // Progress per kind against plan, with the plan-to-date marker and a status in words.
+    await expect.poll(async () => card.locator(".krow").count()).toBe(3);
+    expect(await card.locator(".bar__marker").count()).toBe(3);
+    expect(await card.locator(".status").first().textContent()).toMatch(/tiến độ|Hoàn thành/);
+    await screenshot(page, "overview");
+    let loads = 0;
+    page.on("load", () => loads++);
+
+    await card.locator(".card__name a").click();
+    await page.waitForURL(`**/p/${PROJECT}`);
+    await page.locator(".fonds__table tbody tr").first().waitFor();
+    await page.getByRole("link", { name: "Phòng Tư pháp huyện Can Lộc" }).click();
+    await page.waitForURL(`**/p/${PROJECT}/fonds/6`);
+    await expect.poll(async () => page.locator("h1").textContent()).toContain("Phòng Tư pháp huyện Can Lộc");
+    await page.locator("article.kind").first().waitFor();
+    await screenshot(page, "fonds");
+
+    await page.getByRole("link", { name: /Số hóa tài liệu tại Trung tâm/ }).first().click();
+    await page.getByRole("link", { name: "Máy quét 01" }).click();
+    await page.waitForURL(`**/p/${PROJECT}/station/**`);
+    await expect.poll(async () => page.locator("h1").textContent()).toBe("Máy quét 01");
+    await page.locator("canvas").waitFor();
+    await screenshot(page, "station");
+    expect(loads).toBe(0);
+    await page.close();
+  });
+
+  it("sorts the fonds table in Vietnamese order and filters without diacritics", async () => {
+    const page = await signedInPage(browser, "lanhdao.hatinh@demo.vn", `/p/${PROJECT}`);
+    const names = () => page.locator(".fonds__table tbody th").allTextContents();
+    await expect.poll(async () => (await names()).length, { timeout: 15_000 }).toBe(21);
+    await page.getByRole("button", { name: /^Phông/ }).click();
+    const sorted = await names();
+    expect(sorted).toEqual([...sorted].sort(new Intl.Collator("vi").compare));
+    // "Đ" sorts after every "D…" and before "E": Vietnamese collation, not code points or English.
+    const firstD = sorted.findIndex((n) => n.startsWith("Đ"));
+    expect(sorted.slice(0, firstD).every((n) => n.localeCompare("Đ", "vi") < 0)).toBe(true);
+    await page.getByPlaceholder(/Tìm phông/).fill("duc tho noi vu");
+    await expect.poll(names).toEqual(["Phòng Nội vụ huyện Đức Thọ"]);
+    await page.getByPlaceholder(/Tìm phông/).fill("");
+    await page.getByLabel("Chỉ phông chậm tiến độ").check();
+    await expect.poll(async () => (await names()).length).toBeLessThan(21);
+    await page.close();
+  });
+
+  it("fits a 360 px phone", async () => {
+    const page = await signedInPage(browser, "giamsat.hatinh@demo.vn", `/p/${PROJECT}`, { width: 360, height: 740 });
+    await page.locator("article.kind").first().waitFor({ timeout: 15_000 });
+    // Wide tables scroll inside their box; the page itself never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, "project-phone");
+    await page.close();
+  });
+
+  it("runs the wall screen by itself: dark, rotating through the projects", async () => {
+    const page = await signedInPage(browser, "quantri@demo.vn", "/wall?every=3", { width: 1920, height: 1080 });
+    const name = page.locator(".wall__name");
+    await expect.poll(async () => (await name.textContent()) ?? "", { timeout: 15_000 }).not.toBe("…");
+    const first = await name.textContent();
+    await page.locator(".wall__kind").first().waitFor();
+    await screenshot(page, "wall", false);
+    await expect.poll(async () => name.textContent(), { timeout: 10_000 }).not.toBe(first);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(11, 17, 23)");
+    expect(await page.locator(".topbar").count()).toBe(0);
+    await page.close();
+  });
+});
