@@ -71,6 +71,20 @@ export async function waitUntilReady(url, timeoutMs = 90_000) {
   throw new Error(`server at ${url} did not become ready in ${timeoutMs} ms`);
 }
 
+/** Until nothing answers at `url` any more: the port is free for a server started again on it. */
+export async function waitUntilStopped(url, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`${url}/api/v1/openapi.json`, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      return; // refused: stopped
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} still answers after ${timeoutMs} ms`);
+}
+
 /** A small admin client over the HTTP API (the same routes an administrator's tools use). */
 export function adminClient(url, adminToken) {
   return async function call(method, path, body) {

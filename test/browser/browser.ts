@@ -14,6 +14,17 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * A page as a user's browser has it: no Vite hot-reload socket. That socket is a dev-server aid, and after
+ * a server restart Vite's client reloads the page, which would hide whether the dashboard reconnects by
+ * itself (restart.test.ts). Refused at once, it is simply absent, as in production.
+ */
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.routeWebSocket((url) => url.pathname === "/" && url.searchParams.has("token"), (ws) => ws.close());
+  return page;
+}
+
 export function account(email: string) {
   const found = inject("server").accounts.find((a) => a.email === email);
   if (!found) throw new Error(`no demo account ${email}`);
@@ -23,7 +34,7 @@ export function account(email: string) {
 export async function signedInPage(browser: Browser, email: string, path = "/", viewport = { width: 1280, height: 900 }): Promise<Page> {
   const { url } = inject("server");
   const a = account(email);
-  const page = await browser.newPage({ viewport });
+  const page = await newPage(browser, viewport);
   await page.goto(`${url}${path}`);
   await page.fill('input[name="email"]', a.email);
   await page.fill('input[name="password"]', a.password);

@@ -8,14 +8,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-
-// No hot-reload socket: after a restart Vite's client would reload the page, hiding whether the dashboard
-// reconnects by itself (vite.config.ts). Set before the helpers load: they copy the environment once.
-process.env.LOCAL_NO_HMR = "1";
 // @ts-expect-error plain ESM helpers shared with npm start (scripts/lib)
-const { adminClient, applyMigrations, ensureDevVars, startServer, waitUntilReady, waitUntilStopped } = await import("../../scripts/lib/local-server.mjs");
+import { adminClient, applyMigrations, ensureDevVars, startServer, waitUntilReady, waitUntilStopped } from "../../scripts/lib/local-server.mjs";
 // @ts-expect-error plain ESM helpers shared with npm start (scripts/lib)
-const { backfill, DEMO, seedDemo } = await import("../../scripts/lib/demo.mjs");
+import { backfill, DEMO, seedDemo } from "../../scripts/lib/demo.mjs";
 
 export const PORT = 5183;
 

@@ -1,12 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PROJECT, hasChromium, launch, screenshot, serverTotal } from "./browser";
+import { PROJECT, hasChromium, launch, newPage, screenshot, serverTotal } from "./browser";
 
 const FONDS = "21"; // Ủy ban nhân dân tỉnh Hà Tĩnh: still short of its plan after the backfill
 
 async function stationPage(browser: Browser, station: number): Promise<Page> {
   const { url, stations } = inject("server");
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await newPage(browser);
   await page.goto(`${url}/station?project=${PROJECT}`);
   await page.fill('input[name="token"]', stations[PROJECT]![station]!.token);
   await page.click('button[type="submit"]');

@@ -53,4 +53,34 @@ describe("i18n", () => {
     expect(i18n.formatDateTime(Date.UTC(2026, 0, 2, 6, 30, 0))).toBe("02/01/2026 13:30:00");
     expect(i18n.formatDay("2026-12-31")).toBe("31/12/2026");
   });
+
+  it("fills slots, and every text has the same slots in both languages", async () => {
+    const { i18n } = await load();
+    expect(i18n.tf("fonds.shown", { shown: 3, total: 21 })).toBe("3/21");
+    expect(i18n.tf("overview.fondsBehind", { n: "2" })).toBe("2 phông chậm tiến độ:");
+    const alerts = await import("../../web/src/messages/alerts");
+    const common = await import("../../web/src/messages/common");
+    const entry = await import("../../web/src/messages/entry");
+    const progress = await import("../../web/src/messages/progress");
+    const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const m of [alerts, common, entry, progress]) {
+      for (const [key, vi] of Object.entries(m.vi)) {
+        const en = (m.en as Record<string, string>)[key];
+        expect(en, key).toBeTruthy();
+        expect(slots(en!), key).toEqual(slots(vi));
+      }
+      expect(Object.keys(m.en).sort()).toEqual(Object.keys(m.vi).sort());
+    }
+  });
+
+  it("formats signed differences and percentages in the page's language", async () => {
+    const { i18n } = await load();
+    const format = await import("../../web/src/format");
+    const q = (_kind: string, n: number) => n.toLocaleString(i18n.locale() === "vi" ? "vi-VN" : "en-US");
+    expect(format.signed(q, "pages", -17887)).toBe("\u221217.887");
+    expect(format.signed(q, "pages", 12.4)).toBe("+12");
+    expect(format.percent(0.834)).toBe("83,4\u00a0%");
+    i18n.setLocale("en");
+    expect(format.percent(0.834)).toBe("83.4%");
+  });
 });

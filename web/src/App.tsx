@@ -1,71 +1,111 @@
-// The live page of one project (issue: "a minimal live page showing one project's totals updating
-// without reload"), behind sign-in. The full dashboard with charts and alerts comes later.
-import { Match, Show, Switch, createEffect, createMemo } from "solid-js";
-import { LanguageSwitch } from "./components/LanguageSwitch";
-import { ProjectLive } from "./components/ProjectLive";
-import { ProjectPicker } from "./components/ProjectPicker";
+// The dashboard's shell: the stores (store/context.tsx), the top bar, sign-in, and the view the address
+// names (router.ts). Views other than the province overview are loaded when first opened, so Chart.js
+// and the entry page's code are not in the first load (npm run build prints the first-load size).
+import { Match, Show, Suspense, Switch, createEffect, createMemo, lazy, on, type JSX } from "solid-js";
 import { SignIn } from "./components/SignIn";
+import { TopBar } from "./components/TopBar";
 import { locale, t } from "./i18n";
-import { chooseProject, createProjectList, createProjectParam } from "./projects";
-import { createSession } from "./session";
+import { navigate, pathOf, route, type Route } from "./router";
+import { AppProvider, useApp } from "./store/context";
+import Overview from "./views/Overview";
 
-export function App() {
-  const session = createSession();
-  const { provinces, error: provincesError, refetch } = createProjectList(() => session.me()?.user.id);
-  const { projectParam, setProjectParam } = createProjectParam();
-  const project = createMemo(() => chooseProject(provinces() ?? [], projectParam()));
-  // The keyed <Show> below re-mounts ProjectLive (and so opens a new feed) only when this changes.
-  const projectId = createMemo(() => project()?.id);
+const ProjectView = lazy(() => import("./views/ProjectView"));
+const FondsView = lazy(() => import("./views/FondsView"));
+const StationView = lazy(() => import("./views/StationView"));
+const RulesView = lazy(() => import("./views/RulesView"));
+const EntryView = lazy(() => import("./views/EntryView"));
+const WallView = lazy(() => import("./views/WallView"));
 
+function viewFor(r: Route): JSX.Element {
+  switch (r.name) {
+    case "overview":
+      return <Overview />;
+    case "project":
+      return <ProjectView projectId={r.projectId} />;
+    case "fonds":
+      return <FondsView projectId={r.projectId} code={r.code} />;
+    case "station":
+      return <StationView projectId={r.projectId} stationId={r.stationId} />;
+    case "rules":
+      return <RulesView projectId={r.projectId} />;
+    case "wall":
+      return <WallView />;
+    case "entry":
+      return <EntryView />;
+    case "notFound":
+      return <p class="notice notice--error">{t("nav.notFound")}</p>;
+  }
+}
+
+/** The signed-in views; a project the user may not see (or that does not exist) is said so, not loaded forever. */
+function SignedIn(props: { route: Route }) {
+  const app = useApp();
+  const unknown = () => "projectId" in props.route && app.projects.provinces() !== undefined && !app.projects.find(props.route.projectId);
+  return (
+    <Show when={!unknown()} fallback={<p class="notice notice--error">{t("picker.unknown")}</p>}>
+      {viewFor(props.route)}
+    </Show>
+  );
+}
+
+function Shell() {
+  const app = useApp();
+  // Compared by value: a new object for the same address must not re-mount the view.
+  const current = createMemo(route, undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  let main!: HTMLElement;
+  // The first live page's address (/?project=…) becomes the project page's.
+  createEffect(() => {
+    const r = current();
+    if (r.name === "project" && window.location.pathname === "/") navigate(pathOf(r), { replace: true });
+  });
   createEffect(() => {
     document.documentElement.lang = locale();
-    const name = project()?.name;
-    document.title = name ? `${name} — ${t("app.title")}` : t("app.title");
+    document.title = t("app.title");
   });
-
+  // After a click to another view, screen readers and the keyboard start at its content.
+  createEffect(on(current, () => main.focus({ preventScroll: true }), { defer: true }));
+  const bare = () => current().name === "wall";
+  const loading = <p class="project__loading">{t("project.loading")}</p>;
   return (
     <>
-      <header class="topbar">
-        <h1 class="topbar__title">{t("app.title")}</h1>
-        <div class="topbar__tools">
-          <Show when={session.me()}>
-            {(me) => (
-              <span class="topbar__user">
-                <span class="topbar__name">{me().user.name}</span>
-                <button type="button" class="topbar__signout" onClick={() => void session.signOut()}>
-                  {t("session.signOut")}
+      <a class="skip" href="#main">
+        {t("nav.skip")}
+      </a>
+      <Show when={!bare()}>
+        <TopBar />
+      </Show>
+      <main id="main" ref={main} class="page" classList={{ "page--bare": bare() }} tabIndex={-1}>
+        <Suspense fallback={loading}>
+          <Switch>
+            {/* The entry page has no user session: a station signs in with its own token. */}
+            <Match when={current().name === "entry"}>{viewFor(current())}</Match>
+            <Match when={app.session.error() || app.projects.error()}>
+              <p class="notice notice--error" role="alert">
+                {t("picker.failed")}{" "}
+                <button type="button" class="button" onClick={() => void (app.session.error() ? app.session.refetch() : app.projects.refetch())}>
+                  {t("picker.retry")}
                 </button>
-              </span>
-            )}
-          </Show>
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main class="page">
-        <Switch>
-          <Match when={session.error() || provincesError()}>
-            <p class="notice notice--error" role="alert">
-              {t("picker.failed")}{" "}
-              <button type="button" class="button" onClick={() => void (session.error() ? session.refetch() : refetch())}>
-                {t("picker.retry")}
-              </button>
-            </p>
-          </Match>
-          <Match when={session.me() === null}>
-            <SignIn signIn={session.signIn} />
-          </Match>
-          <Match when={provinces()}>
-            {(list) => (
-              <Show when={list().some((p) => p.projects.length > 0)} fallback={<p class="notice">{t("picker.none")}</p>}>
-                <ProjectPicker provinces={list()} projectId={project()?.id} onSelect={setProjectParam} />
-                <Show when={projectId()} keyed fallback={<p class="notice notice--error">{t("picker.unknown")}</p>}>
-                  {(id) => <ProjectLive projectId={id} />}
-                </Show>
+              </p>
+            </Match>
+            <Match when={app.session.me() === null}>
+              <SignIn signIn={app.session.signIn} />
+            </Match>
+            <Match when={app.session.me()}>
+              <Show when={current()} keyed>
+                {(r) => <SignedIn route={r} />}
               </Show>
-            )}
-          </Match>
-        </Switch>
+            </Match>
+          </Switch>
+        </Suspense>
       </main>
     </>
+  );
+}
+
+export function App() {
+  return (
+    <AppProvider>
+      <Shell />
+    </AppProvider>
   );
 }

@@ -6,3 +6,16 @@ import type { AppType } from "../../worker/app";
 export function apiClient(origin: string = location.origin) {
   return hc<AppType>(origin).api.v1;
 }
+
+/** What the views need of an HTTP answer; the typed client's responses and fetch's both have it. */
+export interface Answer {
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+}
+
+/** The message of the API's one error shape ({ error: { code, message } }, schema/errors.ts), else the status. */
+export async function errorMessage(res: Answer): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+  return typeof body?.error?.message === "string" ? body.error.message : `HTTP ${res.status}`;
+}

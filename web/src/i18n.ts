@@ -1,103 +1,20 @@
-// Every label the dashboard shows, in Vietnamese (default) and English, and the date and time formats
-// people expect (DOMAIN.md "Formats people expect"). Numbers are formatted by schema/numbers.ts.
+// The one translation module: every label the dashboard shows, in Vietnamese (default) and English, and
+// the date and time formats people expect (DOMAIN.md "Formats people expect"). The texts themselves are in
+// messages/*.ts, one file per part of the page, each with both languages side by side (the types make an
+// English text missing for a Vietnamese one a compile error). Numbers are formatted by schema/numbers.ts.
 import { createSignal } from "solid-js";
 import type { NumberFormat } from "../../schema/numbers";
+import * as alerts from "./messages/alerts";
+import * as common from "./messages/common";
+import * as entry from "./messages/entry";
+import * as progress from "./messages/progress";
 
 export type Locale = NumberFormat;
 
-const vi = {
-  "app.title": "Tiến độ số hóa tài liệu lưu trữ",
-  "app.language": "Ngôn ngữ",
-  "picker.province": "Tỉnh",
-  "picker.project": "Dự án",
-  "picker.none": "Chưa có dự án nào.",
-  "picker.failed": "Không tải được danh sách dự án.",
-  "picker.retry": "Thử lại",
-  "picker.unknown": "Không tìm thấy dự án ghi trong địa chỉ trang.",
-  "project.period": "Thời gian thực hiện",
-  "project.loading": "Đang tải số liệu…",
-  "status.connecting": "Đang kết nối",
-  "status.live": "Trực tiếp",
-  "status.reconnecting": "Đang kết nối lại",
-  "status.offline": "Mất kết nối",
-  "status.heardAt": "Tín hiệu lúc",
-  "status.lastCounter": "Số liệu mới nhất",
-  "status.noCounter": "Chưa có số liệu",
-  "kind.files": "Hồ sơ",
-  "kind.documents": "Văn bản",
-  "kind.pages": "Trang A4",
-  "kind.metres": "Chỉnh lý sơ bộ (m)",
-  "kind.metres_loose": "Chỉnh lý rời lẻ (m)",
-  "kind.sheets": "Bồi nền (tờ)",
-  "totals.title": "Tổng hợp theo loại công việc",
-  "totals.ofPlan": "so với kế hoạch",
-  "totals.plan": "Kế hoạch",
-  "totals.funded": "Kinh phí được cấp",
-  "totals.noPlan": "Dự án chưa có kế hoạch.",
-  "fonds.title": "Theo phông",
-  "fonds.name": "Phông",
-  "fonds.restricted": "Hạn chế",
-  "fonds.noPlan": "Không có kế hoạch",
-  "presence.title": "Đang theo dõi",
-  "role.leader": "Lãnh đạo",
-  "role.supervisor": "Giám sát",
-  "role.admin": "Quản trị",
-  "session.signIn": "Đăng nhập",
-  "session.email": "Email",
-  "session.password": "Mật khẩu",
-  "session.signOut": "Đăng xuất",
-  "session.wrong": "Sai email hoặc mật khẩu.",
-  "session.tooMany": "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
-  "session.failed": "Không đăng nhập được. Vui lòng thử lại.",
-} as const;
+const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi };
+const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en };
 
 export type MessageKey = keyof typeof vi;
-
-const en: Record<MessageKey, string> = {
-  "app.title": "Archive digitization progress",
-  "app.language": "Language",
-  "picker.province": "Province",
-  "picker.project": "Project",
-  "picker.none": "No projects yet.",
-  "picker.failed": "Could not load the project list.",
-  "picker.retry": "Retry",
-  "picker.unknown": "The project named in the page address was not found.",
-  "project.period": "Period",
-  "project.loading": "Loading figures…",
-  "status.connecting": "Connecting",
-  "status.live": "Live",
-  "status.reconnecting": "Reconnecting",
-  "status.offline": "Offline",
-  "status.heardAt": "Last heard at",
-  "status.lastCounter": "Latest figures",
-  "status.noCounter": "No figures yet",
-  "kind.files": "Files",
-  "kind.documents": "Documents",
-  "kind.pages": "Pages",
-  "kind.metres": "Preliminary arrangement, m",
-  "kind.metres_loose": "Loose arrangement, m",
-  "kind.sheets": "Restored sheets",
-  "totals.title": "Totals by kind of work",
-  "totals.ofPlan": "of plan",
-  "totals.plan": "Plan",
-  "totals.funded": "Funded",
-  "totals.noPlan": "This project has no plan yet.",
-  "fonds.title": "By fonds",
-  "fonds.name": "Fonds",
-  "fonds.restricted": "Restricted",
-  "fonds.noPlan": "No plan",
-  "presence.title": "Watching now",
-  "role.leader": "Leadership",
-  "role.supervisor": "Supervisor",
-  "role.admin": "Administrator",
-  "session.signIn": "Sign in",
-  "session.email": "Email",
-  "session.password": "Password",
-  "session.signOut": "Sign out",
-  "session.wrong": "Wrong email or password.",
-  "session.tooMany": "Too many failed sign-ins. Please try again in 15 minutes.",
-  "session.failed": "Could not sign in. Please try again.",
-};
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { vi, en };
 export const LOCALES: readonly Locale[] = ["vi", "en"];
@@ -132,6 +49,11 @@ export function setLocale(next: Locale): void {
 /** Reactive: inside JSX or a memo it re-runs when the language changes. */
 export function t(key: MessageKey): string {
   return MESSAGES[locale()][key];
+}
+
+/** A text with `{name}` slots: tf("fonds.shown", { shown: "3", total: "21" }). Values come formatted. */
+export function tf(key: MessageKey, values: Readonly<Record<string, string | number>>): string {
+  return t(key).replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
 }
 
 /** `kind.files` → "Hồ sơ"; a kind this build does not know is shown by its key. */

@@ -1,5 +1,11 @@
 import { render } from "solid-js/web";
 import { App } from "./App";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/forms.css";
+import "./styles/progress.css";
+import "./styles/overview.css";
+import "./styles/project.css";
+import "./styles/alerts.css";
 
 render(() => <App />, document.getElementById("root")!);

@@ -1,65 +1,95 @@
-import { For, Show } from "solid-js";
-import { formatPercent } from "../../../schema/numbers";
-import type { FondsPlan } from "../../../schema/wire";
-import { kindName, locale, t } from "../i18n";
-import { fondsKindKey } from "../live/apply";
-import { ratio } from "../live/selectors";
+import { For, Show, createMemo, createSignal } from "solid-js";
+import { kindName, t, tf } from "../i18n";
+import type { FondsRow } from "../live/figures";
+import { filterFonds, sortFonds, type SortDir, type SortKey } from "../live/fonds-list";
+import { barText, percent, type Quantity } from "../format";
+import { pathOf } from "../router";
+import { Link } from "./Link";
 import { ProgressBar } from "./ProgressBar";
+import { StatusBadge } from "./StatusBadge";
 
-/** One row per fonds (phông), one column per planned kind: actual / plan with a thin bar. */
-export function FondsTable(props: {
-  fonds: readonly FondsPlan[];
-  kinds: readonly string[];
-  totals: ReadonlyMap<string, number>;
-  quantity: (kind: string, amount: number) => string;
-}) {
+/** One row per fonds (phông), one column per kind with a target: actual / target, a bar with the
+ * plan-to-date marker; sortable by any column, filtered by a search that ignores diacritics. */
+export function FondsTable(props: { projectId: string; rows: readonly FondsRow[]; kinds: readonly string[]; quantity: Quantity }) {
+  const [query, setQuery] = createSignal("");
+  const [behindOnly, setBehindOnly] = createSignal(false);
+  const [sort, setSort] = createSignal<{ key: SortKey; dir: SortDir }>({ key: "code", dir: "asc" });
+  const shown = createMemo(() => {
+    const rows = filterFonds(props.rows, query()).filter((r) => !behindOnly() || r.status === "behind");
+    return sortFonds(rows, sort().key, sort().dir);
+  });
+  const sortBy = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key.startsWith("kind:") ? "desc" : "asc" }));
+  const ariaSort = (key: SortKey) => (sort().key === key ? (sort().dir === "asc" ? "ascending" : "descending") : "none");
+
+  const Header = (p: { key: SortKey; label: string }) => (
+    <th scope="col" aria-sort={ariaSort(p.key)}>
+      <button type="button" class="sort" onClick={() => sortBy(p.key)}>
+        {p.label}
+        <span class="sort__arrow" aria-hidden="true">
+          {sort().key === p.key ? (sort().dir === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+
   return (
     <section class="fonds" aria-labelledby="fonds-title">
-      <h2 id="fonds-title" class="section-title">
-        {t("fonds.title")}
-      </h2>
+      <div class="section-head">
+        <h2 id="fonds-title" class="section-title">
+          {t("fonds.title")} <span class="count">({tf("fonds.shown", { shown: shown().length, total: props.rows.length })})</span>
+        </h2>
+        <div class="fonds__tools">
+          <label class="search">
+            <span class="visually-hidden">{t("fonds.search")}</span>
+            <input type="search" placeholder={t("fonds.search")} value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={behindOnly()} onChange={(e) => setBehindOnly(e.currentTarget.checked)} />
+            {t("fonds.behindOnly")}
+          </label>
+        </div>
+      </div>
       <div class="fonds__scroll">
         <table class="fonds__table">
           <thead>
             <tr>
-              <th scope="col">{t("fonds.name")}</th>
-              <For each={props.kinds}>{(kind) => <th scope="col">{kindName(kind)}</th>}</For>
+              <Header key="code" label={t("fonds.code")} />
+              <Header key="name" label={t("fonds.name")} />
+              <Header key="status" label={t("fonds.status")} />
+              <For each={props.kinds}>{(kind) => <Header key={`kind:${kind}`} label={kindName(kind)} />}</For>
             </tr>
           </thead>
           <tbody>
-            <For each={props.fonds}>
-              {(f) => (
+            <For each={shown()} fallback={<tr><td colSpan={props.kinds.length + 3} class="empty">{t("fonds.noMatch")}</td></tr>}>
+              {(row) => (
                 <tr>
+                  <td class="fonds__code">{row.fonds.code}</td>
                   <th scope="row">
-                    <span class="fonds__code">{f.code}</span> {f.name}
-                    <Show when={f.restricted}>
+                    <Link href={pathOf({ name: "fonds", projectId: props.projectId, code: row.fonds.code })}>{row.fonds.name}</Link>
+                    <Show when={row.fonds.restricted}>
                       {" "}
                       <span class="tag">{t("fonds.restricted")}</span>
                     </Show>
                   </th>
+                  <td>
+                    <StatusBadge status={row.kinds.size > 0 ? row.status : null} />
+                  </td>
                   <For each={props.kinds}>
-                    {(kind) => {
-                      const actual = () => props.totals.get(fondsKindKey(f.code, kind)) ?? 0;
-                      const plan = () => f.approved[kind] ?? 0;
-                      const done = () => ratio(actual(), plan());
-                      return (
-                        <td title={formatPercent(done(), locale())}>
-                          <Show
-                            when={plan() > 0}
-                            fallback={
-                              <Show when={actual() > 0} fallback={<span class="fonds__none" title={t("fonds.noPlan")}>—</span>}>
-                                <span class="fonds__actual">{props.quantity(kind, actual())}</span>
-                                <span class="fonds__plan"> · {t("fonds.noPlan")}</span>
-                              </Show>
-                            }
-                          >
-                            <span class="fonds__actual">{props.quantity(kind, actual())}</span>
-                            <span class="fonds__plan"> / {props.quantity(kind, plan())}</span>
-                            <ProgressBar ratio={done()} label={`${f.name}: ${kindName(kind)}`} thin />
-                          </Show>
-                        </td>
-                      );
-                    }}
+                    {(kind) => (
+                      <td>
+                        <Show when={row.kinds.get(kind)} fallback={<span class="fonds__none" title={t("fonds.noPlan")}>—</span>}>
+                          {(p) => (
+                            <>
+                              <span class="fonds__actual">{props.quantity(kind, p().actual)}</span>
+                              <span class="fonds__plan"> / {props.quantity(kind, p().target)}</span>
+                              <span class="fonds__pct"> · {percent(p().done)}</span>
+                              <ProgressBar ratio={p().done} expected={p().expected} status={p().status} label={`${row.fonds.name}: ${kindName(kind)}`} valueText={barText(p(), props.quantity)} thin />
+                            </>
+                          )}
+                        </Show>
+                      </td>
+                    )}
                   </For>
                 </tr>
               )}

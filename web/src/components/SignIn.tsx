@@ -1,6 +1,6 @@
 import { Show, createSignal } from "solid-js";
 import { t } from "../i18n";
-import type { SignInResult } from "../session";
+import type { SignInResult } from "../store/session";
 
 /** Email and password; the session cookie set by the server opens the API and the live feed. */
 export function SignIn(props: { signIn: (email: string, password: string) => Promise<SignInResult> }) {

@@ -3,6 +3,7 @@
 // connection.ts. Changed parts are new objects and maps, unchanged parts keep their identity, so Solid
 // memos over e.g. `state.fonds` do not re-run for a delta.
 import type {
+  AlertView,
   DayTotal,
   Delta,
   FondsPlan,
@@ -30,6 +31,8 @@ export interface LiveState {
   /** kind × day → amount (key: dayKey), all time. */
   days: ReadonlyMap<string, number>;
   viewers: readonly Viewer[];
+  /** The project's current alerts as the server last sent them whole; null until the first `alerts`. */
+  alerts: readonly AlertView[] | null;
   /** Epoch ms of the last counter the project accepted. */
   lastActivityAt: number | null;
   /** Server clock of the last snapshot or applied delta. */
@@ -60,6 +63,7 @@ export function emptyLiveState(): LiveState {
     stationDays: new Map(),
     days: new Map(),
     viewers: [],
+    alerts: null,
     lastActivityAt: null,
     serverAt: null,
   };
@@ -68,20 +72,22 @@ export function emptyLiveState(): LiveState {
 export function applyMessage(state: LiveState, msg: ServerMessage): ApplyResult {
   switch (msg.type) {
     case "snapshot":
-      return { state: fromSnapshot(msg, state.viewers) };
+      return { state: fromSnapshot(msg, state) };
     case "delta":
       return applyDelta(state, msg);
     case "presence":
       return { state: { ...state, viewers: msg.viewers } };
     case "plan":
       return { state: { ...state, fonds: msg.fonds, stations: msg.stations } };
+    case "alerts":
+      return { state: { ...state, alerts: msg.alerts } };
     default:
       // A message type this build does not know yet (a newer worker): nothing to apply.
       return { state };
   }
 }
 
-function fromSnapshot(snap: Snapshot, viewers: readonly Viewer[]): LiveState {
+function fromSnapshot(snap: Snapshot, held: LiveState): LiveState {
   return {
     seq: snap.seq,
     project: snap.project,
@@ -91,8 +97,9 @@ function fromSnapshot(snap: Snapshot, viewers: readonly Viewer[]): LiveState {
     fondsTotals: indexTotals(snap.totals, (t: FondsTotal) => fondsKindKey(t.fonds, t.kind)),
     stationDays: indexTotals(snap.stationDays, (t: StationDayTotal) => stationDayKey(t.station, t.kind, t.day)),
     days: indexTotals(snap.days, (t: DayTotal) => dayKey(t.kind, t.day)),
-    // Presence is its own message; a resync snapshot must not forget who is watching.
-    viewers,
+    // Presence and alerts are their own messages; a resync snapshot must not forget them.
+    viewers: held.viewers,
+    alerts: held.alerts,
     lastActivityAt: snap.lastActivityAt,
     serverAt: snap.at,
   };

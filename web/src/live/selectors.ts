@@ -35,11 +35,6 @@ export function plannedKinds(plans: ReadonlyMap<string, number>): string[] {
   return kinds.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** actual / plan; NaN without a plan, which formatPercent shows as "—". */
-export function ratio(actual: number, plan: number): number {
-  return plan > 0 ? actual / plan : Number.NaN;
-}
-
 /** Decimals of a kind's base unit: as the server announced them, else as this build knows them. */
 export function decimalsOf(kinds: readonly KindInfo[], kind: string): number {
   return kinds.find((k) => k.key === kind)?.decimals ?? kindDecimals(kind) ?? 0;

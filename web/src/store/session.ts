@@ -2,8 +2,8 @@
 // HttpOnly cookie, which the same-origin WebSocket of the live feed carries too.
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
-import { apiClient } from "./api";
-import { valueOf } from "./resource";
+import { apiClient } from "../api";
+import { valueOf } from "../resource";
 
 export type Me = InferResponseType<ReturnType<typeof apiClient>["me"]["$get"]>;
 export type SignInResult = { ok: true } | { ok: false; reason: "wrong" | "tooMany" | "failed" };
@@ -28,15 +28,19 @@ export function createSession() {
   }
 
   async function signOut(): Promise<void> {
-    const csrf = valueOf(me)?.csrfToken;
     // The cookie is cleared by the server; a failed request still leaves this page signed out.
     await apiClient()
-      .auth.logout.$post(undefined, { headers: csrf ? { "X-CSRF-Token": csrf } : {} })
+      .auth.logout.$post(undefined, { headers: writeHeaders() })
       .catch(() => undefined);
     mutate(null);
   }
 
   /** The signed-in user, null when signed out, undefined while unknown. */
   const current = () => valueOf(me);
-  return { me: current, error: () => me.error as unknown, refetch, signIn, signOut };
+  /** Cookie-authenticated writes prove they come from this page (worker/auth/middleware.ts). */
+  const writeHeaders = (): Record<string, string> => {
+    const csrf = current()?.csrfToken;
+    return csrf ? { "X-CSRF-Token": csrf } : {};
+  };
+  return { me: current, error: () => me.error as unknown, refetch, signIn, signOut, writeHeaders };
 }

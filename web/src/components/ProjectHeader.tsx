@@ -1,0 +1,48 @@
+import { Show, type JSX } from "solid-js";
+import { formatDay, t } from "../i18n";
+import type { Status } from "../live/figures";
+import type { ProjectModel } from "../store/project";
+import { ConnectionState } from "./ConnectionState";
+import { StatusBadge } from "./StatusBadge";
+
+/** A project's name, legal basis and period, its overall status and the feed's connection state. A fonds
+ * or station page titles it with its own name and status (`hidden`: a station has no plan of its own). */
+export function ProjectHeader(props: { model: ProjectModel; title?: string; status?: Status | "hidden"; children?: JSX.Element }) {
+  const m = () => props.model;
+  return (
+    <section class="project">
+      <Show when={m().project()} fallback={<p class="project__loading">{t("project.loading")}</p>}>
+        {(project) => (
+          <>
+            <div class="project__title">
+              <h1 class="project__name">{props.title ?? project().name}</h1>
+              <Show when={props.status !== "hidden"}>
+                <StatusBadge status={props.status === undefined || props.status === "hidden" ? m().status() : props.status} />
+              </Show>
+            </div>
+            <p class="project__meta">
+              <Show when={props.title}>
+                <span>{project().name}</span>
+                {" · "}
+              </Show>
+              <Show when={!props.title && project().legalBasis}>
+                <span>{project().legalBasis}</span>
+                {" · "}
+              </Show>
+              <span>
+                {t("project.period")}: {formatDay(project().periodStart)} – {formatDay(project().periodEnd)}
+              </span>
+            </p>
+          </>
+        )}
+      </Show>
+      <ConnectionState
+        status={m().live.status()}
+        lastMessageAt={m().live.lastMessageAt()}
+        lastActivityAt={m().state().lastActivityAt}
+        timeZone={m().timeZone()}
+      />
+      {props.children}
+    </section>
+  );
+}

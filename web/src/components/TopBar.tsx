@@ -1,0 +1,36 @@
+import { Show } from "solid-js";
+import { t } from "../i18n";
+import { useApp } from "../store/context";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { Link } from "./Link";
+
+export function TopBar() {
+  const app = useApp();
+  return (
+    <header class="topbar">
+      <Link class="topbar__title" href="/">
+        {t("app.title")}
+      </Link>
+      <nav class="topbar__nav" aria-label={t("nav.main")}>
+        <Show when={app.session.me()}>
+          <Link href="/">{t("nav.overview")}</Link>
+          <Link href="/wall">{t("nav.wall")}</Link>
+        </Show>
+        <Link href="/station">{t("nav.entry")}</Link>
+      </nav>
+      <div class="topbar__tools">
+        <Show when={app.session.me()}>
+          {(me) => (
+            <span class="topbar__user">
+              <span class="topbar__name">{me().user.name}</span>
+              <button type="button" class="topbar__signout" onClick={() => void app.session.signOut()}>
+                {t("session.signOut")}
+              </button>
+            </span>
+          )}
+        </Show>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,50 @@
+// An alert in words: which rule, about what, and the figures that made it fire (worker/alerts/evaluate.ts
+// puts them in `values`, amounts in the kind's smallest unit).
+import type { AlertView } from "../../../schema/wire";
+import { formatDateTime, kindName, t, tf } from "../i18n";
+import { parseScope } from "../live/alerts";
+import { signed, type Quantity } from "../format";
+
+export interface AlertContext {
+  fondsName(code: string): string;
+  stationName(id: string): string;
+  quantity: Quantity;
+  timeZone: string;
+}
+
+const num = (v: AlertView["values"], key: string): number => {
+  const x = v[key];
+  return typeof x === "number" && Number.isFinite(x) ? x : 0;
+};
+
+export function alertTitle(a: AlertView, ctx: AlertContext): string {
+  const type = t(`alert.type.${a.ruleType}`);
+  const s = parseScope(a.scope);
+  switch (s.level) {
+    case "project":
+      return `${type} · ${tf("alert.wholeProject", { kind: kindName(s.kind) })}`;
+    case "fonds":
+      return `${type} · ${ctx.fondsName(s.fonds)} · ${kindName(s.kind)}`;
+    case "station":
+      return `${type} · ${ctx.stationName(s.station)}`;
+    case "other":
+      return `${type} · ${s.text}`;
+  }
+}
+
+export function alertDetail(a: AlertView, ctx: AlertContext): string {
+  const v = a.values;
+  const kind = typeof v.kind === "string" ? v.kind : "";
+  const q = (key: string) => ctx.quantity(kind, num(v, key));
+  switch (a.ruleType) {
+    case "behind_schedule":
+      return tf("alert.behindDetail", { actual: q("actual"), planToDate: q("planToDate"), variance: signed(ctx.quantity, kind, num(v, "variance")) });
+    case "under_plan":
+      return tf("alert.underDetail", { projected: q("projected"), target: q("target"), shortfall: q("shortfall") });
+    case "silent_station":
+      return tf("alert.silentDetail", {
+        minutes: num(v, "silentMinutes"),
+        last: typeof v.lastPostAt === "number" ? formatDateTime(v.lastPostAt, ctx.timeZone) : "—",
+      });
+  }
+}

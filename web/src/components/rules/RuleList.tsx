@@ -1,0 +1,99 @@
+import { For, Show, createSignal } from "solid-js";
+import { formatQuantity } from "../../../../schema/numbers";
+import { locale, t } from "../../i18n";
+import type { ActionResult } from "../../store/alerts";
+import type { AlertRule, RulePatch } from "../../store/rules";
+import { parseMinutes, parseThreshold, ruleScopeText, thresholdInput, thresholdText, type RuleNames } from "./rule-text";
+
+/** The project's rules; administrators switch them on and off, change thresholds and delete them. */
+export function RuleList(props: {
+  rules: readonly AlertRule[];
+  names: RuleNames;
+  canEdit: boolean;
+  update: (ruleId: string, patch: RulePatch) => Promise<ActionResult>;
+  remove: (ruleId: string) => Promise<ActionResult>;
+}) {
+  const [editing, setEditing] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const run = async (action: Promise<ActionResult>) => {
+    const r = await action;
+    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    return r.ok;
+  };
+  const save = async (rule: AlertRule, e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const threshold = parseThreshold(rule.type, String(data.get("threshold") ?? ""));
+    const pendingMinutes = parseMinutes(String(data.get("pendingMinutes") ?? ""));
+    if (threshold === null || pendingMinutes === null) return setError(threshold === null ? t("rules.badTolerance") : t("rules.badPending"));
+    if (await run(props.update(rule.id, { threshold, pendingMinutes }))) setEditing(null);
+  };
+  return (
+    <section class="panel" aria-labelledby="rules-list-title">
+      <h2 id="rules-list-title" class="section-title">
+        {t("rules.list")} <span class="count">({props.rules.length})</span>
+      </h2>
+      <Show when={error()}>
+        <p class="form-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <Show when={props.rules.length > 0} fallback={<p class="empty">{t("rules.none")}</p>}>
+        <ul class="rules">
+          <For each={props.rules}>
+            {(rule) => (
+              <li class="rule" classList={{ "rule--off": !rule.enabled }}>
+                <p class="rule__head">
+                  <strong>{t(`alert.type.${rule.type}`)}</strong> · {ruleScopeText(rule, props.names)}
+                </p>
+                <p class="rule__meta">
+                  {rule.type === "silent_station" ? t("rules.silentMinutes") : t("rules.tolerance")}: {thresholdText(rule)} · {t("rules.pending")}:{" "}
+                  {formatQuantity(rule.pendingMinutes, 0, locale())} · {rule.enabled ? t("rules.on") : t("rules.off")}
+                </p>
+                <Show when={props.canEdit}>
+                  <Show
+                    when={editing() === rule.id}
+                    fallback={
+                      <div class="row">
+                        <button type="button" class="button button--small button--quiet" onClick={() => void run(props.update(rule.id, { enabled: !rule.enabled }))}>
+                          {rule.enabled ? t("rules.disable") : t("rules.enable")}
+                        </button>
+                        <button type="button" class="button button--small button--quiet" onClick={() => setEditing(rule.id)}>
+                          {t("common.edit")}
+                        </button>
+                        <button
+                          type="button"
+                          class="button button--small button--danger"
+                          onClick={() => confirm(t("rules.confirmDelete")) && void run(props.remove(rule.id))}
+                        >
+                          {t("common.delete")}
+                        </button>
+                      </div>
+                    }
+                  >
+                    <form class="row" onSubmit={(e) => void save(rule, e)}>
+                      <label class="field field--inline">
+                        <span>{rule.type === "silent_station" ? t("rules.silentMinutes") : t("rules.tolerance")}</span>
+                        <input name="threshold" inputmode="decimal" value={thresholdInput(rule)} />
+                      </label>
+                      <label class="field field--inline">
+                        <span>{t("rules.pending")}</span>
+                        <input name="pendingMinutes" inputmode="numeric" value={String(rule.pendingMinutes)} />
+                      </label>
+                      <button type="submit" class="button button--small">
+                        {t("common.save")}
+                      </button>
+                      <button type="button" class="button button--small button--quiet" onClick={() => setEditing(null)}>
+                        {t("common.cancel")}
+                      </button>
+                    </form>
+                  </Show>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

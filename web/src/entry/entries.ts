@@ -1,0 +1,48 @@
+// From the entry form to outbox entries, and the operator's own totals for today. Pure.
+import { kindDecimals } from "../../../schema/kinds";
+import { parseQuantity, type NumberFormat } from "../../../schema/numbers";
+import type { Entry, QueuedEntry } from "./outbox";
+
+/** Projects run on Asia/Ho_Chi_Minh (schema/api.ts allows no other): UTC+7 all year, no daylight saving. */
+const OFFSET_MS = 7 * 3_600_000;
+
+/** Epoch ms → "2026-11-22T09:15:00+07:00", the form POST /counters takes for `at`. */
+export function isoInVietnam(ms: number): string {
+  return `${new Date(ms + OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+}
+
+export function dayInVietnam(ms: number): string {
+  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export type FormResult = { ok: true; entries: Entry[] } | { ok: false; invalid: string[] };
+
+/** One entry per kind with an amount; the kinds whose text is not a valid amount, if any. */
+export function entriesFromForm(fonds: string, amounts: Readonly<Record<string, string>>, format: NumberFormat, now: number, newId: () => string): FormResult {
+  const entries: Entry[] = [];
+  const invalid: string[] = [];
+  for (const [kind, text] of Object.entries(amounts)) {
+    if (text.trim() === "") continue;
+    const decimals = kindDecimals(kind) ?? 0;
+    const parsed = parseQuantity(text, decimals, format);
+    if (!parsed.ok || parsed.value <= 0) {
+      invalid.push(kind);
+      continue;
+    }
+    entries.push({ id: newId(), fonds, kind, amount: parsed.value, decimals, at: isoInVietnam(now), day: dayInVietnam(now) });
+  }
+  return invalid.length > 0 ? { ok: false, invalid } : { ok: true, entries };
+}
+
+/** kind → amount for `day`: the server's confirmed totals plus what is still waiting to be sent. */
+export function totalsForDay(
+  confirmed: readonly { kind: string; amount: number }[],
+  pending: readonly QueuedEntry[],
+  day: string,
+): { confirmed: Map<string, number>; pending: Map<string, number> } {
+  const c = new Map<string, number>();
+  for (const t of confirmed) c.set(t.kind, (c.get(t.kind) ?? 0) + t.amount);
+  const p = new Map<string, number>();
+  for (const e of pending) if (e.day === day && e.rejected === undefined) p.set(e.kind, (p.get(e.kind) ?? 0) + e.amount);
+  return { confirmed: c, pending: p };
+}

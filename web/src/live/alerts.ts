@@ -1,0 +1,57 @@
+// The alert feed's logic: order, scope and "which alerts just fired". The alerts themselves arrive whole
+// over the live feed (schema/wire.ts `alerts`, sent by worker/live/room.ts). Pure.
+import type { AlertView } from "../../../schema/wire";
+
+export type AlertScope =
+  | { level: "project"; kind: string }
+  | { level: "fonds"; fonds: string; kind: string }
+  | { level: "station"; station: string }
+  | { level: "other"; text: string };
+
+/** "project/pages", "fonds/4/pages", "station/<id>" (worker/alerts/evaluate.ts). */
+export function parseScope(scope: string): AlertScope {
+  const parts = scope.split("/");
+  if (parts[0] === "project" && parts.length === 2) return { level: "project", kind: parts[1]! };
+  // A fonds code may itself contain "/": the kind is the last part.
+  if (parts[0] === "fonds" && parts.length >= 3) return { level: "fonds", fonds: parts.slice(1, -1).join("/"), kind: parts.at(-1)! };
+  if (parts[0] === "station" && parts.length === 2) return { level: "station", station: parts[1]! };
+  return { level: "other", text: scope };
+}
+
+export const alertKey = (a: Pick<AlertView, "ruleId" | "scope">): string => `${a.ruleId} ${a.scope}`;
+
+const STATE_RANK: Record<AlertView["state"], number> = { firing: 0, pending: 1, resolved: 2, normal: 3 };
+
+/** Firing first, unacknowledged before acknowledged, then the newest. */
+export function sortAlerts(alerts: readonly AlertView[]): AlertView[] {
+  return [...alerts].sort(
+    (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state] || Number(a.ack !== null) - Number(b.ack !== null) || b.since - a.since,
+  );
+}
+
+/** Firing, not acknowledged and not silenced at `now`: the alerts someone should act on. */
+export function needsAction(a: AlertView, now: number): boolean {
+  return a.state === "firing" && a.ack === null && !(a.silencedUntil !== null && a.silencedUntil > now);
+}
+
+export function firingCount(alerts: readonly AlertView[] | null): number {
+  return alerts?.filter((a) => a.state === "firing").length ?? 0;
+}
+
+/**
+ * The alerts firing in `next` that were not firing in `prev` (or fired again since). `prev` null is the
+ * first list after the page opened: what is already firing then is not news.
+ */
+export function newlyFiring(prev: readonly AlertView[] | null, next: readonly AlertView[]): AlertView[] {
+  if (prev === null) return [];
+  const before = new Map(prev.filter((a) => a.state === "firing").map((a) => [alertKey(a), a.since]));
+  return next.filter((a) => a.state === "firing" && before.get(alertKey(a)) !== a.since);
+}
+
+/** Alerts about one fonds or one station. */
+export function alertsAbout(alerts: readonly AlertView[], about: { fonds?: string; station?: string }): AlertView[] {
+  return alerts.filter((a) => {
+    const s = parseScope(a.scope);
+    return (about.fonds !== undefined && s.level === "fonds" && s.fonds === about.fonds) || (about.station !== undefined && s.level === "station" && s.station === about.station);
+  });
+}

@@ -1,0 +1,84 @@
+// The dashboard's few addresses, and a path router small enough not to need a library. The worker
+// serves index.html for every path outside /api (static assets, single-page-application mode), so each
+// address below can be opened, bookmarked and reloaded as is.
+import { createSignal } from "solid-js";
+
+export type Route =
+  | { name: "overview" }
+  | { name: "project"; projectId: string }
+  | { name: "fonds"; projectId: string; code: string } // phông
+  | { name: "station"; projectId: string; stationId: string }
+  | { name: "rules"; projectId: string }
+  | { name: "entry" } // the scan operator's entry page, signed in with a station token
+  | { name: "wall" } // the meeting room's big screen
+  | { name: "notFound" };
+
+function segment(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null; // a malformed %-escape
+  }
+}
+
+/** Pure: an address → the view it shows. `?project=` is the first live page's address, kept working. */
+export function matchRoute(pathname: string, search = ""): Route {
+  const parts = pathname.split("/").filter(Boolean).map(segment);
+  if (parts.some((p) => p === null)) return { name: "notFound" };
+  const [a, b, c, d, ...rest] = parts as string[];
+  if (rest.length > 0) return { name: "notFound" };
+  if (a === undefined) {
+    const legacy = new URLSearchParams(search).get("project");
+    return legacy ? { name: "project", projectId: legacy } : { name: "overview" };
+  }
+  if (a === "station" && b === undefined) return { name: "entry" };
+  if (a === "wall" && b === undefined) return { name: "wall" };
+  if (a !== "p" || b === undefined) return { name: "notFound" };
+  if (c === undefined) return { name: "project", projectId: b };
+  if (c === "rules" && d === undefined) return { name: "rules", projectId: b };
+  if (c === "fonds" && d !== undefined) return { name: "fonds", projectId: b, code: d };
+  if (c === "station" && d !== undefined) return { name: "station", projectId: b, stationId: d };
+  return { name: "notFound" };
+}
+
+/** The address of a view; the inverse of matchRoute. */
+export function pathOf(route: Route): string {
+  const p = (id: string) => `/p/${encodeURIComponent(id)}`;
+  switch (route.name) {
+    case "overview":
+    case "notFound":
+      return "/";
+    case "project":
+      return p(route.projectId);
+    case "fonds":
+      return `${p(route.projectId)}/fonds/${encodeURIComponent(route.code)}`;
+    case "station":
+      return `${p(route.projectId)}/station/${encodeURIComponent(route.stationId)}`;
+    case "rules":
+      return `${p(route.projectId)}/rules`;
+    case "entry":
+      return "/station";
+    case "wall":
+      return "/wall";
+  }
+}
+
+const [location, setLocation] = createSignal({ pathname: globalThis.location?.pathname ?? "/", search: globalThis.location?.search ?? "" });
+
+/** The current view, reactive. */
+export const route = () => matchRoute(location().pathname, location().search);
+/** The query string of the current address (e.g. the wall's `?every=`), reactive. */
+export const searchParams = () => new URLSearchParams(location().search);
+
+function sync(): void {
+  setLocation({ pathname: window.location.pathname, search: window.location.search });
+}
+
+if (typeof window !== "undefined") window.addEventListener("popstate", sync);
+
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) history.replaceState(null, "", path);
+  else history.pushState(null, "", path);
+  sync();
+  if (!opts.replace) window.scrollTo(0, 0);
+}

@@ -1,0 +1,32 @@
+// Acting on alerts (supervisors): acknowledge with a comment, or silence for a while. The alert list
+// itself arrives over the live feed (live/apply.ts), which shows the result to every watcher at once.
+import { apiClient, errorMessage, type Answer } from "../api";
+
+export type ActionResult = { ok: true } | { ok: false; message: string };
+
+export const SILENCE_CHOICES_MINUTES = [60, 240, 1440, 4320, 10080] as const;
+
+async function outcome(call: () => Promise<Answer>): Promise<ActionResult> {
+  try {
+    const res = await call();
+    return res.ok ? { ok: true } : { ok: false, message: await errorMessage(res) };
+  } catch {
+    return { ok: false, message: "" }; // offline: the view says so in its own words
+  }
+}
+
+export function createAlertActions(writeHeaders: () => Record<string, string>) {
+  const alerts = (projectId: string) => apiClient().projects[":projectId"].alerts;
+  return {
+    acknowledge(projectId: string, alert: { ruleId: string; scope: string }, comment: string): Promise<ActionResult> {
+      return outcome(() => alerts(projectId).ack.$post({ param: { projectId }, json: { ruleId: alert.ruleId, scope: alert.scope, comment } }, { headers: writeHeaders() }));
+    },
+    silence(projectId: string, alert: { ruleId: string; scope: string }, minutes: number, comment: string): Promise<ActionResult> {
+      return outcome(() =>
+        alerts(projectId).silence.$post({ param: { projectId }, json: { ruleId: alert.ruleId, scope: alert.scope, minutes, comment } }, { headers: writeHeaders() }),
+      );
+    },
+  };
+}
+
+export type AlertActions = ReturnType<typeof createAlertActions>;

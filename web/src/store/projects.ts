@@ -1,0 +1,29 @@
+// The provinces and projects the signed-in user may see (GET /api/v1/provinces, worker/routes/provinces.ts):
+// the province overview, the wall's rotation and the breadcrumbs read from it.
+import { createResource } from "solid-js";
+import type { InferResponseType } from "hono/client";
+import { apiClient } from "../api";
+import { valueOf } from "../resource";
+
+type ProvincesResponse = InferResponseType<ReturnType<typeof apiClient>["provinces"]["$get"], 200>;
+export type Province = ProvincesResponse["provinces"][number];
+export type ProjectRef = Province["projects"][number];
+
+/** Loaded for `signedIn` (a user id), again when another user signs in; none while signed out. */
+export function createProjectList(signedIn: () => string | undefined) {
+  const [provinces, { refetch }] = createResource(signedIn, async () => {
+    const res = await apiClient().provinces.$get();
+    if (!res.ok) throw new Error(`GET /api/v1/provinces: ${res.status}`);
+    return (await res.json()).provinces;
+  });
+  const list = () => valueOf(provinces);
+  return {
+    provinces: list,
+    /** Every visible project, province by province. */
+    projects: () => (list() ?? []).flatMap((p) => p.projects),
+    find: (projectId: string) => (list() ?? []).flatMap((p) => p.projects).find((j) => j.id === projectId),
+    provinceOf: (projectId: string) => (list() ?? []).find((p) => p.projects.some((j) => j.id === projectId)),
+    error: () => provinces.error as unknown,
+    refetch,
+  };
+}

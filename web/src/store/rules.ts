@@ -1,0 +1,56 @@
+// Alert rules, webhook contact points and their deliveries for one project (worker/routes/alerts.ts):
+// the rules page's data. Writes need the admin role; reading rules, any project role.
+import { createResource, type Accessor } from "solid-js";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { apiClient, errorMessage, type Answer } from "../api";
+import { valueOf } from "../resource";
+import type { ActionResult } from "./alerts";
+
+type Routes = ReturnType<typeof apiClient>["projects"][":projectId"];
+export type AlertRule = InferResponseType<Routes["alert-rules"]["$get"], 200>["rules"][number];
+export type NewRule = InferRequestType<Routes["alert-rules"]["$post"]>["json"];
+export type RulePatch = InferRequestType<Routes["alert-rules"][":ruleId"]["$patch"]>["json"];
+export type ContactPoint = InferResponseType<Routes["contact-points"]["$get"], 200>["contactPoints"][number];
+export type Delivery = InferResponseType<Routes["deliveries"]["$get"], 200>["deliveries"][number];
+
+async function getJson<T>(call: () => Promise<Answer>): Promise<T> {
+  const res = await call();
+  if (!res.ok) throw new Error(await errorMessage(res));
+  return (await res.json()) as T;
+}
+
+async function write(call: () => Promise<Answer>): Promise<ActionResult> {
+  try {
+    const res = await call();
+    return res.ok ? { ok: true } : { ok: false, message: await errorMessage(res) };
+  } catch {
+    return { ok: false, message: "" };
+  }
+}
+
+export function createRulesStore(projectId: string, isAdmin: Accessor<boolean>, writeHeaders: () => Record<string, string>) {
+  const api = () => apiClient().projects[":projectId"];
+  const param = { projectId };
+  const headers = () => ({ headers: writeHeaders() });
+  const [rules, rulesCtl] = createResource(() => getJson<{ rules: AlertRule[] }>(() => api()["alert-rules"].$get({ param })).then((b) => b.rules));
+  // Contact points and deliveries are for administrators only (worker/auth/policy.ts).
+  const [contactPoints, cpCtl] = createResource(isAdmin, () =>
+    getJson<{ contactPoints: ContactPoint[] }>(() => api()["contact-points"].$get({ param })).then((b) => b.contactPoints),
+  );
+  const [deliveries, delCtl] = createResource(isAdmin, () => getJson<{ deliveries: Delivery[] }>(() => api().deliveries.$get({ param })).then((b) => b.deliveries));
+
+  const after = (refetch: () => unknown) => (r: ActionResult) => (r.ok && refetch(), r);
+  return {
+    rules: () => valueOf(rules),
+    rulesError: () => rules.error as unknown,
+    contactPoints: () => valueOf(contactPoints),
+    deliveries: () => valueOf(deliveries),
+    refreshDeliveries: () => void delCtl.refetch(),
+    createRule: (json: NewRule) => write(() => api()["alert-rules"].$post({ param, json }, headers())).then(after(rulesCtl.refetch)),
+    updateRule: (ruleId: string, json: RulePatch) => write(() => api()["alert-rules"][":ruleId"].$patch({ param: { projectId, ruleId }, json }, headers())).then(after(rulesCtl.refetch)),
+    deleteRule: (ruleId: string) => write(() => api()["alert-rules"][":ruleId"].$delete({ param: { projectId, ruleId } }, headers())).then(after(rulesCtl.refetch)),
+    createContactPoint: (json: { name: string; url: string }) => write(() => api()["contact-points"].$post({ param, json }, headers())).then(after(cpCtl.refetch)),
+    deleteContactPoint: (contactPointId: string) =>
+      write(() => api()["contact-points"][":contactPointId"].$delete({ param: { projectId, contactPointId } }, headers())).then(after(cpCtl.refetch)),
+  };
+}

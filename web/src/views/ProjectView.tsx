@@ -1,0 +1,81 @@
+import { For, Show, createMemo, createSignal } from "solid-js";
+import { BurnUpChart } from "../charts/BurnUpChart";
+import { burnUp } from "../charts/burnup-data";
+import { AlertFeed } from "../components/AlertFeed";
+import { Breadcrumbs } from "../components/Breadcrumbs";
+import { FondsTable } from "../components/FondsTable";
+import { KindCard } from "../components/KindCard";
+import { Link } from "../components/Link";
+import { NewAlerts } from "../components/NewAlerts";
+import { Presence } from "../components/Presence";
+import { ProjectHeader } from "../components/ProjectHeader";
+import { StationPanel } from "../components/StationPanel";
+import { KindPicker } from "../components/KindPicker";
+import { t } from "../i18n";
+import { chartKind } from "../live/figures";
+import { atLeast } from "../roles";
+import { pathOf } from "../router";
+import { useProject } from "../store/project";
+
+/** One project (issue 3 item 2): headline vs plan, burn-up, fonds, stations, presence and alerts. */
+export default function ProjectView(props: { projectId: string }) {
+  const m = useProject(props.projectId);
+  const [chosen, setChosen] = createSignal<string | null>(null);
+  const kind = () => chartKind(m.kindKeys(), chosen());
+  const series = createMemo(() => {
+    const p = m.period();
+    const f = m.kinds().find((k) => k.kind === kind());
+    if (!p || !f) return null;
+    return burnUp({ daily: m.daily().get(f.kind) ?? [], target: f.target, ...p, rate: f.currentRate, forecastDay: f.forecastDay });
+  });
+  return (
+    <div class="view">
+      <Breadcrumbs trail={[{ label: m.project()?.name ?? props.projectId }]} />
+      <ProjectHeader model={m}>
+        <p class="project__links">
+          <Link href={pathOf({ name: "rules", projectId: props.projectId })}>{t("rules.title")}</Link>
+        </p>
+      </ProjectHeader>
+      <NewAlerts alerts={m.state().alerts} ctx={m.alertContext} />
+      <Show when={m.loaded()}>
+        <section class="totals" aria-labelledby="totals-title">
+          <h2 id="totals-title" class="section-title">
+            {t("totals.title")}
+          </h2>
+          <Show when={m.kinds().length > 0} fallback={<p class="empty">{t("totals.noPlan")}</p>}>
+            <div class="totals__grid">
+              <For each={m.kinds()}>{(k) => <KindCard figures={k} quantity={m.quantity} />}</For>
+            </div>
+          </Show>
+        </section>
+        <Show when={series()}>
+          {(s) => (
+            <section class="panel" aria-labelledby="burnup-title">
+              <div class="section-head">
+                <h2 id="burnup-title" class="section-title">
+                  {t("chart.burnUp")}
+                </h2>
+                <KindPicker kinds={m.kindKeys()} value={kind()} onChange={setChosen} />
+              </div>
+              <BurnUpChart kind={kind()} series={s()} quantity={m.quantity} />
+            </section>
+          )}
+        </Show>
+        <Show when={m.rows().length > 0 && m.kindKeys().length > 0}>
+          <FondsTable projectId={props.projectId} rows={m.rows()} kinds={m.kindKeys()} quantity={m.quantity} />
+        </Show>
+      </Show>
+      <div class="split">
+        <Show when={m.loaded()}>
+          <StationPanel model={m} />
+        </Show>
+        <div class="split__side">
+          <div id="alerts">
+            <AlertFeed projectId={props.projectId} alerts={m.alerts()} ctx={m.alertContext} canAct={atLeast(m.role(), "supervisor")} />
+          </div>
+          <Presence viewers={m.state().viewers} />
+        </div>
+      </div>
+    </div>
+  );
+}
