@@ -18,6 +18,11 @@ export interface FondsPlan {
   funded: Record<string, number>;
 }
 
+/** What a fonds must deliver: the funded volume when set (seed 001: funding can be below plan), else the approved plan. */
+export function targetOf(f: FondsPlan, kind: string): number {
+  return f.funded[kind] || f.approved[kind] || 0;
+}
+
 export interface StationInfo {
   id: string;
   name: string;

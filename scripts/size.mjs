@@ -1,7 +1,11 @@
 // Printed after `npm run build`: the JavaScript a browser loads first (index.html's module and its
 // static imports), gzipped. Budget: 150 KB (issue 3).
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+
+// The Cloudflare vite plugin copies .dev.vars (the local ADMIN_TOKEN) next to the built worker for
+// `vite preview`; a production build must not carry it.
+rmSync(new URL("../dist/archive_digitization/.dev.vars", import.meta.url), { force: true });
 
 const client = new URL("../dist/client/", import.meta.url);
 const html = readFileSync(new URL("index.html", client), "utf8");

@@ -26,7 +26,9 @@ simulate(server.url, call, stations, { log: (line) => console.log(line) });
 const first = stations[DEMO[0].project.id][0];
 console.log(`
   Bảng điều khiển (dashboard):  ${server.url}/
-  Dự án mẫu (demo projects):    ${DEMO.map((d) => `${server.url}/?project=${d.project.id}`).join("\n                                ")}
+  Dự án mẫu (demo projects):    ${DEMO.map((d) => `${server.url}/p/${d.project.id}`).join("\n                                ")}
+  Màn hình lớn (wall screen):   ${server.url}/wall
+  Nhập số liệu trạm (station):  ${server.url}/station   (project ${DEMO[0].project.id} + the station token below)
   API:                          ${server.url}/api/v1/openapi.json
   Mã trạm mẫu (station token):  ${first.token}   (${first.name}, ${DEMO[0].project.id})
   Mã vận hành (operator token): ${adminToken}   (from .dev.vars; for scripts)

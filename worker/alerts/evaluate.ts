@@ -3,7 +3,7 @@
 import type { WorkCalendar } from "../../schema/calendar";
 import type { AlertRuleType } from "../../schema/db";
 import { progressFigures, type PeriodTarget } from "../../schema/progress";
-import type { FondsPlan } from "../../schema/wire";
+import { targetOf, type FondsPlan } from "../../schema/wire";
 import type { AlertValues } from "./lifecycle";
 import { isWorkingTime, workingMinutesBetween, type WorkingHours } from "./working-time";
 
@@ -45,10 +45,6 @@ export interface Evaluation {
   values: AlertValues;
 }
 
-/** What a fonds must deliver: the funded volume when set (seed 001: funding can be below plan), else the approved plan. */
-export function targetOf(f: FondsPlan, kind: string): number {
-  return f.funded[kind] || f.approved[kind] || 0;
-}
 
 const key = (fonds: string, kind: string) => `${fonds}/${kind}`;
 

@@ -6,7 +6,7 @@ import { alertTransitions, dailyTotals, reports } from "../../schema/db";
 import { buildReportTable, type ReportTable } from "../../schema/reports/table";
 import type { ReportPeriod } from "../../schema/reports/schedule";
 import { loadAlertConfig } from "../alerts/config";
-import { targetOf } from "../alerts/evaluate";
+import { targetOf } from "../../schema/wire";
 import { loadProjectPlan } from "../live/plan";
 
 /** The tolerance the ratings use: the default of the behind-schedule rule. */

@@ -6,7 +6,7 @@ import { AcceptanceSchema, CorrectionSchema, ProjectIdParam, VerificationSchema 
 import { acceptances, corrections, verifications } from "../../schema/db";
 import { kindDecimals, toBaseUnits } from "../../schema/kinds";
 import type { Principal } from "../auth/policy";
-import { targetOf } from "../alerts/evaluate";
+import { targetOf } from "../../schema/wire";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";

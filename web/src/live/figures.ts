@@ -4,7 +4,7 @@
 // the wall show the same numbers the alert rules use (worker/alerts/evaluate.ts).
 import type { WorkCalendar } from "../../../schema/calendar";
 import { linearPlanToDate, progressFigures } from "../../../schema/progress";
-import type { FondsPlan } from "../../../schema/wire";
+import { targetOf, type FondsPlan } from "../../../schema/wire";
 import { fondsKindKey, splitKey, type LiveState } from "./apply";
 import { plannedKinds } from "./selectors";
 
@@ -13,11 +13,7 @@ export const BEHIND_TOLERANCE = 0.05;
 
 export type Status = "done" | "on_schedule" | "behind";
 
-/** What a fonds must deliver: the funded volume when set (seed 001: funding can be below plan), else the
- * approved plan. The same rule as targetOf in worker/alerts/evaluate.ts. */
-export function targetOf(f: FondsPlan, kind: string): number {
-  return f.funded[kind] || f.approved[kind] || 0;
-}
+export { targetOf } from "../../../schema/wire";
 
 export interface Period {
   periodStart: string;
