@@ -94,7 +94,9 @@ export const PlanImportSchema = z.strictObject({
 
 export const StationCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
 
-export const StationParams = z.object({ projectId: ProjectIdParam.shape.projectId, stationId: z.uuid() });
+/** Station ids are short (they travel in every live delta cell); older ones are UUIDs. */
+export const StationId = z.string().regex(/^[a-z0-9][a-z0-9-]{7,35}$/);
+export const StationParams = z.object({ projectId: ProjectIdParam.shape.projectId, stationId: StationId });
 
 export const FondsParams = z.object({ projectId: ProjectIdParam.shape.projectId, fondsCode: z.string().min(1).max(64) });
 
@@ -129,7 +131,7 @@ export const AlertRuleSchema = z
     type: z.enum(["behind_schedule", "under_plan", "silent_station"]),
     fonds: z.string().min(1).max(64).nullable().default(null),
     kind: z.enum(WORK_KIND_KEYS).nullable().default(null),
-    station: z.uuid().nullable().default(null),
+    station: StationId.nullable().default(null),
     /** behind/under plan: tolerance 0–0.9; silent station: minutes of working time. */
     threshold: z.number().min(0).max(10_000),
     pendingMinutes: z.int().min(0).max(7 * 24 * 60).default(0),

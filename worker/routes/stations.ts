@@ -13,6 +13,12 @@ import { requireProject } from "./projects";
 
 const publicColumns = { id: stations.id, name: stations.name, createdAt: stations.createdAt, revokedAt: stations.revokedAt };
 
+/** 10 random base-32 characters (50 bits): unique enough per deployment, and short on the wire. */
+function newStationId(): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+  return [...crypto.getRandomValues(new Uint8Array(10))].map((b) => alphabet[b & 31]).join("");
+}
+
 async function findStation(d1: D1Database, projectId: string, stationId: string) {
   const project = await requireProject(d1, projectId);
   const where = and(eq(stations.id, stationId), eq(stations.projectId, projectId));
@@ -33,7 +39,7 @@ export const stationRoutes = router()
     const { name } = c.req.valid("json");
     const project = await requireProject(c.env.DB, projectId);
     const token = newToken("st");
-    const id = crypto.randomUUID();
+    const id = newStationId();
     const db = drizzle(c.env.DB);
     await commitChange(c, project, [db.insert(stations).values({ id, projectId, name, tokenHash: await sha256Hex(token) })], { action: "station.create", target: `${name} (${id})`, after: { id, name } });
     // The token is shown here once; only its hash is kept.
