@@ -10,6 +10,9 @@ describe("matchRoute", () => {
     expect(matchRoute("/p/hatinh-2026/fonds/4")).toEqual({ name: "fonds", projectId: "hatinh-2026", code: "4" });
     expect(matchRoute("/p/hatinh-2026/station/0b9c")).toEqual({ name: "station", projectId: "hatinh-2026", stationId: "0b9c" });
     expect(matchRoute("/p/hatinh-2026/rules")).toEqual({ name: "rules", projectId: "hatinh-2026" });
+    expect(matchRoute("/p/hatinh-2026/reports")).toEqual({ name: "reports", projectId: "hatinh-2026" });
+    expect(matchRoute("/p/hatinh-2026/reports/r1")).toEqual({ name: "report", projectId: "hatinh-2026", reportId: "r1" });
+    expect(matchRoute("/p/hatinh-2026/inspections")).toEqual({ name: "inspections", projectId: "hatinh-2026" });
     expect(matchRoute("/station")).toEqual({ name: "entry" });
     expect(matchRoute("/wall")).toEqual({ name: "wall" });
   });
@@ -19,7 +22,7 @@ describe("matchRoute", () => {
   });
 
   it("says not found for anything else, malformed escapes included", () => {
-    for (const path of ["/x", "/p", "/p/a/b", "/p/a/fonds", "/p/a/fonds/1/2", "/wall/x", "/p/%E0%A4%A/rules"]) expect(matchRoute(path).name).toBe("notFound");
+    for (const path of ["/x", "/p", "/p/a/b", "/p/a/fonds", "/p/a/fonds/1/2", "/wall/x", "/p/%E0%A4%A/rules", "/p/a/inspections/x"]) expect(matchRoute(path).name).toBe("notFound");
   });
 
   it("round-trips through pathOf, with fonds codes that need escaping", () => {
@@ -29,6 +32,9 @@ describe("matchRoute", () => {
       { name: "fonds", projectId: "hatinh-2026", code: "12/A Đức Thọ" },
       { name: "station", projectId: "p", stationId: "s-1" },
       { name: "rules", projectId: "p" },
+      { name: "reports", projectId: "p" },
+      { name: "report", projectId: "p", reportId: "a b/c" },
+      { name: "inspections", projectId: "p" },
       { name: "entry" },
       { name: "wall" },
     ];

@@ -13,6 +13,9 @@ const ProjectView = lazy(() => import("./views/ProjectView"));
 const FondsView = lazy(() => import("./views/FondsView"));
 const StationView = lazy(() => import("./views/StationView"));
 const RulesView = lazy(() => import("./views/RulesView"));
+const ReportsView = lazy(() => import("./views/ReportsView"));
+const ReportView = lazy(() => import("./views/ReportView"));
+const InspectionsView = lazy(() => import("./views/InspectionsView"));
 const EntryView = lazy(() => import("./views/EntryView"));
 const WallView = lazy(() => import("./views/WallView"));
 
@@ -28,6 +31,12 @@ function viewFor(r: Route): JSX.Element {
       return <StationView projectId={r.projectId} stationId={r.stationId} />;
     case "rules":
       return <RulesView projectId={r.projectId} />;
+    case "reports":
+      return <ReportsView projectId={r.projectId} />;
+    case "report":
+      return <ReportView projectId={r.projectId} reportId={r.reportId} />;
+    case "inspections":
+      return <InspectionsView projectId={r.projectId} />;
     case "wall":
       return <WallView />;
     case "entry":

@@ -8,11 +8,12 @@ import * as alerts from "./messages/alerts";
 import * as common from "./messages/common";
 import * as entry from "./messages/entry";
 import * as progress from "./messages/progress";
+import * as reports from "./messages/reports";
 
 export type Locale = NumberFormat;
 
-const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi };
-const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en };
+const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi };
+const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en };
 
 export type MessageKey = keyof typeof vi;
 

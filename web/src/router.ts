@@ -9,6 +9,9 @@ export type Route =
   | { name: "fonds"; projectId: string; code: string } // phông
   | { name: "station"; projectId: string; stationId: string }
   | { name: "rules"; projectId: string }
+  | { name: "reports"; projectId: string } // báo cáo: the list and the ad-hoc request
+  | { name: "report"; projectId: string; reportId: string }
+  | { name: "inspections"; projectId: string } // kiểm tra, đối soát, nghiệm thu
   | { name: "entry" } // the scan operator's entry page, signed in with a station token
   | { name: "wall" } // the meeting room's big screen
   | { name: "notFound" };
@@ -36,6 +39,8 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (a !== "p" || b === undefined) return { name: "notFound" };
   if (c === undefined) return { name: "project", projectId: b };
   if (c === "rules" && d === undefined) return { name: "rules", projectId: b };
+  if (c === "reports") return d === undefined ? { name: "reports", projectId: b } : { name: "report", projectId: b, reportId: d };
+  if (c === "inspections" && d === undefined) return { name: "inspections", projectId: b };
   if (c === "fonds" && d !== undefined) return { name: "fonds", projectId: b, code: d };
   if (c === "station" && d !== undefined) return { name: "station", projectId: b, stationId: d };
   return { name: "notFound" };
@@ -56,6 +61,12 @@ export function pathOf(route: Route): string {
       return `${p(route.projectId)}/station/${encodeURIComponent(route.stationId)}`;
     case "rules":
       return `${p(route.projectId)}/rules`;
+    case "reports":
+      return `${p(route.projectId)}/reports`;
+    case "report":
+      return `${p(route.projectId)}/reports/${encodeURIComponent(route.reportId)}`;
+    case "inspections":
+      return `${p(route.projectId)}/inspections`;
     case "entry":
       return "/station";
     case "wall":

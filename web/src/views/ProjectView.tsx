@@ -34,6 +34,12 @@ export default function ProjectView(props: { projectId: string }) {
       <ProjectHeader model={m}>
         <p class="project__links">
           <Link href={pathOf({ name: "rules", projectId: props.projectId })}>{t("rules.title")}</Link>
+          {" · "}
+          <Link href={pathOf({ name: "reports", projectId: props.projectId })}>{t("reports.title")}</Link>
+          <Show when={atLeast(m.role(), "supervisor")}>
+            {" · "}
+            <Link href={pathOf({ name: "inspections", projectId: props.projectId })}>{t("inspections.title")}</Link>
+          </Show>
         </p>
       </ProjectHeader>
       <NewAlerts alerts={m.state().alerts} ctx={m.alertContext} />

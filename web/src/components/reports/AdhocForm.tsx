@@ -1,0 +1,46 @@
+import { Show, createSignal } from "solid-js";
+import { t } from "../../i18n";
+import type { ActionResult } from "../../store/alerts";
+
+/** A leader's request for an ad-hoc report (báo cáo đột xuất) over a date range. */
+export function AdhocForm(props: { defaultFrom: string; defaultTo: string; request: (from: string, to: string) => Promise<ActionResult & { id?: string }>; done: (id: string) => void }) {
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const from = String(data.get("from") ?? "");
+    const to = String(data.get("to") ?? "");
+    if (!from || !to || from > to) return setError(t("reports.badRange"));
+    setBusy(true);
+    const r = await props.request(from, to);
+    setBusy(false);
+    if (r.ok && r.id) return props.done(r.id);
+    setError(r.ok ? null : r.message || t("common.offlineAction"));
+  };
+  return (
+    <form class="form panel" onSubmit={submit} aria-labelledby="adhoc-title">
+      <h2 id="adhoc-title" class="section-title">
+        {t("reports.request")}
+      </h2>
+      <div class="form__grid">
+        <label class="field">
+          <span>{t("reports.from")}</span>
+          <input type="date" name="from" required value={props.defaultFrom} />
+        </label>
+        <label class="field">
+          <span>{t("reports.to")}</span>
+          <input type="date" name="to" required value={props.defaultTo} />
+        </label>
+        <button type="submit" class="button" disabled={busy()}>
+          {t("reports.create")}
+        </button>
+      </div>
+      <Show when={error()}>
+        <p class="form-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+    </form>
+  );
+}

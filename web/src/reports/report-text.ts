@@ -1,0 +1,57 @@
+// Pure helpers of the report and inspection pages: the report type in words, download addresses,
+// reasons per fonds, and the amounts people type (Vietnamese or English number format).
+import { parseQuantity, type NumberFormat } from "../../../schema/numbers";
+import { fromBaseUnits } from "../../../schema/kinds";
+
+export type ReportType = "weekly" | "monthly" | "inspection" | "adhoc";
+
+export function reportTypeKey(type: string): `reports.type.${ReportType}` {
+  const known: readonly string[] = ["weekly", "monthly", "inspection", "adhoc"];
+  return `reports.type.${(known.includes(type) ? type : "adhoc") as ReportType}`;
+}
+
+/** The CSV or XLSX of a report in the page's language (the worker sends it as an attachment). */
+export function downloadPath(projectId: string, reportId: string, format: "csv" | "xlsx", locale: NumberFormat): string {
+  return `/api/v1/projects/${encodeURIComponent(projectId)}/reports/${encodeURIComponent(reportId)}/${format}?locale=${locale}`;
+}
+
+export interface ReasonRow {
+  scope: "project" | "fonds" | "station";
+  /** The fonds code or station id; "" for the whole project. */
+  id: string;
+  /** The kind of work; "" for a station. */
+  kind: string;
+  /** Alert types that fired (behind_schedule, under_plan, silent_station), each once. */
+  reasons: string[];
+}
+
+/** content.reasons ("project/kind", "code/kind" or "station/id" → alert types) as rows: the project
+ * first, then fonds in table order, then stations. */
+export function reasonRows(reasons: Readonly<Record<string, readonly string[]>>, fondsOrder: readonly string[]): ReasonRow[] {
+  const rows = Object.entries(reasons)
+    .filter(([, list]) => list.length > 0)
+    .map(([key, list]): ReasonRow => {
+      const unique = [...new Set(list)];
+      if (key.startsWith("station/")) return { scope: "station", id: key.slice(8), kind: "", reasons: unique };
+      const cut = key.lastIndexOf("/");
+      const head = key.slice(0, cut);
+      return head === "project" ? { scope: "project", id: "", kind: key.slice(cut + 1), reasons: unique } : { scope: "fonds", id: head, kind: key.slice(cut + 1), reasons: unique };
+    });
+  const rank = (r: ReasonRow) => (r.scope === "project" ? -1 : r.scope === "station" ? 1e9 : fondsOrder.includes(r.id) ? fondsOrder.indexOf(r.id) : fondsOrder.length);
+  return rows.sort((a, b) => rank(a) - rank(b) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+}
+
+/** A typed amount → the API's display units (2,5 metres → 2.5); `signed` allows a leading minus. Null if invalid. */
+export function parseAmount(text: string, decimals: number, locale: NumberFormat, signed = false): number | null {
+  const trimmed = text.trim();
+  const negative = signed && /^[-\u2212\u2013]/.test(trimmed);
+  const parsed = parseQuantity(negative ? trimmed.slice(1) : trimmed, decimals, locale);
+  if (!parsed.ok) return null;
+  const value = fromBaseUnits(parsed.value, decimals);
+  return negative ? -value : value;
+}
+
+/** Today as yyyy-mm-dd for a date input's default, from a day the caller already knows. */
+export function firstOfYear(day: string): string {
+  return `${day.slice(0, 4)}-01-01`;
+}

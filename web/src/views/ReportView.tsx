@@ -1,0 +1,71 @@
+import "../styles/report.css";
+import { Show } from "solid-js";
+import { Breadcrumbs } from "../components/Breadcrumbs";
+import { ReportNotes } from "../components/reports/ReportNotes";
+import { ReportReasons } from "../components/reports/ReportReasons";
+import { ReportTable } from "../components/reports/ReportTable";
+import { formatDateTime, formatDay, locale, t, tf } from "../i18n";
+import { downloadPath, reportTypeKey } from "../reports/report-text";
+import { atLeast } from "../roles";
+import { pathOf } from "../router";
+import { useApp } from "../store/context";
+import { useProject } from "../store/project";
+import { createReportStore } from "../store/reports";
+
+/** One report as the department writes it (issue 5 item 3): heading, the results table with totals,
+ * reasons, silent stations, difficulties and proposals; CSV, XLSX and a print layout (styles/report.css). */
+export default function ReportView(props: { projectId: string; reportId: string }) {
+  const app = useApp();
+  const m = useProject(props.projectId);
+  const store = createReportStore(props.projectId, props.reportId, app.session.writeHeaders);
+  const canEdit = () => atLeast(m.role(), "supervisor");
+  const projectHref = pathOf({ name: "project", projectId: props.projectId });
+  const listHref = pathOf({ name: "reports", projectId: props.projectId });
+  const crumb = () => {
+    const r = store.report();
+    return r ? `${t(reportTypeKey(r.meta.type))} ${formatDay(r.meta.from)} – ${formatDay(r.meta.to)}` : "…";
+  };
+  return (
+    <div class="view report">
+      <Breadcrumbs trail={[{ label: m.project()?.name ?? props.projectId, href: projectHref }, { label: t("reports.title"), href: listHref }, { label: crumb() }]} />
+      <Show when={store.error()}>
+        <p class="notice notice--error" role="alert">
+          {t("reports.loadFailed")}
+        </p>
+      </Show>
+      <Show when={store.report()} fallback={<Show when={!store.error()}><p class="project__loading">{t("project.loading")}</p></Show>}>
+        {(r) => (
+          <>
+            <header class="report__head">
+              <h1 class="report__title">{t(reportTypeKey(r().meta.type))}</h1>
+              <p class="report__project">{r().content.project.name}</p>
+              <Show when={r().content.project.legalBasis}>
+                <p class="report__basis">
+                  {t("reports.legalBasis")}: {r().content.project.legalBasis}
+                </p>
+              </Show>
+              <p class="report__period">
+                {t("reports.period")}: {formatDay(r().meta.from)} – {formatDay(r().meta.to)}
+              </p>
+              <p class="report__version">{tf("reports.version", { version: r().meta.version, by: r().meta.generatedBy, at: formatDateTime(r().meta.generatedAt, m.timeZone()) })}</p>
+            </header>
+            <div class="report__actions no-print">
+              <a class="button button--quiet" href={downloadPath(props.projectId, props.reportId, "csv", locale())} download="">
+                {t("reports.downloadCsv")}
+              </a>
+              <a class="button button--quiet" href={downloadPath(props.projectId, props.reportId, "xlsx", locale())} download="">
+                {t("reports.downloadXlsx")}
+              </a>
+              <button type="button" class="button" onClick={() => window.print()}>
+                {t("reports.print")}
+              </button>
+            </div>
+            <ReportTable content={r().content} />
+            <ReportReasons content={r().content} />
+            <ReportNotes notes={r().notes} canEdit={canEdit()} timeZone={m.timeZone()} save={store.saveNotes} />
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { Show } from "solid-js";
+import { Breadcrumbs } from "../components/Breadcrumbs";
+import { AdhocForm } from "../components/reports/AdhocForm";
+import { ReportList } from "../components/reports/ReportList";
+import { t } from "../i18n";
+import { firstOfYear } from "../reports/report-text";
+import { navigate, pathOf } from "../router";
+import { useApp } from "../store/context";
+import { useProject } from "../store/project";
+import { createReportList } from "../store/reports";
+
+/** A project's reports (weekly, monthly, inspection, ad-hoc) and the ad-hoc request (issue 5 item 3). */
+export default function ReportsView(props: { projectId: string }) {
+  const app = useApp();
+  const m = useProject(props.projectId);
+  const store = createReportList(props.projectId, app.session.writeHeaders);
+  return (
+    <div class="view">
+      <Breadcrumbs trail={[{ label: m.project()?.name ?? props.projectId, href: pathOf({ name: "project", projectId: props.projectId }) }, { label: t("reports.title") }]} />
+      <div class="view__head">
+        <h1 class="view__title">{t("reports.title")}</h1>
+      </div>
+      <AdhocForm
+        defaultFrom={firstOfYear(m.today())}
+        defaultTo={m.today()}
+        request={store.request}
+        done={(reportId) => navigate(pathOf({ name: "report", projectId: props.projectId, reportId }))}
+      />
+      <Show when={store.error()}>
+        <p class="notice notice--error" role="alert">
+          {t("reports.loadFailed")}
+        </p>
+      </Show>
+      <Show when={store.reports()}>{(list) => <ReportList projectId={props.projectId} reports={list()} timeZone={m.timeZone()} />}</Show>
+    </div>
+  );
+}
