@@ -51,7 +51,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
     expect(await pagesTotal(a.projectId)).toBe(0);
   });
 
-  it("answers 404 when the token's project no longer exists in the room", async () => {
+  it("answers 404 for the snapshot of a project that does not exist", async () => {
     const res = await get("/projects/no-such-project/snapshot");
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: "not_found" } });

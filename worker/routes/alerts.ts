@@ -16,6 +16,14 @@ function actorName(p: Principal): string {
   return p.kind === "user" ? p.session.user.name : "Quản trị hệ thống";
 }
 
+async function findRule(d1: D1Database, projectId: string, ruleId: string) {
+  const project = await requireProject(d1, projectId);
+  const where = and(eq(alertRules.id, ruleId), eq(alertRules.projectId, projectId));
+  const [before] = await drizzle(d1).select().from(alertRules).where(where);
+  if (!before) throw new ApiError(404, "not_found", "Không có quy tắc này (unknown rule)");
+  return { project, before, where };
+}
+
 export const alertRoutes = router()
   .get("/projects/:projectId/alert-rules", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
@@ -31,22 +39,16 @@ export const alertRoutes = router()
   })
   .patch("/projects/:projectId/alert-rules/:ruleId", zValidator("param", RuleParams), zValidator("json", AlertRulePatchSchema), async (c) => {
     const { projectId, ruleId } = c.req.valid("param");
-    const project = await requireProject(c.env.DB, projectId);
+    const { project, before, where } = await findRule(c.env.DB, projectId, ruleId);
     const db = drizzle(c.env.DB);
-    const where = and(eq(alertRules.id, ruleId), eq(alertRules.projectId, projectId));
-    const [before] = await db.select().from(alertRules).where(where);
-    if (!before) throw new ApiError(404, "not_found", "Không có quy tắc này (unknown rule)");
     const after = { ...before, ...c.req.valid("json") };
     await commitChange(c, project, [db.update(alertRules).set(c.req.valid("json")).where(where)], { action: "alert_rule.update", target: ruleId, before, after });
     return c.json(after, 200);
   })
   .delete("/projects/:projectId/alert-rules/:ruleId", zValidator("param", RuleParams), async (c) => {
     const { projectId, ruleId } = c.req.valid("param");
-    const project = await requireProject(c.env.DB, projectId);
+    const { project, before, where } = await findRule(c.env.DB, projectId, ruleId);
     const db = drizzle(c.env.DB);
-    const where = and(eq(alertRules.id, ruleId), eq(alertRules.projectId, projectId));
-    const [before] = await db.select().from(alertRules).where(where);
-    if (!before) throw new ApiError(404, "not_found", "Không có quy tắc này (unknown rule)");
     await commitChange(c, project, [db.delete(alertRules).where(where)], { action: "alert_rule.delete", target: ruleId, before });
     return c.json({ ok: true });
   })
