@@ -1,6 +1,6 @@
 // `npm start`: local server on the embedded workerd + local D1 (migrated), demo data, simulated stations.
 import { adminClient, applyMigrations, ensureDevVars, ROOT, startServer, waitUntilReady } from "./lib/local-server.mjs";
-import { backfill, DEMO, seedDemo, simulate } from "./lib/demo.mjs";
+import { backfill, DEMO, seedDemo, seedDemoRules, simulate } from "./lib/demo.mjs";
 
 const port = Number(process.env.PORT ?? 5173);
 const adminToken = ensureDevVars();
@@ -21,6 +21,7 @@ await waitUntilReady(server.url);
 const call = adminClient(server.url, adminToken);
 const { stations, accounts } = await seedDemo(call, `${ROOT}.wrangler/state`);
 for (const d of DEMO) await backfill(server.url, call, d, stations[d.project.id]);
+await seedDemoRules(call);
 simulate(server.url, call, stations, { log: (line) => console.log(line) });
 
 const first = stations[DEMO[0].project.id][0];
