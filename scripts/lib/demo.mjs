@@ -113,7 +113,7 @@ export async function seedDemoRules(call) {
   for (const d of DEMO) {
     const { rules } = await call("GET", `/projects/${d.project.id}/alert-rules`);
     if (rules.length > 0) continue;
-    await call("POST", `/projects/${d.project.id}/alert-rules`, { type: "behind_schedule", threshold: 0.05, pendingMinutes: 10 });
+    await call("POST", `/projects/${d.project.id}/alert-rules`, { type: "behind_schedule", fonds: "*", threshold: 0.05, pendingMinutes: 10 });
     await call("POST", `/projects/${d.project.id}/alert-rules`, { type: "under_plan", fonds: "*", threshold: 0.02, pendingMinutes: 60 });
     await call("POST", `/projects/${d.project.id}/alert-rules`, { type: "silent_station", threshold: 30, pendingMinutes: 0 });
   }
