@@ -1,14 +1,23 @@
 import { For, Show } from "solid-js";
-import type { AlertView } from "../../../schema/wire";
+import type { AlertView, FondsPlan } from "../../../schema/wire";
 import { formatDateTime, t, tf } from "../i18n";
 import { alertKey, sortAlerts } from "../live/alerts";
 import { useApp } from "../store/context";
 import { AlertActions } from "./AlertActions";
 import { alertDetail, alertTitle, type AlertContext } from "./alert-text";
+import { MovePlan } from "./MovePlan";
 
 /** The project's alerts, firing first, live: each with its figures, who acknowledged it and until when it
  * is silenced; supervisors act on them here. */
-export function AlertFeed(props: { projectId: string; alerts: readonly AlertView[]; ctx: AlertContext; canAct: boolean; title?: string }) {
+export function AlertFeed(props: {
+  projectId: string;
+  alerts: readonly AlertView[];
+  ctx: AlertContext;
+  canAct: boolean;
+  title?: string;
+  /** Admins may move planned volume away from an under-plan fonds (MovePlan). */
+  move?: { fonds: readonly FondsPlan[]; decimals: (kind: string) => number };
+}) {
   const app = useApp();
   const when = (ms: number) => formatDateTime(ms, props.ctx.timeZone);
   return (
@@ -43,6 +52,9 @@ export function AlertFeed(props: { projectId: string; alerts: readonly AlertView
                 </p>
                 <Show when={props.canAct && a.state !== "resolved" && a.state !== "normal"}>
                   <AlertActions projectId={props.projectId} alert={a} />
+                </Show>
+                <Show when={props.move && a.ruleType === "under_plan" && a.state === "firing"}>
+                  <MovePlan projectId={props.projectId} alert={a} fonds={props.move!.fonds} decimals={props.move!.decimals} />
                 </Show>
               </li>
             )}

@@ -26,6 +26,10 @@ export function createAlertActions(writeHeaders: () => Record<string, string>) {
         alerts(projectId).silence.$post({ param: { projectId }, json: { ruleId: alert.ruleId, scope: alert.scope, minutes, comment } }, { headers: writeHeaders() }),
       );
     },
+    /** Seed 001: volume a fonds cannot reach moves to another fonds; `amount` in display units. */
+    movePlan(projectId: string, move: { kind: "files" | "documents" | "pages" | "metres" | "metres_loose" | "sheets"; from: string; to: string; amount: number; reason: string }): Promise<ActionResult> {
+      return outcome(() => apiClient().projects[":projectId"].plan.move.$post({ param: { projectId }, json: move }, { headers: writeHeaders() }));
+    },
   };
 }
 

@@ -77,7 +77,13 @@ export default function ProjectView(props: { projectId: string }) {
         </Show>
         <div class="split__side">
           <div id="alerts">
-            <AlertFeed projectId={props.projectId} alerts={m.alerts()} ctx={m.alertContext} canAct={atLeast(m.role(), "supervisor")} />
+            <AlertFeed
+              projectId={props.projectId}
+              alerts={m.alerts()}
+              ctx={m.alertContext}
+              canAct={atLeast(m.role(), "supervisor")}
+              move={atLeast(m.role(), "admin") ? { fonds: m.state().fonds, decimals: (k) => (k.startsWith("metres") ? 2 : 0) } : undefined}
+            />
           </div>
           <Presence viewers={m.state().viewers} />
         </div>

@@ -1,0 +1,79 @@
+import { For, Show, createSignal } from "solid-js";
+import type { AlertView, FondsPlan } from "../../../schema/wire";
+import { t, tf } from "../i18n";
+import { useApp } from "../store/context";
+
+type Kind = "files" | "documents" | "pages" | "metres" | "metres_loose" | "sheets";
+
+/**
+ * Seed 001: a fonds that will not reach its planned volume hands it to other fonds, keeping the project
+ * total. Offered on an under-plan alert to admins, prefilled with the alert's shortfall.
+ */
+export function MovePlan(props: { projectId: string; alert: AlertView; fonds: readonly FondsPlan[]; decimals: (kind: string) => number }) {
+  const app = useApp();
+  const [open, setOpen] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [message, setMessage] = createSignal<string | null>(null);
+  const from = () => String(props.alert.values.fonds ?? "");
+  const kind = () => String(props.alert.values.kind ?? "") as Kind;
+  const shortfall = () => Number(props.alert.values.shortfall ?? 0) / 10 ** props.decimals(kind());
+  const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    const result = await app.alerts.movePlan(props.projectId, {
+      kind: kind(),
+      from: from(),
+      to: String(form.get("to")),
+      amount: Number(String(form.get("amount")).replace(",", ".")),
+      reason: String(form.get("reason") ?? "").trim(),
+    });
+    setBusy(false);
+    setMessage(result.ok ? t("alert.moved") : result.message || t("common.offlineAction"));
+    if (result.ok) setOpen(false);
+  };
+  return (
+    <div class="alert__actions">
+      <Show
+        when={open()}
+        fallback={
+          <button type="button" class="button button--small button--quiet" onClick={() => setOpen(true)}>
+            {t("alert.move")}
+          </button>
+        }
+      >
+        <form class="alert__form" onSubmit={submit}>
+          <label class="field">
+            <span>{t("alert.moveTo")}</span>
+            <select name="to" required>
+              <For each={props.fonds.filter((f) => f.code !== from())}>{(f) => <option value={f.code}>{`${f.code} · ${f.name}`}</option>}</For>
+            </select>
+          </label>
+          <label class="field">
+            <span>{t("alert.moveAmount")}</span>
+            <input name="amount" inputmode="decimal" required value={String(shortfall())} />
+          </label>
+          <label class="field">
+            <span>{t("alert.moveReason")}</span>
+            <textarea name="reason" rows="2" required minLength={3} maxLength={1000}>
+              {tf("alert.moveDefaultReason", { fonds: from() })}
+            </textarea>
+          </label>
+          <div class="row">
+            <button type="submit" class="button button--small" disabled={busy()}>
+              {t("alert.move")}
+            </button>
+            <button type="button" class="button button--small button--quiet" onClick={() => setOpen(false)}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </form>
+      </Show>
+      <Show when={message()}>
+        <p class="alert__meta" role="status">
+          {message()}
+        </p>
+      </Show>
+    </div>
+  );
+}
