@@ -15,7 +15,9 @@
 //        only the header `{"type":"delta","from":…,"seq":…` — the bench shares the 2 cores with the server)
 //        --state-dir DIR (parent of the fresh --persist-to dir, default the OS temp dir)
 //        --verbose (forward the server's log)  --strict (exit 1 when a target is missed)
-// Results also go to bench/results/live-<timestamp>.json.
+// Results also go to bench/results/live-<timestamp>.json (git-ignored). The server runs from a copy of the
+// sources taken at start (worker/, schema/, migrations/, wrangler.toml), so edits made meanwhile do not reload
+// it mid-run; the watchers run on a worker thread (bench/lib/watchers.mjs), so frames are timed as they arrive.
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -212,7 +214,7 @@ async function run(url, adminClient) {
   await watcherThread.quiet(500, 15_000);
   log(`  ${WATCHERS} watchers hold their snapshot (seq ${watcherThread.ready.seq}) after ${connectMs.toFixed(0)} ms`);
 
-  // Posters: each a station posting back to back until the end.
+  // Posters: one station each, closed loop (back to back) or open loop (--rate), until the end.
   const runTag = randomBytes(4).toString("hex");
   const batches = []; // { poster, t0, t1, seq, accepted, measured }
   const expected = new Map(); // fonds\0kind → amount posted in accepted batches
