@@ -94,6 +94,14 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
       expect(await pagesTotal(projectId)).toBe(0);
     });
 
+    it("gives shape errors and plan errors per event in one shape: path, index, field", async () => {
+      const { projectId, tokens } = await createProject();
+      const shape = (await (await postCounters(projectId, tokens[0]!, { events: [ok, { ...ok, id: "s", delta: "5" }] })).json()) as { error: { details: unknown[] } };
+      const plan = (await (await postCounters(projectId, tokens[0]!, { events: [ok, { ...ok, id: "u", fonds: "99" }] })).json()) as { error: { details: unknown[] } };
+      expect(shape.error.details).toEqual([expect.objectContaining({ path: "events.1.delta", index: 1, field: "delta" })]);
+      expect(plan.error.details).toEqual([expect.objectContaining({ path: "events.1.fonds", index: 1, field: "fonds" })]);
+    });
+
     it("lists each bad event with its index and field", async () => {
       const { projectId, tokens } = await createProject();
       const res = await postCounters(projectId, tokens[0]!, {

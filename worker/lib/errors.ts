@@ -26,8 +26,14 @@ interface IssueList {
   issues: readonly { path: readonly PropertyKey[]; message: string }[];
 }
 
-export function zodDetails(error: IssueList): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+/** `path` always; for an item of a list (a counter batch's events) also its `index` and `field`, the
+ * same shape worker/live/validate.ts gives per-event errors, so a client reads one shape. */
+export function zodDetails(error: IssueList): { path: string; message: string; index?: number; field?: string }[] {
+  return error.issues.map((i) => {
+    const path = i.path.map(String).join(".");
+    const [list, index, field] = i.path;
+    return typeof list === "string" && typeof index === "number" ? { path, message: i.message, index, field: field === undefined ? "" : String(field) } : { path, message: i.message };
+  });
 }
 
 export function validationError(error: IssueList): ApiError {

@@ -15,6 +15,8 @@ export interface CounterEvent {
 }
 
 export interface EventError {
+  /** "events.3.delta", as zod paths read (worker/lib/errors.ts). */
+  path: string;
   index: number;
   id?: string;
   field: string;
@@ -35,7 +37,7 @@ export function checkBatch(input: readonly CounterEventInput[], ctx: BatchContex
   const events: CounterEvent[] = [];
   const seen = new Set<string>();
   input.forEach((e, index) => {
-    const fail = (field: string, message: string) => errors.push({ index, id: e.id, field, message });
+    const fail = (field: string, message: string) => errors.push({ path: `events.${index}.${field}`, index, id: e.id, field, message });
     if (seen.has(e.id)) fail("id", "id lặp lại trong cùng lô (duplicate id within the batch)");
     seen.add(e.id);
     if (!ctx.fondsCodes.has(e.fonds)) fail("fonds", `không có phông '${e.fonds}' trong dự án (unknown fonds)`);
