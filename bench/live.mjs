@@ -13,6 +13,8 @@
 //        default, or use the operator ADMIN_TOKEN)
 //        --full-parse (every watcher JSON.parses every frame; default: watcher 0 does, the others read
 //        only the header `{"type":"delta","from":…,"seq":…` — the bench shares the 2 cores with the server)
+//        --no-deflate (watchers do not offer permessage-deflate; Node's WebSocket, like browsers, always does)
+//        --fonds-per-batch N (each batch spreads over N random fonds; default: any of the plan's, per event)
 //        --state-dir DIR (parent of the fresh --persist-to dir, default the OS temp dir)
 //        --verbose (forward the server's log)  --strict (exit 1 when a target is missed)
 // Results also go to bench/results/live-<timestamp>.json (git-ignored). The server runs from a copy of the
@@ -48,6 +50,8 @@ const { values: flags } = parseArgs({
     rate: { type: "string" },
     audience: { type: "string", default: "leader" },
     "full-parse": { type: "boolean", default: false },
+    "no-deflate": { type: "boolean", default: false },
+    "fonds-per-batch": { type: "string" },
     verbose: { type: "boolean", default: false },
     strict: { type: "boolean", default: false },
   },
@@ -60,6 +64,9 @@ const BATCH = Number(flags.batch);
 const FULL_PARSE = flags["full-parse"];
 const RATE = flags.rate === undefined ? null : Number(flags.rate);
 const AUDIENCE = flags.audience;
+const NO_DEFLATE = flags["no-deflate"];
+const FONDS_PER_BATCH = flags["fonds-per-batch"] === undefined ? null : Number(flags["fonds-per-batch"]);
+if (FONDS_PER_BATCH !== null && !(Number.isInteger(FONDS_PER_BATCH) && FONDS_PER_BATCH > 0)) throw new Error("bad --fonds-per-batch");
 if (RATE !== null && !(RATE > 0)) throw new Error("bad --rate");
 if (!["leader", "operator"].includes(AUDIENCE)) throw new Error("--audience is leader or operator");
 for (const [k, v] of Object.entries({ SECONDS, WARMUP, POSTERS, WATCHERS, BATCH })) {
@@ -209,10 +216,12 @@ async function run(url, adminClient) {
 
   // Watchers first (on their own thread), each with its snapshot; then let the presence storm of joins settle.
   const wsUrl = `${url.replace(/^http/, "ws")}/api/v1/projects/${projectId}/live`;
-  watcherThread = await startWatchers({ url: wsUrl, count: WATCHERS, headers: watcherHeaders, fullParse: FULL_PARSE });
+  watcherThread = await startWatchers({ url: wsUrl, count: WATCHERS, headers: watcherHeaders, fullParse: FULL_PARSE, noDeflate: NO_DEFLATE });
   const { connectMs } = watcherThread.ready;
   await watcherThread.quiet(500, 15_000);
-  log(`  ${WATCHERS} watchers hold their snapshot (seq ${watcherThread.ready.seq}) after ${connectMs.toFixed(0)} ms`);
+  log(
+    `  ${WATCHERS} watchers hold their snapshot (seq ${watcherThread.ready.seq}) after ${connectMs.toFixed(0)} ms; WebSocket extensions: ${watcherThread.ready.extensions || "none"}`,
+  );
 
   // Posters: one station each, closed loop (back to back) or open loop (--rate), until the end.
   const runTag = randomBytes(4).toString("hex");
@@ -238,8 +247,10 @@ async function run(url, adminClient) {
   async function postBatch(p, n, headers, scheduledAt) {
     const events = [];
     const sums = [];
+    const pick = (codes) => codes[Math.floor(Math.random() * codes.length)];
+    const pool = FONDS_PER_BATCH === null ? fondsCodes : Array.from({ length: FONDS_PER_BATCH }, () => pick(fondsCodes));
     for (let i = 0; i < BATCH; i++) {
-      const fonds = fondsCodes[Math.floor(Math.random() * fondsCodes.length)];
+      const fonds = pick(pool);
       const kind = KINDS[Math.floor(Math.random() * KINDS.length)];
       const delta = 1 + Math.floor(Math.random() * 5);
       events.push({ id: `${runTag}-${p}-${n}-${i}`, fonds, kind, delta });
@@ -355,7 +366,7 @@ async function run(url, adminClient) {
     command: `npm run bench:live -- ${process.argv.slice(2).join(" ")}`.trim(),
     code,
     machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, server: "wrangler dev (local workerd)" },
-    config: { seconds: SECONDS, warmup: WARMUP, posters: POSTERS, watchers: WATCHERS, batch: BATCH, rate: RATE, audience: AUDIENCE, fullParse: FULL_PARSE, fonds: fondsCodes.length },
+    config: { seconds: SECONDS, warmup: WARMUP, posters: POSTERS, watchers: WATCHERS, batch: BATCH, rate: RATE, audience: AUDIENCE, fullParse: FULL_PARSE, noDeflate: NO_DEFLATE, fondsPerBatch: FONDS_PER_BATCH, fonds: fondsCodes.length },
     posts: { ...posts, measuredBatches: measured.length },
     throughput: { acceptedEvents: measuredEvents, wallS: measuredWall / 1000, eventsPerS, target: TARGET_EVENTS_PER_S, ratio: eventsPerS / TARGET_EVENTS_PER_S },
     latencyMs: {
@@ -380,6 +391,7 @@ async function run(url, adminClient) {
       watchersClosed: closed,
       drainMs,
       connectMs,
+      extensions: watcherThread.ready.extensions,
     },
     exactness: exact,
     d1,

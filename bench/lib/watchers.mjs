@@ -1,6 +1,7 @@
 // The benchmark's WebSocket watchers, on their own thread (worker_threads): frames are timed as they
 // arrive, not when the posters' HTTP responses leave the event loop free, and the posters are not held
 // up by 200 sockets' worth of frames. Times are absolute (performance.timeOrigin + now) on both threads.
+import { createRequire } from "node:module";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 export const clock = () => performance.timeOrigin + performance.now();
@@ -8,8 +9,8 @@ export const clock = () => performance.timeOrigin + performance.now();
 // ---------------------------------------------------------------- main-thread handle
 
 /** Opens `count` watchers of `url` on a worker thread; resolves once each holds its snapshot. */
-export async function startWatchers({ url, count, headers, fullParse }) {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { url, count, headers, fullParse } });
+export async function startWatchers({ url, count, headers, fullParse, noDeflate = false }) {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { url, count, headers, fullParse, noDeflate } });
   let nextId = 0;
   const waiting = new Map();
   let failed = null;
@@ -54,7 +55,7 @@ export async function startWatchers({ url, count, headers, fullParse }) {
 // ---------------------------------------------------------------- worker thread
 
 class Watcher {
-  constructor(index, url, full, headers, onAny) {
+  constructor(index, url, full, headers, onAny, WebSocketClass) {
     this.index = index;
     this.full = full;
     this.onAny = onAny;
@@ -70,7 +71,9 @@ class Watcher {
     this.deltaSum = 0; // full watchers only: sum of all delta amounts after the snapshot
     this.snapshotSeq = null;
     this.closeCode = null;
-    this.ws = new WebSocket(url, { headers }); // headers: an extension of Node's (undici) WebSocket
+    // Node's (undici) WebSocket takes headers as an extension and always offers permessage-deflate, as
+    // browsers do; --no-deflate uses the `ws` package (a devDependency) with the extension turned off.
+    this.ws = WebSocketClass ? new WebSocketClass(url, { headers, perMessageDeflate: false }) : new WebSocket(url, { headers });
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.ws.addEventListener("error", () => reject(new Error(`watcher ${index}: WebSocket error`)), { once: true });
@@ -125,7 +128,8 @@ class Watcher {
 }
 
 if (!isMainThread && workerData?.url) {
-  const { url, count, headers, fullParse } = workerData;
+  const { url, count, headers, fullParse, noDeflate } = workerData;
+  const WebSocketClass = noDeflate ? createRequire(import.meta.url)("ws") : null;
   const watchers = [];
   let lastMessageAt = 0;
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -135,13 +139,13 @@ if (!isMainThread && workerData?.url) {
       for (let i = 0; i < count; i += 25) {
         const group = [];
         for (let j = i; j < Math.min(count, i + 25); j++) {
-          const w = new Watcher(j, url, fullParse || j === 0, headers, (t) => (lastMessageAt = t));
+          const w = new Watcher(j, url, fullParse || j === 0, headers, (t) => (lastMessageAt = t), WebSocketClass);
           watchers.push(w);
           group.push(w.ready);
         }
         await Promise.all(group);
       }
-      return { connectMs: clock() - t0, seq: watchers[0]?.seq ?? null };
+      return { connectMs: clock() - t0, seq: watchers[0]?.seq ?? null, extensions: watchers[0]?.ws.extensions ?? "" };
     },
     async quiet({ ms, maxMs }) {
       const deadline = clock() + maxMs;
