@@ -1,10 +1,9 @@
-import { Show, createMemo, createSignal } from "solid-js";
-import { DailyChart } from "../charts/DailyChart";
+import { createMemo, createSignal } from "solid-js";
 import { t } from "../i18n";
 import { chartKind } from "../live/figures";
 import { knownStations, lastDays, stationSeries, stationThroughput } from "../live/stations";
 import type { ProjectModel } from "../store/project";
-import { KindPicker } from "./KindPicker";
+import { DailyOutput } from "./DailyOutput";
 import { StationTable } from "./StationTable";
 
 /** Days of output per station on the project page's chart. */
@@ -29,13 +28,7 @@ export function StationPanel(props: { model: ProjectModel }) {
         {t("station.title")}
       </h2>
       <StationTable projectId={m.projectId} rows={rows()} kinds={m.kindKeys()} quantity={m.quantity} />
-      <Show when={kind()}>
-        <div class="section-head">
-          <h3 class="section-subtitle">{t("chart.daily")}</h3>
-          <KindPicker kinds={m.kindKeys()} value={kind()} onChange={setChosen} />
-        </div>
-        <DailyChart kind={kind()} days={days()} series={series()} quantity={m.quantity} />
-      </Show>
+      <DailyOutput kinds={m.kindKeys()} kind={kind()} onKind={setChosen} days={days()} series={series()} quantity={m.quantity} />
     </section>
   );
 }

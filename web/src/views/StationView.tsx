@@ -1,8 +1,7 @@
 import { For, Show, createMemo, createSignal } from "solid-js";
-import { DailyChart } from "../charts/DailyChart";
 import { AlertFeed } from "../components/AlertFeed";
 import { Breadcrumbs } from "../components/Breadcrumbs";
-import { KindPicker } from "../components/KindPicker";
+import { DailyOutput } from "../components/DailyOutput";
 import { ProjectHeader } from "../components/ProjectHeader";
 import { DAILY_CHART_DAYS } from "../components/StationPanel";
 import { kindName, t } from "../i18n";
@@ -66,13 +65,7 @@ export default function StationView(props: { projectId: string; stationId: strin
                 </tbody>
               </table>
             </div>
-            <Show when={kind()}>
-              <div class="section-head">
-                <h3 class="section-subtitle">{t("chart.daily")}</h3>
-                <KindPicker kinds={m.kindKeys()} value={kind()} onChange={setChosen} />
-              </div>
-              <DailyChart kind={kind()} days={days()} series={series()} quantity={m.quantity} />
-            </Show>
+            <DailyOutput kinds={m.kindKeys()} kind={kind()} onKind={setChosen} days={days()} series={series()} quantity={m.quantity} />
           </section>
         )}
       </Show>
