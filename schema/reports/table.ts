@@ -48,6 +48,8 @@ export interface ReportTable {
   kinds: string[];
   rows: ReportRow[];
   totals: Record<string, ReportCell>;
+  /** The rating tolerance the table was made with (absent in reports stored before it was kept). */
+  tolerance?: number;
 }
 
 function planAt(f: ReportFonds, kind: string, day: string, input: ReportInput): number {
@@ -92,10 +94,21 @@ export function buildReportTable(input: ReportInput): ReportTable {
       }),
     ),
   }));
-  const sum = (kind: string, field: "target" | "periodPlan" | "periodActual" | "cumulative" | "planToDate") =>
+  return { kinds: [...input.kinds], rows, totals: totalsOf(rows, input.kinds, input.tolerance), tolerance: input.tolerance };
+}
+
+/**
+ * The totals row: each figure is the sum of the rows above it (what a reader checks with a
+ * calculator), rated like any item. Also used when a report is served without some rows (restricted
+ * fonds), so the totals never include what the reader cannot see.
+ */
+export function totalsOf(rows: readonly ReportRow[], kinds: readonly string[], tolerance: number): Record<string, ReportCell> {
+  const sum = (kind: string, field: "target" | "periodPlan" | "periodActual" | "cumulative" | "planToDate" | "nextTarget") =>
     rows.reduce((s, r) => s + (r.cells[kind]?.[field] ?? 0), 0);
-  const totals = Object.fromEntries(
-    input.kinds.map((kind) => [kind, cell(sum(kind, "target"), sum(kind, "periodPlan"), sum(kind, "periodActual"), sum(kind, "cumulative"), sum(kind, "planToDate"), input)]),
+  return Object.fromEntries(
+    kinds.map((kind) => {
+      const c = { target: sum(kind, "target"), periodPlan: sum(kind, "periodPlan"), periodActual: sum(kind, "periodActual"), cumulative: sum(kind, "cumulative"), planToDate: sum(kind, "planToDate") };
+      return [kind, { ...c, ratings: rate({ ...c, tolerance }), nextTarget: sum(kind, "nextTarget") }];
+    }),
   );
-  return { kinds: [...input.kinds], rows, totals };
 }

@@ -136,7 +136,8 @@ describe("restricted fonds", () => {
         { id: "secret", fonds: "2", kind: "pages", delta: 7 },
       ],
     });
-    await lw.until(() => lw.state().seq === 2);
+    // A leader holds the seq of the last event it may see: the secret one is not a step of its feed.
+    await lw.until(() => lw.state().seq === 1);
     await sw.until(() => sw.state().seq === 2);
     expect(lw.state().totals).toEqual(new Map([["1/pages", 5]]));
     expect(sw.state().totals).toEqual(new Map([["1/pages", 5], ["2/pages", 7]]));

@@ -95,7 +95,8 @@ export class Watcher {
   }
 
   static async open(projectId: string, query = "", headers: Record<string, string> = OPERATOR): Promise<Watcher> {
-    const res = await api(`/projects/${projectId}/live${query}`, { headers: { ...headers, Upgrade: "websocket" } });
+    // A browser sends its page's Origin with every upgrade; the feed refuses cookies from other origins.
+    const res = await api(`/projects/${projectId}/live${query}`, { headers: { Origin: "http://example.com", ...headers, Upgrade: "websocket" } });
     if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`);
     res.webSocket.accept();
     return new Watcher(res.webSocket);

@@ -1,6 +1,7 @@
 // Runs the rules over the project's live state and keeps each alert instance's lifecycle; sends the
 // webhooks that are due. Called by the Durable Object when counters land (throttled) and on its alarm.
 import type { AlertRuleType } from "../../schema/db";
+import { alertForAudience, type Audience } from "../live/visibility";
 import type { AlertConfig } from "./config";
 import { evaluateRules, type EvalContext } from "./evaluate";
 import { notifies, step } from "./lifecycle";
@@ -32,6 +33,7 @@ export async function deliverDue(
   store: AlertStore,
   config: AlertConfig,
   project: { id: string; name: string },
+  audience: Audience,
   now: number,
 ): Promise<void> {
   const cps = new Map(config.contactPoints.map((c) => [c.id, c]));
@@ -43,7 +45,13 @@ export async function deliverDue(
       store.recordAttempt(n, null, "contact point or transition removed", now, null);
       continue;
     }
-    const result = await post(cp, payloadFor(project, types.get(t.ruleId) ?? "unknown", t), `${project.id}-${t.id}-${cp.id}`);
+    const values = alertForAudience(t.scope, t.values, audience);
+    if (values === null) {
+      // About a restricted fonds: never leaves for an outside channel; the log says why.
+      store.recordAttempt(n, null, "withheld: restricted fonds", now, null);
+      continue;
+    }
+    const result = await post(cp, payloadFor(project, types.get(t.ruleId) ?? "unknown", { ...t, values }), `${project.id}-${t.id}-${cp.id}`);
     const attempts = n.attempts + 1;
     // `now` (not the wall clock) so a test can drive retries with its own clock.
     const retryAt = result.ok || attempts >= MAX_ATTEMPTS ? null : now + retryDelayMs(attempts);

@@ -6,6 +6,7 @@ import { dayInZone } from "../../schema/time";
 import type { AlertView } from "../../schema/wire";
 import type { ProjectPlan } from "../live/plan";
 import type { LiveStore } from "../live/store";
+import type { Audience } from "../live/visibility";
 import type { AlertConfig } from "./config";
 import { deliverDue, runRules } from "./engine";
 import type { EvalContext } from "./evaluate";
@@ -53,8 +54,8 @@ export class ProjectAlerts {
     return runRules(this.store, config, this.context(live, plan, config, now));
   }
 
-  deliver(plan: ProjectPlan, config: AlertConfig, now: number): Promise<void> {
-    return deliverDue(this.store, config, { id: plan.project.id, name: plan.project.name }, now);
+  deliver(plan: ProjectPlan, config: AlertConfig, audience: Audience, now: number): Promise<void> {
+    return deliverDue(this.store, config, { id: plan.project.id, name: plan.project.name }, audience, now);
   }
 
   /** Instances that are not normal, for watchers (restricted fonds filtered by the caller). */

@@ -36,15 +36,19 @@ export class Fanout {
     return { type: "plan", fonds: visibleFonds(plan.fonds, audience), stations: plan.stations };
   }
 
-  /** Replays (since, seq] as one delta, or sends a snapshot when `since` is unusable or too old. */
+  /**
+   * Replays (since, top] as one delta, or sends a snapshot when `since` is unusable or too old. `top` is
+   * the last seq this watcher's audience can see (the seq itself for those who see everything).
+   */
   catchUp(ws: WebSocket, since: number | null): void {
-    const seq = this.store.seq;
     const plan = this.source.plan();
     if (!plan) return;
     const audience = this.audienceOf(ws);
-    if (since !== null && Number.isInteger(since) && since >= 0 && since <= seq && seq - since <= REPLAY_LIMIT) {
+    const hidden = [...audience.hidden];
+    const top = this.store.lastVisible(hidden, this.store.seq);
+    if (since !== null && Number.isInteger(since) && since >= 0 && since <= top.seq && top.seq - since <= REPLAY_LIMIT) {
       send(ws, this.planMessage(plan, audience));
-      send(ws, this.deltaMessage(since, seq, visibleCells(this.store.changesSince(since, seq), audience)));
+      send(ws, this.deltaMessage(since, top.seq, visibleCells(this.store.changesSince(since, top.seq), audience), top.at));
       return;
     }
     const snap = this.source.snapshot(audience.hidden.size === 0);
@@ -62,8 +66,8 @@ export class Fanout {
     broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), this.alertsMessage(false));
   }
 
-  private deltaMessage(from: number, seq: number, cells: Delta["cells"]): Delta {
-    return { type: "delta", from, seq, cells, lastActivityAt: this.store.meta("last_activity") || null, at: Date.now() };
+  private deltaMessage(from: number, seq: number, cells: Delta["cells"], lastActivityAt: number | null): Delta {
+    return { type: "delta", from, seq, cells, lastActivityAt, at: Date.now() };
   }
 
   scheduleFrame(): void {
@@ -74,7 +78,12 @@ export class Fanout {
     this.frameTimer = setTimeout(() => this.frame(), wait);
   }
 
-  /** Broadcasts everything accepted since the last frame as one delta, filtered per audience. */
+  /**
+   * Broadcasts everything accepted since the last frame as one delta. Watchers who may not see the
+   * restricted fonds get only the visible cells, numbered in their own chain (the seq of the last event
+   * they can see), and no frame at all when only hidden fonds changed: no step of theirs reveals that
+   * a hidden fonds was worked on.
+   */
   frame(): void {
     if (this.frameTimer !== null) {
       clearTimeout(this.frameTimer);
@@ -87,16 +96,24 @@ export class Fanout {
     const sockets = this.ctx.getWebSockets();
     if (sockets.length > 0) {
       const cells = this.store.changesSince(from, seq);
-      const full = this.deltaMessage(from, seq, cells);
-      const restricted = new Set(this.source.plan()?.fonds.filter((f) => f.restricted).map((f) => f.code));
-      if (restricted.size === 0) {
-        broadcast(sockets, full);
-      } else {
-        broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), full);
-        broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), this.deltaMessage(from, seq, visibleCells(cells, { hidden: restricted })));
+      const restricted = [...new Set(this.source.plan()?.fonds.filter((f) => f.restricted).map((f) => f.code))];
+      const seeAll = restricted.length === 0 ? sockets : sockets.filter((ws) => attachmentOf(ws)?.seesRestricted);
+      broadcast(seeAll, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null));
+      const others = restricted.length === 0 ? [] : sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted);
+      const shown = others.length === 0 ? [] : visibleCells(cells, { hidden: new Set(restricted) });
+      if (shown.length > 0) {
+        const before = this.store.lastVisible(restricted, from);
+        const after = this.store.lastVisible(restricted, seq);
+        broadcast(others, this.deltaMessage(before.seq, after.seq, shown, after.at));
       }
     }
     this.store.setMeta("broadcast_seq", seq);
+  }
+
+  /** The restricted fonds changed: every watcher starts again from a snapshot for its audience. */
+  resnapshotAll(): void {
+    this.frame();
+    for (const ws of this.ctx.getWebSockets()) this.catchUp(ws, null);
   }
 
   broadcastPresence(leaving?: WebSocket): void {

@@ -18,7 +18,15 @@ import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
 import { summarize, type ProjectSummary } from "./summary";
 import { checkBatch, type EventError } from "./validate";
-import { audienceFor } from "./visibility";
+import { alertForAudience, audienceFor } from "./visibility";
+
+function restrictedCodes(plan: ProjectPlan | null): string {
+  return (plan?.fonds ?? [])
+    .filter((f) => f.restricted)
+    .map((f) => f.code)
+    .sort()
+    .join("\u0000");
+}
 
 /** D1 write-through runs this long after the first unflushed counter, so bursts share a batch. */
 const FLUSH_DELAY_MS = 500;
@@ -55,7 +63,8 @@ export class ProjectRoom extends DurableObject<Env> {
   private readonly alerts: ProjectAlerts;
   private readonly feed: Fanout;
   private rulesTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly snapshots = new Map<boolean, Snapshot>();
+  /** Per audience, the last snapshot and the store seq it was built at. */
+  private readonly snapshots = new Map<boolean, { seq: number; snap: Snapshot }>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -122,9 +131,9 @@ export class ProjectRoom extends DurableObject<Env> {
     const plan = this.plan;
     if (!plan) return null;
     const cached = this.snapshots.get(seesRestricted);
-    if (cached?.seq === this.store.seq) return cached;
+    if (cached?.seq === this.store.seq) return cached.snap;
     const snap = buildSnapshot(this.store, plan, audienceFor(plan.fonds, seesRestricted), Date.now());
-    this.snapshots.set(seesRestricted, snap);
+    this.snapshots.set(seesRestricted, { seq: this.store.seq, snap });
     return snap;
   }
 
@@ -145,10 +154,17 @@ export class ProjectRoom extends DurableObject<Env> {
 
   /** The plan or stations changed in D1 (worker/routes/*): reload and tell every watcher. */
   async reload(): Promise<void> {
+    const restrictedBefore = restrictedCodes(this.plan);
     await this.loadPlan();
     const plan = this.plan;
     if (!plan) return;
-    for (const ws of this.ctx.getWebSockets()) send(ws, this.feed.planMessage(plan, this.feed.audienceOf(ws)));
+    if (restrictedCodes(plan) !== restrictedBefore) {
+      // What each audience may see changed: totals, seq and alerts it holds are no longer its own.
+      this.feed.resnapshotAll();
+      this.feed.broadcastAlerts();
+    } else {
+      for (const ws of this.ctx.getWebSockets()) send(ws, this.feed.planMessage(plan, this.feed.audienceOf(ws)));
+    }
     await this.runAlerts(Date.now());
   }
 
@@ -161,7 +177,8 @@ export class ProjectRoom extends DurableObject<Env> {
     const config = this.alertConfig;
     if (!plan || !config) return [];
     if (this.alerts.evaluate(this.store, plan, config, now)) this.feed.broadcastAlerts();
-    await this.alerts.deliver(plan, config, now);
+    // Contact points are outside channels (chat groups, mailboxes): they get what a leader may see.
+    await this.alerts.deliver(plan, config, audienceFor(plan.fonds, false), now);
     this.scheduleAfterAlerts(now);
     return this.alertList(true);
   }
@@ -170,8 +187,11 @@ export class ProjectRoom extends DurableObject<Env> {
     const plan = this.plan;
     const config = this.alertConfig;
     if (!plan || !config) return [];
-    const hidden = audienceFor(plan.fonds, seesRestricted).hidden;
-    return this.alerts.view(config).filter((a) => !hidden.has(String(a.values.fonds ?? "")));
+    const audience = audienceFor(plan.fonds, seesRestricted);
+    return this.alerts.view(config).flatMap((a) => {
+      const values = alertForAudience(a.scope, a.values, audience);
+      return values === null ? [] : [{ ...a, values }];
+    });
   }
 
   /** A supervisor acknowledges (with a comment) or silences an alert; every watcher sees it at once. */

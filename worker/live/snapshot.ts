@@ -11,9 +11,12 @@ const KINDS = WORK_KINDS.map((k) => ({ key: k.key, decimals: k.decimals, unit: k
 export function buildSnapshot(store: LiveStore, plan: ProjectPlan, audience: Audience, now: number): Snapshot {
   const hidden = [...audience.hidden];
   const fromDay = dayInZone(now - STATION_DAYS_IN_SNAPSHOT * 86_400_000, plan.project.timeZone);
+  // An audience that may not see some fonds holds the seq of the last event it can see, so neither the
+  // seq nor the activity time moves when only a hidden fonds is worked on.
+  const last = store.lastVisible(hidden, store.seq);
   return {
     type: "snapshot",
-    seq: store.seq,
+    seq: last.seq,
     project: plan.project,
     kinds: KINDS,
     fonds: visibleFonds(plan.fonds, audience),
@@ -21,7 +24,7 @@ export function buildSnapshot(store: LiveStore, plan: ProjectPlan, audience: Aud
     totals: store.fondsTotals(hidden),
     stationDays: store.stationDays(fromDay, hidden),
     days: store.days(hidden),
-    lastActivityAt: store.meta("last_activity") || null,
+    lastActivityAt: last.at,
     at: now,
   };
 }

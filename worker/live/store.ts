@@ -176,4 +176,17 @@ export class LiveStore {
       upTo,
     );
   }
+  /**
+   * The last event up to `upTo` outside the hidden fonds: the sequence number (and time) an audience
+   * that may not see them holds, so its frames and snapshots step only when something it sees changed.
+   */
+  lastVisible(hidden: readonly string[], upTo: number): { seq: number; at: number | null } {
+    if (hidden.length === 0) return { seq: upTo, at: this.meta("last_activity") || null };
+    const row = this.rows<{ seq: number; at: number }>(
+      "SELECT seq, at FROM events WHERE seq <= ? AND fonds NOT IN (SELECT value FROM json_each(?)) ORDER BY seq DESC LIMIT 1",
+      upTo,
+      JSON.stringify(hidden),
+    )[0];
+    return { seq: row?.seq ?? 0, at: row?.at ?? null };
+  }
 }

@@ -1,4 +1,6 @@
-// Restricted and secret fonds (seed 001) are shown only to viewers who may see them. Pure.
+// Restricted and secret fonds (seed 001) are shown only to viewers who may see them. Pure: every output
+// that carries fonds-scoped rows or aggregates (snapshot, deltas, alerts, history, webhooks, reports,
+// inspections, plan moves, rules) goes through these functions with the audience it is for.
 import type { Cell, FondsPlan } from "../../schema/wire";
 
 export interface Audience {
@@ -9,17 +11,59 @@ export interface Audience {
 export const EVERYONE: Audience = { hidden: new Set() };
 
 export function audienceFor(fonds: readonly FondsPlan[], seesRestricted: boolean): Audience {
-  return seesRestricted ? EVERYONE : { hidden: new Set(fonds.filter((f) => f.restricted).map((f) => f.code)) };
+  return seesRestricted ? EVERYONE : hiding(fonds.filter((f) => f.restricted).map((f) => f.code));
+}
+
+export function hiding(codes: Iterable<string>): Audience {
+  const hidden = new Set(codes);
+  return hidden.size === 0 ? EVERYONE : { hidden };
+}
+
+/** Rows whose fonds (one code, or several such as a plan move's source and destination) are all visible. */
+export function visibleBy<T>(rows: readonly T[], audience: Audience, fondsOf: (row: T) => string | readonly (string | null | undefined)[] | null | undefined): T[] {
+  if (audience.hidden.size === 0) return [...rows];
+  return rows.filter((r) => {
+    const f = fondsOf(r);
+    const codes = typeof f === "string" ? [f] : (f ?? []);
+    return !codes.some((c) => typeof c === "string" && audience.hidden.has(c));
+  });
 }
 
 export function visible<T extends { fonds: string }>(rows: readonly T[], audience: Audience): T[] {
-  return audience.hidden.size === 0 ? [...rows] : rows.filter((r) => !audience.hidden.has(r.fonds));
+  return visibleBy(rows, audience, (r) => r.fonds);
 }
 
 export function visibleFonds(fonds: readonly FondsPlan[], audience: Audience): FondsPlan[] {
-  return audience.hidden.size === 0 ? [...fonds] : fonds.filter((f) => !audience.hidden.has(f.code));
+  return visibleBy(fonds, audience, (f) => f.code);
 }
 
 export function visibleCells(cells: readonly Cell[], audience: Audience): Cell[] {
   return visible(cells, audience);
+}
+
+/** The fonds an alert scope names ("fonds/<code>/<kind>"), if any. */
+export function fondsOfScope(scope: string): string | null {
+  if (!scope.startsWith("fonds/")) return null;
+  const rest = scope.slice("fonds/".length);
+  const cut = rest.lastIndexOf("/");
+  return cut < 0 ? rest : rest.slice(0, cut);
+}
+
+/** Figures of an alert that sum over several fonds: with a fonds hidden they would reveal it by difference. */
+const AGGREGATE_FIGURES = ["actual", "planToDate", "target", "variance", "projected", "shortfall", "currentRate", "catchUpRate"];
+
+export type AlertValues = Record<string, unknown>;
+
+/**
+ * An alert (live instance, stored transition or webhook payload) as an audience may see it: null when it
+ * is about a hidden fonds; a project-wide one keeps its state and kind but loses the figures summed over
+ * hidden fonds (marked `redacted: "restricted"`), so nothing can be derived from it.
+ */
+export function alertForAudience<V extends AlertValues>(scope: string, values: V, audience: Audience): V | null {
+  if (audience.hidden.size === 0) return values;
+  const named = [fondsOfScope(scope), typeof values.fonds === "string" ? values.fonds : null];
+  if (named.some((c) => c !== null && audience.hidden.has(c))) return null;
+  if (!scope.startsWith("project/")) return values;
+  const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !AGGREGATE_FIGURES.includes(k)));
+  return { ...kept, redacted: "restricted" } as unknown as V;
 }

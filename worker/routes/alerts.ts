@@ -6,6 +6,8 @@ import { AlertActionSchema, AlertRulePatchSchema, AlertRuleSchema, ContactPointP
 import { alertRules, alertTransitions, contactPoints, webhookDeliveries } from "../../schema/db";
 import { seesRestricted, type Principal } from "../auth/policy";
 import { commitChange } from "../lib/admin-change";
+import { alertForAudience, visibleBy } from "../live/visibility";
+import { audienceOf } from "../lib/audience";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
@@ -27,7 +29,8 @@ async function findRule(d1: D1Database, projectId: string, ruleId: string) {
 export const alertRoutes = router()
   .get("/projects/:projectId/alert-rules", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
-    return c.json({ rules: await drizzle(c.env.DB).select().from(alertRules).where(eq(alertRules.projectId, projectId)) });
+    const rules = await drizzle(c.env.DB).select().from(alertRules).where(eq(alertRules.projectId, projectId));
+    return c.json({ rules: visibleBy(rules, await audienceOf(c, projectId), (r) => r.fonds) });
   })
   .post("/projects/:projectId/alert-rules", zValidator("param", ProjectIdParam), zValidator("json", AlertRuleSchema), async (c) => {
     const { projectId } = c.req.valid("param");
@@ -87,7 +90,13 @@ export const alertRoutes = router()
   .get("/projects/:projectId/alerts/history", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
     const rows = await drizzle(c.env.DB).select().from(alertTransitions).where(eq(alertTransitions.projectId, projectId)).orderBy(desc(alertTransitions.id)).limit(500);
-    return c.json({ transitions: rows });
+    const audience = await audienceOf(c, projectId);
+    return c.json({
+      transitions: rows.flatMap((t) => {
+        const values = alertForAudience(t.scope, (t.values ?? {}) as Record<string, unknown>, audience);
+        return values === null ? [] : [{ ...t, values }];
+      }),
+    });
   })
   .post("/projects/:projectId/alerts/ack", zValidator("param", ProjectIdParam), zValidator("json", AlertActionSchema), async (c) => {
     const { projectId } = c.req.valid("param");

@@ -5,7 +5,9 @@ import { drizzle } from "drizzle-orm/d1";
 import { AcceptanceSchema, CorrectionSchema, ProjectIdParam, VerificationSchema } from "../../schema/api";
 import { acceptances, corrections, verifications } from "../../schema/db";
 import { kindDecimals, toBaseUnits } from "../../schema/kinds";
-import type { Principal } from "../auth/policy";
+import { seesRestricted, type Principal } from "../auth/policy";
+import { visibleBy } from "../live/visibility";
+import { audienceOf } from "../lib/audience";
 import { targetOf } from "../../schema/wire";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
@@ -21,8 +23,8 @@ function base(kind: string, amount: number, path: string): number {
 
 const nameOf = (p: Principal) => (p.kind === "user" ? p.session.user.name : "Quản trị hệ thống");
 
-async function liveTotals(env: Env, projectId: string) {
-  const snap = await roomFor(env, projectId).snapshot(true);
+async function liveTotals(env: Env, projectId: string, seesRestricted = true) {
+  const snap = await roomFor(env, projectId).snapshot(seesRestricted);
   if (!snap) throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
   return { snap, totals: new Map(snap.totals.map((t) => [`${t.fonds}/${t.kind}`, t.amount])) };
 }
@@ -45,7 +47,8 @@ export const inspectionRoutes = router()
   })
   .get("/projects/:projectId/corrections", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
-    return c.json({ corrections: await drizzle(c.env.DB).select().from(corrections).where(eq(corrections.projectId, projectId)).orderBy(desc(corrections.id)) });
+    const rows = await drizzle(c.env.DB).select().from(corrections).where(eq(corrections.projectId, projectId)).orderBy(desc(corrections.id));
+    return c.json({ corrections: visibleBy(rows, await audienceOf(c, projectId), (r) => r.fondsCode) });
   })
   .post("/projects/:projectId/verifications", zValidator("param", ProjectIdParam), zValidator("json", VerificationSchema), async (c) => {
     const { projectId } = c.req.valid("param");
@@ -64,7 +67,7 @@ export const inspectionRoutes = router()
   .get("/projects/:projectId/verifications", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
     const rows = await drizzle(c.env.DB).select().from(verifications).where(eq(verifications.projectId, projectId)).orderBy(desc(verifications.inspectionDay), verifications.id);
-    return c.json({ rows: rows.map((v) => ({ ...v, difference: v.verified - v.reported })) });
+    return c.json({ rows: visibleBy(rows, await audienceOf(c, projectId), (r) => r.fondsCode).map((v) => ({ ...v, difference: v.verified - v.reported })) });
   })
   .post("/projects/:projectId/acceptances", zValidator("param", ProjectIdParam), zValidator("json", AcceptanceSchema), async (c) => {
     const { projectId } = c.req.valid("param");
@@ -79,7 +82,8 @@ export const inspectionRoutes = router()
   })
   .get("/projects/:projectId/acceptances/report", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
-    const { snap, totals } = await liveTotals(c.env, projectId);
+    // The snapshot is already the caller's: fonds they may not see are not in it, so not in the rows.
+    const { snap, totals } = await liveTotals(c.env, projectId, seesRestricted(c.var.role));
     const accepted = await drizzle(c.env.DB)
       .select({ fonds: acceptances.fondsCode, kind: acceptances.kind, amount: sql<number>`SUM(${acceptances.amount})`, minutes: sql<string>`GROUP_CONCAT(${acceptances.minuteNumber}, ', ')` })
       .from(acceptances)

@@ -37,6 +37,11 @@ export const live = router()
     if (!query.success) throw new ApiError(400, "validation_failed", "Tham số không hợp lệ (invalid query)");
     if (c.req.header("Upgrade") !== "websocket") throw new ApiError(426 as 400, "bad_request", "Cần nâng cấp WebSocket (WebSocket upgrade required)");
     const p = c.var.principal;
+    // A cookie rides along on any page's WebSocket to us (browsers do not apply SameSite to another
+    // origin of the same site, nor CORS to upgrades): only the dashboard's own pages may open a feed.
+    if (p.kind === "user" && c.req.header("Origin") !== new URL(c.req.url).origin) {
+      throw new ApiError(403, "forbidden", "Sai nguồn gốc yêu cầu (cross-origin live feed)");
+    }
     const watcher: SocketAttachment = {
       viewer: viewerOf(p, c.var.role),
       seesRestricted: seesRestricted(c.var.role),

@@ -5,6 +5,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { CalendarSchema, PeriodTargetsSchema, PlanMoveSchema, ProjectIdParam } from "../../schema/api";
 import { fonds, planMoves, planPeriodTargets, planTargets, projectCalendars } from "../../schema/db";
 import { kindDecimals, toBaseUnits } from "../../schema/kinds";
+import { visibleBy } from "../live/visibility";
+import { audienceOf } from "../lib/audience";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
@@ -94,5 +96,6 @@ export const planRoutes = router()
   })
   .get("/projects/:projectId/plan/moves", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
-    return c.json({ moves: await drizzle(c.env.DB).select().from(planMoves).where(eq(planMoves.projectId, projectId)).orderBy(desc(planMoves.at)) });
+    const moves = await drizzle(c.env.DB).select().from(planMoves).where(eq(planMoves.projectId, projectId)).orderBy(desc(planMoves.at));
+    return c.json({ moves: visibleBy(moves, await audienceOf(c, projectId), (m) => [m.fromFonds, m.toFonds]) });
   });

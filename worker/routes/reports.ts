@@ -6,40 +6,32 @@ import { AdhocReportSchema, ProjectIdParam, ReportNotesSchema, ReportParams, Rep
 import { reportNotes, reports } from "../../schema/db";
 import { reportSheet, type Locale } from "../../schema/reports/columns";
 import { formatDate } from "../../schema/time";
-import { seesRestricted, type Principal } from "../auth/policy";
-import { router } from "../lib/app-env";
+import type { Context } from "hono";
+import type { Principal } from "../auth/policy";
+import { audienceOf } from "../lib/audience";
+import { router, type AppEnv } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
 import { buildReport, storeReport, type ReportContent } from "../reports/generate";
 import { toCsv, toXlsx } from "../reports/export";
+import { reportForAudience } from "../reports/visible";
 import { requireProject } from "./projects";
 
 function byName(p: Principal): string {
   return p.kind === "user" ? p.session.user.name : "Quản trị hệ thống";
 }
 
-/** A stored report as this viewer may see it: restricted fonds leave the table and the totals. */
-async function loadReport(d1: D1Database, projectId: string, reportId: string, restrictedOk: boolean) {
-  const db = drizzle(d1);
+/** A stored report as this viewer may see it (worker/reports/visible.ts), with the period's notes. */
+async function loadReport(c: Context<AppEnv>, projectId: string, reportId: string) {
+  const db = drizzle(c.env.DB);
   const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
   if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
-  const content = row.content as ReportContent;
   const [notes] = await db
     .select({ difficulties: reportNotes.difficulties, proposals: reportNotes.proposals, updatedBy: reportNotes.updatedBy, updatedAt: reportNotes.updatedAt })
     .from(reportNotes)
     .where(and(eq(reportNotes.projectId, projectId), eq(reportNotes.type, row.type), eq(reportNotes.from, row.from), eq(reportNotes.to, row.to)));
-  if (!restrictedOk && content.restricted.length > 0) {
-    // Figures were fixed at generation; recompute only the totals over the rows that remain.
-    const hidden = new Set(content.restricted);
-    const rows = content.table.rows.filter((r) => !hidden.has(r.code));
-    content.table = { ...content.table, rows, totals: Object.fromEntries(content.table.kinds.map((k) => [k, sumCells(rows.map((r) => r.cells[k]!), content.table.totals[k]!)])) };
-  }
+  const content = reportForAudience(row.content as ReportContent, await audienceOf(c, projectId));
   return { meta: { id: row.id, type: row.type, from: row.from, to: row.to, version: row.version, generatedAt: row.generatedAt, generatedBy: row.generatedBy }, content, notes: notes ?? null };
-}
-
-function sumCells(cells: ReportContent["table"]["totals"][string][], template: ReportContent["table"]["totals"][string]) {
-  const sum = (f: "target" | "periodPlan" | "periodActual" | "cumulative" | "planToDate" | "nextTarget") => cells.reduce((s, c) => s + c[f], 0);
-  return { ...template, target: sum("target"), periodPlan: sum("periodPlan"), periodActual: sum("periodActual"), cumulative: sum("cumulative"), planToDate: sum("planToDate"), nextTarget: sum("nextTarget") };
 }
 
 function heading(content: ReportContent, locale: Locale): string[] {
@@ -73,12 +65,12 @@ export const reportRoutes = router()
   })
   .get("/projects/:projectId/reports/:reportId", zValidator("param", ReportParams), async (c) => {
     const { projectId, reportId } = c.req.valid("param");
-    return c.json(await loadReport(c.env.DB, projectId, reportId, seesRestricted(c.var.role)));
+    return c.json(await loadReport(c, projectId, reportId));
   })
   .get("/projects/:projectId/reports/:reportId/csv", zValidator("param", ReportParams), zValidator("query", ReportQuery), async (c) => {
     const { projectId, reportId } = c.req.valid("param");
     const { locale } = c.req.valid("query");
-    const { content } = await loadReport(c.env.DB, projectId, reportId, seesRestricted(c.var.role));
+    const { content } = await loadReport(c, projectId, reportId);
     const decimals = Object.fromEntries(content.kinds.map((k) => [k.key, k.decimals]));
     return c.body(toCsv(reportSheet(content.table, decimals, locale), locale, heading(content, locale)), 200, {
       "Content-Type": "text/csv; charset=utf-8",
@@ -88,7 +80,7 @@ export const reportRoutes = router()
   .get("/projects/:projectId/reports/:reportId/xlsx", zValidator("param", ReportParams), zValidator("query", ReportQuery), async (c) => {
     const { projectId, reportId } = c.req.valid("param");
     const { locale } = c.req.valid("query");
-    const { content } = await loadReport(c.env.DB, projectId, reportId, seesRestricted(c.var.role));
+    const { content } = await loadReport(c, projectId, reportId);
     const decimals = Object.fromEntries(content.kinds.map((k) => [k.key, k.decimals]));
     return c.body(await toXlsx(reportSheet(content.table, decimals, locale), heading(content, locale)), 200, {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,0 +1,28 @@
+// A stored report as one audience may see it. Reports are immutable snapshots, so what a viewer may
+// see is decided when one is served, not when it was made: a fonds restricted after the report was
+// generated is hidden from it too. Pure.
+import { totalsOf } from "../../schema/reports/table";
+import { hiding, type Audience } from "../live/visibility";
+import type { ReportContent } from "./generate";
+
+/** The tolerance of reports stored before the table kept its own. */
+const DEFAULT_TOLERANCE = 0.05;
+
+export function reportForAudience(content: ReportContent, audience: Audience): ReportContent {
+  if (audience.hidden.size === 0) return content;
+  // Restricted when made or restricted now: hidden either way.
+  const hidden = hiding([...audience.hidden, ...content.restricted]).hidden;
+  const rows = content.table.rows.filter((r) => !hidden.has(r.code));
+  const reasons = Object.fromEntries(
+    Object.entries(content.reasons).filter(([scope]) => {
+      const cut = scope.lastIndexOf("/");
+      return !hidden.has(cut < 0 ? scope : scope.slice(0, cut));
+    }),
+  );
+  return {
+    ...content,
+    table: { ...content.table, rows, totals: totalsOf(rows, content.table.kinds, content.table.tolerance ?? DEFAULT_TOLERANCE) },
+    restricted: [],
+    reasons,
+  };
+}
