@@ -217,7 +217,8 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
 describe("GET /api/v1/openapi.json", () => {
   it("documents the counter API from the zod schemas", async () => {
     const doc = (await (await get("/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
-    expect(doc.paths["/api/v1/projects/{projectId}/counters"]?.post).toBeDefined();
+    const route = doc.paths["/api/v1/projects/{projectId}/counters"]?.post as { responses: Record<string, unknown> } | undefined;
+    expect(Object.keys(route?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "409"]));
     expect(doc.components.schemas.CounterBatch).toBeDefined();
   });
 });
