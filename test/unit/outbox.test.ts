@@ -100,6 +100,29 @@ describe("Outbox", () => {
     expect(h.saved()).toEqual([]);
   });
 
+  it("keeps an entry whose id the server holds with other counts (409) as refused, sends the rest, and never loops", async () => {
+    const h = harness([entry("a"), entry("b"), entry("c")]);
+    h.outbox.start();
+    h.calls[0]!.answer({ type: "conflict", message: "ids already accepted", byIndex: new Map([[1, "id already accepted with another delta"]]) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.calls[1]!.ids).toEqual(["a", "c"]);
+    h.calls[1]!.answer(ok);
+    await vi.runAllTimersAsync();
+    expect(h.saved()).toEqual([{ ...entry("b"), conflict: true, rejected: "id already accepted with another delta" }]);
+    h.outbox.retryNow();
+    await vi.runAllTimersAsync();
+    expect(h.calls).toHaveLength(2);
+  });
+
+  it("takes a 409 that names no entry as the whole batch's, kept and not resent", async () => {
+    const h = harness([entry("a"), entry("b")]);
+    h.outbox.start();
+    h.calls[0]!.answer({ type: "conflict", message: "conflict", byIndex: new Map() });
+    await vi.runAllTimersAsync();
+    expect(h.saved().map((e) => [e.id, e.conflict, e.rejected])).toEqual([["a", true, "conflict"], ["b", true, "conflict"]]);
+    expect(h.calls).toHaveLength(1);
+  });
+
   it("takes a refusal that names no entry as the whole batch's", async () => {
     const h = harness([entry("a"), entry("b")]);
     h.outbox.start();
@@ -189,6 +212,11 @@ describe("reading POST /counters answers", () => {
     const bad = await readSendResult(json(400, { error: { code: "validation_failed", message: "invalid events", details: [{ index: 2, field: "fonds", message: "unknown fonds" }] } }));
     expect(bad).toEqual({ type: "invalid", message: "invalid events", byIndex: new Map([[2, "unknown fonds"]]) });
     expect(await readSendResult(new Response("too large", { status: 413 }))).toMatchObject({ type: "invalid", message: "HTTP 413", byIndex: new Map() });
+  });
+
+  it("tells a 409 conflict apart, with the events it names", async () => {
+    const body = { error: { code: "conflict", message: "ids already accepted", details: [{ index: 0, path: "events.0.id", field: "id", message: "another delta" }] } };
+    expect(await readSendResult(json(409, body))).toEqual({ type: "conflict", message: "ids already accepted", byIndex: new Map([[0, "another delta"]]) });
   });
 
   it("finds the bad events in both shapes of error details", () => {

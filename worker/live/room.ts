@@ -40,6 +40,8 @@ export const CORRECTION_STATION = "correction";
 export type IngestResult =
   | { status: "ok"; accepted: number; duplicates: number; seq: number }
   | { status: "invalid"; errors: EventError[] }
+  /** An id already accepted (or repeated in the batch) with other content; nothing was applied. */
+  | { status: "conflict"; errors: EventError[] }
   | { status: "not_found" }
   | { status: "rate_limited"; retryAfter: number };
 
@@ -99,13 +101,14 @@ export class ProjectRoom extends DurableObject<Env> {
     const check = checkBatch(events, { fondsCodes: this.fondsCodes, periodStart: plan.project.periodStart, timeZone: plan.project.timeZone, now });
     if (!check.ok) return { status: "invalid", errors: check.errors };
     const outcome = this.store.ingest(stationId, check.events, now);
+    if (outcome.status === "conflict") return { status: "conflict", errors: outcome.conflicts };
     if (outcome.accepted > 0) {
       this.snapshots.clear();
       this.feed.scheduleFrame();
       this.wakeAt(now + FLUSH_DELAY_MS);
       this.scheduleRules();
     }
-    return { status: "ok", ...outcome };
+    return outcome;
   }
 
   /**

@@ -1,8 +1,9 @@
-// The project's live state in its Durable Object's SQLite: accepted event ids (deduplication), totals
+// The project's live state in its Durable Object's SQLite: accepted events by id (deduplication), totals
 // per fonds × kind × station × day, and the sequence numbers that drive the feed and the D1 outbox.
 // Synchronous on purpose: a whole batch is applied inside one transactionSync, so it is all or nothing.
 import type { Cell, DayTotal, FondsTotal, StationDayTotal } from "../../schema/wire";
-import type { CounterEvent } from "./validate";
+import { sortBatch, type EventContent } from "./dedup";
+import type { CounterEvent, EventError } from "./validate";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -24,11 +25,10 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) W
 /** Counters kept in `meta`. */
 type MetaKey = "seq" | "flushed_seq" | "broadcast_seq" | "last_activity" | "flushed_transition" | "flushed_delivery";
 
-export interface IngestOutcome {
-  accepted: number;
-  duplicates: number;
-  seq: number;
-}
+export type IngestOutcome =
+  | { status: "ok"; accepted: number; duplicates: number; seq: number }
+  /** Nothing was applied; `seq` is unchanged. */
+  | { status: "conflict"; conflicts: EventError[]; seq: number };
 
 export interface StoredEvent extends CounterEvent {
   seq: number;
@@ -64,19 +64,30 @@ export class LiveStore {
     return this.meta("seq");
   }
 
-  /** Applies the events not seen before; an id already accepted changes nothing. */
+  /**
+   * Applies the events not seen before; an id already accepted with the same content changes nothing
+   * (a retry), with other content refuses the whole batch and changes nothing at all (worker/live/dedup.ts).
+   * The `events` rows have always kept station, fonds, kind, delta and day next to the id, so objects
+   * created before this rule are checked against their existing rows with no migration.
+   */
   ingest(station: string, events: readonly CounterEvent[], now: number): IngestOutcome {
     // Three statements per batch whatever its size (rows travel as JSON): the per-statement cost,
     // not SQLite, is what a batch of hundreds of events would otherwise spend its time on.
     return this.storage.transactionSync(() => {
-      const seen = new Set(
-        this.rows<{ id: string }>("SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))", JSON.stringify(events.map((e) => e.id))).map((r) => r.id),
+      const accepted = new Map(
+        this.rows<EventContent & { id: string }>(
+          "SELECT id, station, fonds, kind, delta, day FROM events WHERE id IN (SELECT value FROM json_each(?))",
+          JSON.stringify(events.map((e) => e.id)),
+        ).map(({ id, ...content }) => [id, content]),
       );
+      const sorted = sortBatch(station, events, accepted);
+      // Not even stations_seen: a refused batch is not work done, and a station whose posts keep being
+      // refused should fall silent on the dashboard rather than look busy.
+      if (!sorted.ok) return { status: "conflict", conflicts: sorted.conflicts, seq: this.seq };
       let seq = this.seq;
       const fresh: (string | number)[][] = [];
       const cells = new Map<string, [string, string, string, string, number, number]>();
-      for (const e of events) {
-        if (seen.has(e.id)) continue;
+      for (const e of sorted.fresh) {
         seq++;
         fresh.push([seq, e.id, e.fonds, e.kind, e.delta, e.at, e.day]);
         const key = `${e.fonds}\u0000${e.kind}\u0000${e.day}`;
@@ -104,7 +115,7 @@ export class LiveStore {
       }
       // Any post, even all duplicates, shows the station is alive (silent-station rule).
       this.sql.exec("INSERT INTO stations_seen (station, last_at) VALUES (?, ?) ON CONFLICT(station) DO UPDATE SET last_at = excluded.last_at", station, now);
-      return { accepted: fresh.length, duplicates: events.length - fresh.length, seq };
+      return { status: "ok", accepted: fresh.length, duplicates: sorted.duplicates, seq };
     });
   }
 

@@ -1,5 +1,6 @@
 // Checks a batch of counter events against the project's plan, all or nothing: a batch with any bad
-// event is refused whole. Pure; called by the Durable Object (worker/live/room.ts) before anything is written.
+// event is refused whole. A repeated id is not an error here: whether it is a retry or a conflict
+// depends on what was sent under it, decided by worker/live/dedup.ts. Pure; called by the Durable Object (worker/live/room.ts) before anything is written.
 import { MAX_FUTURE_SKEW_MS, type CounterEventInput } from "../../schema/api";
 import { kindDecimals, toBaseUnits } from "../../schema/kinds";
 import { dayInZone } from "../../schema/time";
@@ -12,6 +13,8 @@ export interface CounterEvent {
   delta: number;
   at: number;
   day: string;
+  /** No `at` was posted: the day is the server's clock, not a claim of the station (worker/live/dedup.ts). */
+  dayFromServer?: boolean;
 }
 
 export interface EventError {
@@ -35,11 +38,8 @@ export type BatchCheck = { ok: true; events: CounterEvent[] } | { ok: false; err
 export function checkBatch(input: readonly CounterEventInput[], ctx: BatchContext): BatchCheck {
   const errors: EventError[] = [];
   const events: CounterEvent[] = [];
-  const seen = new Set<string>();
   input.forEach((e, index) => {
     const fail = (field: string, message: string) => errors.push({ path: `events.${index}.${field}`, index, id: e.id, field, message });
-    if (seen.has(e.id)) fail("id", "id lặp lại trong cùng lô (duplicate id within the batch)");
-    seen.add(e.id);
     if (!ctx.fondsCodes.has(e.fonds)) fail("fonds", `không có phông '${e.fonds}' trong dự án (unknown fonds)`);
     const decimals = kindDecimals(e.kind);
     const delta = decimals === undefined ? undefined : toBaseUnits(e.delta, decimals);
@@ -51,7 +51,7 @@ export function checkBatch(input: readonly CounterEventInput[], ctx: BatchContex
     else if (at > ctx.now + MAX_FUTURE_SKEW_MS) fail("at", "thời điểm ở tương lai (more than 5 minutes in the future)");
     const day = Number.isNaN(at) ? "" : dayInZone(at, ctx.timeZone);
     if (day && day < ctx.periodStart) fail("at", `trước ngày bắt đầu dự án ${ctx.periodStart} (before the project period)`);
-    if (delta !== undefined && delta > 0) events.push({ id: e.id, fonds: e.fonds, kind: e.kind, delta, at, day });
+    if (delta !== undefined && delta > 0) events.push({ id: e.id, fonds: e.fonds, kind: e.kind, delta, at, day, dayFromServer: e.at === undefined });
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
 }

@@ -12,7 +12,7 @@ const postCounters = createRoute({
   path: "/projects/{projectId}/counters",
   summary: "Post counters from a scan station",
   description:
-    "Each event adds `delta` of one work kind to one fonds. An event whose `id` the project already accepted is a duplicate and changes nothing, so a batch may be retried safely. A batch with any invalid event is refused whole.",
+    "Each event adds `delta` of one work kind to one fonds. An event whose `id` the project already accepted with the same content (station, fonds, kind, delta, and the day of `at` when given) is a duplicate and changes nothing, so a batch may be retried safely; the same `id` twice in one batch counts once. An `id` already accepted, or repeated in the batch, with other content is a conflict: the batch is refused whole with 409. A batch with any invalid event is refused whole with 400.",
   security: [{ stationToken: [] }],
   middleware: [
     bodyLimit({
@@ -32,6 +32,7 @@ const postCounters = createRoute({
     401: error("Missing or invalid station token"),
     403: error("The token belongs to another project"),
     404: error("Unknown project"),
+    409: error("An event id was already accepted, or is repeated in the batch, with other content; nothing was counted. `details` lists each conflicting event, with `field` \"id\"."),
     413: error("Body over the size limit"),
     429: error("Too many requests from this station; see Retry-After"),
   },
@@ -50,5 +51,13 @@ export const counters = router().openapi(postCounters, async (c) => {
   }
   if (result.status === "not_found") throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
   if (result.status === "invalid") throw new ApiError(400, "validation_failed", "Lô có sự kiện không hợp lệ; không sự kiện nào được ghi (invalid events; nothing counted)", result.errors);
+  if (result.status === "conflict") {
+    throw new ApiError(
+      409,
+      "conflict",
+      "Mã sự kiện đã được nhận với nội dung khác; không sự kiện nào được ghi (event ids already accepted with other content; nothing counted)",
+      result.errors,
+    );
+  }
   return c.json({ accepted: result.accepted, duplicates: result.duplicates, seq: result.seq }, 200);
 });

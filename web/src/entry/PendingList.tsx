@@ -40,8 +40,11 @@ export function PendingList(props: { store: EntryStore }) {
                 </span>
                 <Show when={e.rejected !== undefined}>
                   <span class="facts__bad">
-                    {t("entry.rejected")}: {e.rejected}
+                    {t(e.conflict ? "entry.conflict" : "entry.rejected")}: {e.rejected}
                   </span>
+                  <Show when={e.conflict}>
+                    <span class="pending__help">{t("entry.conflictHelp")}</span>
+                  </Show>
                   <button type="button" class="button button--small button--danger" onClick={() => s.discard(e.id)}>
                     {t("entry.discard")}
                   </button>

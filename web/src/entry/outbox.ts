@@ -24,12 +24,17 @@ export interface Entry {
 export interface QueuedEntry extends Entry {
   /** The server refused this entry: why, in its words. It is kept, not resent, until the operator discards it. */
   rejected?: string;
+  /** Refused because the server holds other counts under this id (409): resending can never succeed, and
+   * entering it again under a new id may count the same work twice, so the operator is told to check first. */
+  conflict?: true;
 }
 
 export type SendResult =
   | { type: "ok"; accepted: number; duplicates: number }
   /** A 4xx other than 401/403/429: the entries are wrong; `byIndex` names the bad ones when the server did. */
   | { type: "invalid"; message: string; byIndex: ReadonlyMap<number, string> }
+  /** 409: ids the server already holds with other counts; named and kept like "invalid". */
+  | { type: "conflict"; message: string; byIndex: ReadonlyMap<number, string> }
   /** 401/403: the token, not the entries. */
   | { type: "unauthorized" }
   | { type: "retry_after"; seconds: number }
@@ -110,7 +115,7 @@ export class Outbox {
       this.changed();
       let result: SendResult;
       try {
-        result = await this.opts.send(batch.map(({ rejected: _, ...e }) => e));
+        result = await this.opts.send(batch.map(({ rejected: _, conflict: __, ...e }) => e));
       } catch {
         result = { type: "unavailable" };
       }
@@ -134,12 +139,14 @@ export class Outbox {
         this.changed();
         this.opts.onSent?.();
         return true;
-      case "invalid": {
+      case "invalid":
+      case "conflict": {
         // The server refuses a batch whole; only the named entries are wrong, the rest go again.
         // Names that match no entry would send the same batch forever: then the whole batch is wrong.
         const named = [...result.byIndex.keys()].some((i) => i >= 0 && i < batch.length);
         const reasons = new Map(batch.map((e, i) => [e.id, named ? result.byIndex.get(i) : result.message]));
-        this.entries = this.entries.map((e) => (ids.has(e.id) && reasons.get(e.id) !== undefined ? { ...e, rejected: reasons.get(e.id)! } : e));
+        const mark = result.type === "conflict" ? { conflict: true as const } : {};
+        this.entries = this.entries.map((e) => (ids.has(e.id) && reasons.get(e.id) !== undefined ? { ...e, ...mark, rejected: reasons.get(e.id)! } : e));
         this.changed();
         return true;
       }

@@ -54,7 +54,8 @@ export async function readSendResult(res: Response): Promise<SendResult> {
   if (res.status === 401 || res.status === 403) return { type: "unauthorized" };
   if (res.status >= 400 && res.status < 500) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: unknown } } | null;
-    return { type: "invalid", message: body?.error?.message ?? `HTTP ${res.status}`, byIndex: reasonsByIndex(body?.error?.details) };
+    const type = res.status === 409 ? "conflict" : "invalid";
+    return { type, message: body?.error?.message ?? `HTTP ${res.status}`, byIndex: reasonsByIndex(body?.error?.details) };
   }
   return { type: "unavailable" };
 }

@@ -30,6 +30,8 @@ export const vi = {
   "entry.retryNow": "Gửi ngay",
   "entry.lastSent": "Gửi thành công lúc {at}.",
   "entry.rejected": "Bị từ chối",
+  "entry.conflict": "Trùng mã, chưa được tính",
+  "entry.conflictHelp": "Máy chủ đã có số liệu khác mang cùng mã. Hãy báo trưởng nhóm trước khi nhập lại, để không tính một việc hai lần.",
   "entry.discard": "Bỏ mục này",
   "entry.tokenRejected": "Máy chủ không nhận mã trạm; số liệu vẫn được giữ. Hãy đăng nhập lại trạm.",
 } as const;
@@ -65,6 +67,8 @@ export const en: Record<keyof typeof vi, string> = {
   "entry.retryNow": "Send now",
   "entry.lastSent": "Last sent at {at}.",
   "entry.rejected": "Refused",
+  "entry.conflict": "Same id, not counted",
+  "entry.conflictHelp": "The server already holds other counts under this id. Tell your team leader before entering it again, so no work is counted twice.",
   "entry.discard": "Discard",
   "entry.tokenRejected": "The server refused the station token; entries are kept. Please sign the station in again.",
 };
