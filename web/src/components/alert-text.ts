@@ -36,6 +36,8 @@ export function alertDetail(a: AlertView, ctx: AlertContext): string {
   const v = a.values;
   const kind = typeof v.kind === "string" ? v.kind : "";
   const q = (key: string) => ctx.quantity(kind, num(v, key));
+  // The server leaves out figures summed over fonds this viewer may not see.
+  if (v.redacted === "restricted") return t("alert.redactedDetail");
   switch (a.ruleType) {
     case "behind_schedule":
       return tf("alert.behindDetail", { actual: q("actual"), planToDate: q("planToDate"), variance: signed(ctx.quantity, kind, num(v, "variance")) });
