@@ -12,7 +12,7 @@ const postCounters = createRoute({
   path: "/projects/{projectId}/counters",
   summary: "Post counters from a scan station",
   description:
-    "Each event adds `delta` of one work kind to one fonds. An event whose `id` the project already accepted is a duplicate and changes nothing, so a batch may be retried safely. A batch with any invalid event is refused whole.",
+    "Each event adds `delta` of one work kind to one fonds. An event whose `id` the project already accepted is a duplicate and changes nothing, so a batch may be retried safely. A batch with any invalid event is refused whole. Text (`id`, `fonds`) is compared after Unicode NFC normalisation; text with a lone surrogate is refused. The body must be sent as `application/json`.",
   security: [{ stationToken: [] }],
   middleware: [
     bodyLimit({
@@ -33,6 +33,7 @@ const postCounters = createRoute({
     403: error("The token belongs to another project"),
     404: error("Unknown project"),
     413: error("Body over the size limit"),
+    415: error("Body not sent as application/json; nothing was counted"),
     429: error("Too many requests from this station; see Retry-After"),
   },
 });
