@@ -1,7 +1,7 @@
 // Request and response schemas of the HTTP API: they validate at the edge (worker/routes/*) and
 // generate the OpenAPI document (/api/v1/openapi.json), so the two cannot drift.
 import { z } from "@hono/zod-openapi";
-import { WORK_KIND_KEYS } from "./kinds";
+import { kindDecimals, toBaseUnits, WORK_KIND_KEYS, type WorkKindKey } from "./kinds";
 
 export const MAX_EVENTS_PER_BATCH = 500;
 /** Generous for 500 events; larger bodies are refused before parsing (413). */
@@ -11,6 +11,50 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 export const MAX_DELTA = 1_000_000;
 /** Any API body: a pasted plan table (≤ 1 MB of text) with its JSON envelope. */
 export const MAX_API_BODY_BYTES = 2 * 1024 * 1024;
+
+/** A lone surrogate (ill-formed UTF-16, e.g. JSON "\\ud800") cannot be stored or sent on as UTF-8. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Every text field and free-text path parameter of the API. Refuses ill-formed UTF-16 and normalises to
+ * NFC, so "Lộc" typed as composed or decomposed characters is one fonds code, one event id, one name
+ * (the plan import normalises the same way, worker/plan/import.ts). Length limits chained after it
+ * count the normalised text. */
+export function text() {
+  return z
+    .string()
+    .refine((s) => !LONE_SURROGATE.test(s), { message: "văn bản Unicode không hợp lệ (ill-formed UTF-16: lone surrogate)", abort: true })
+    .normalize("NFC");
+}
+
+/** Calendar days the API accepts. A date input gives year 0026 when someone types "26"; such a day
+ * would reach the calendar arithmetic of reports and alerts (schema/calendar.ts) and fail there. */
+export const FIRST_DAY = "2000-01-01";
+export const LAST_DAY = "2100-12-31";
+const inDayRange = (d: string) => d >= FIRST_DAY && d <= LAST_DAY;
+const dayRangeMessage = `ngày từ ${FIRST_DAY} đến ${LAST_DAY} (a day between ${FIRST_DAY} and ${LAST_DAY})`;
+
+/** Every date field of the API: yyyy-mm-dd, a real calendar day, within FIRST_DAY..LAST_DAY. */
+export const day = z.iso
+  .date()
+  .refine(inDayRange, { message: dayRangeMessage })
+  .openapi({ description: `A calendar day, yyyy-mm-dd, from ${FIRST_DAY} to ${LAST_DAY}`, example: "2026-11-22" });
+
+/** Counted kinds are whole numbers, metres at most 2 decimals (schema/kinds.ts): checked at the edge so
+ * the error names the field (and, in a list, its index) instead of the amount being rounded. */
+function amountFitsKind<T extends { kind: WorkKindKey | null }>(field: keyof T & string) {
+  return (value: T, ctx: z.core.$RefinementCtx<T>) => {
+    if (value.kind === null) return;
+    const decimals = kindDecimals(value.kind) ?? 0;
+    if (toBaseUnits(value[field] as number, decimals) !== undefined) return;
+    ctx.addIssue({
+      code: "custom",
+      path: [field],
+      message: decimals === 0 ? "phải là số nguyên với loại này (must be a whole number for this kind)" : `tối đa ${decimals} chữ số thập phân (at most ${decimals} decimals)`,
+    });
+  };
+}
+
+const fondsCode = text().min(1).max(64);
 
 export const ErrorSchema = z
   .object({
@@ -23,34 +67,34 @@ export const ErrorSchema = z
   .openapi("Error");
 
 export const ProjectIdParam = z.object({
-  projectId: z
-    .string()
+  projectId: text()
     .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
     .openapi({ param: { name: "projectId", in: "path" }, example: "hatinh-2026" }),
 });
 
 export const ProvinceIdParam = z.object({
-  provinceId: z
-    .string()
+  provinceId: text()
     .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
     .openapi({ param: { name: "provinceId", in: "path" }, example: "ha-tinh" }),
 });
 
 export const CounterEventSchema = z
   .strictObject({
-    id: z.string().min(1).max(64).openapi({ description: "Client-unique event id; a repeated id is counted once." }),
-    fonds: z.string().min(1).max(64).openapi({ description: "Fonds (phông) code as imported with the plan", example: "4" }),
+    id: text().min(1).max(64).openapi({ description: "Client-unique event id; a repeated id is counted once. Compared after Unicode NFC normalisation." }),
+    fonds: fondsCode.openapi({ description: "Fonds (phông) code as imported with the plan (NFC-normalised)", example: "4" }),
     kind: z.enum(WORK_KIND_KEYS),
     delta: z
       .number()
       .positive()
       .max(MAX_DELTA)
-      .openapi({ description: "Amount done: an integer for counted kinds, at most 2 decimals for metres", example: 123 }),
+      .openapi({ description: "Amount done: a whole number for counted kinds (files, documents, pages, sheets), at most 2 decimals for metres; anything else is refused, never rounded", example: 123 }),
     at: z.iso
       .datetime({ offset: true })
+      .refine((at) => inDayRange(at.slice(0, 10)) && !Number.isNaN(Date.parse(at)), { message: dayRangeMessage })
       .optional()
-      .openapi({ description: "When the work was done (ISO 8601 with offset); server time when absent", example: "2026-11-22T09:15:00+07:00" }),
+      .openapi({ description: `When the work was done (ISO 8601 with offset, ${FIRST_DAY.slice(0, 4)}–${LAST_DAY.slice(0, 4)}); server time when absent`, example: "2026-11-22T09:15:00+07:00" }),
   })
+  .superRefine(amountFitsKind("delta"))
   .openapi("CounterEvent");
 
 export const CounterBatchSchema = z
@@ -70,58 +114,63 @@ export const CounterResultSchema = z
 export type CounterEventInput = z.infer<typeof CounterEventSchema>;
 export type CounterResult = z.infer<typeof CounterResultSchema>;
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "chữ thường, số và '-' (lowercase letters, digits, '-')");
-const isoDate = z.iso.date();
+const slug = text().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "chữ thường, số và '-' (lowercase letters, digits, '-')");
 
-export const ProvinceCreateSchema = z.strictObject({ id: slug, name: z.string().trim().min(1).max(200) });
+export const ProvinceCreateSchema = z.strictObject({ id: slug, name: text().trim().min(1).max(200) });
 
 export const ProjectCreateSchema = z
   .strictObject({
     id: slug,
-    name: z.string().trim().min(1).max(300),
-    legalBasis: z.string().trim().max(300).default(""),
-    periodStart: isoDate,
-    periodEnd: isoDate,
+    name: text().trim().min(1).max(300),
+    legalBasis: text().trim().max(300).default(""),
+    periodStart: day,
+    periodEnd: day,
     timeZone: z.literal("Asia/Ho_Chi_Minh").default("Asia/Ho_Chi_Minh"),
   })
   .refine((p) => p.periodStart <= p.periodEnd, { message: "periodStart must not be after periodEnd", path: ["periodEnd"] });
 
 export const PlanImportSchema = z.strictObject({
-  table: z.string().min(1).max(1_000_000),
+  table: text().min(1).max(1_000_000),
   target: z.enum(["approved", "funded", "both"]).default("both"),
   format: z.enum(["vi", "en"]).default("vi"),
 });
 
-export const StationCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const StationCreateSchema = z.strictObject({ name: text().trim().min(1).max(100) });
 
 /** Station ids are short (they travel in every live delta cell); older ones are UUIDs. */
-export const StationId = z.string().regex(/^[a-z0-9][a-z0-9-]{7,35}$/);
+export const StationId = text().regex(/^[a-z0-9][a-z0-9-]{7,35}$/);
 export const StationParams = z.object({ projectId: ProjectIdParam.shape.projectId, stationId: StationId });
 
-export const FondsParams = z.object({ projectId: ProjectIdParam.shape.projectId, fondsCode: z.string().min(1).max(64) });
+export const FondsParams = z.object({ projectId: ProjectIdParam.shape.projectId, fondsCode });
 
-export const FondsUpdateSchema = z.strictObject({
-  restricted: z.boolean().optional(),
-  agency: z.string().trim().max(300).optional(),
-});
+/** An update must change something: an empty object is refused rather than written as a no-op. */
+const someField = (o: object) => Object.values(o).some((v) => v !== undefined);
+const noFieldMessage = { message: "cần ít nhất một trường (at least one field)" };
 
-const email = z.email().max(200).transform((e) => e.toLowerCase());
+export const FondsUpdateSchema = z
+  .strictObject({
+    restricted: z.boolean().optional(),
+    agency: text().trim().max(300).optional(),
+  })
+  .refine(someField, noFieldMessage);
 
-export const LoginSchema = z.strictObject({ email, password: z.string().min(1).max(200) });
+const email = text().max(200).toLowerCase().pipe(z.email());
+
+/** Passwords are NFC-normalised too, at sign-up and sign-in alike, so the same password typed on another
+ * keyboard (composed or decomposed Vietnamese letters) still matches. */
+export const LoginSchema = z.strictObject({ email, password: text().min(1).max(200) });
 
 export const UserCreateSchema = z.strictObject({
   email,
-  name: z.string().trim().min(1).max(120),
-  password: z.string().min(10, "ít nhất 10 ký tự (at least 10 characters)").max(200),
+  name: text().trim().min(1).max(120),
+  password: text().min(10, "ít nhất 10 ký tự (at least 10 characters)").max(200),
 });
 
 export const MemberGrantSchema = z.strictObject({ email, role: z.enum(["admin", "supervisor", "leader"]) });
 
-export const MemberParams = z.object({ provinceId: ProvinceIdParam.shape.provinceId, userId: z.string().min(1).max(64) });
+export const MemberParams = z.object({ provinceId: ProvinceIdParam.shape.provinceId, userId: text().min(1).max(64) });
 
 export const AuditQuery = z.strictObject({ before: z.coerce.number().int().positive().optional() });
-
-const day = z.iso.date();
 
 export const RuleParams = z.object({ projectId: ProjectIdParam.shape.projectId, ruleId: z.uuid() });
 export const ContactPointParams = z.object({ projectId: ProjectIdParam.shape.projectId, contactPointId: z.uuid() });
@@ -129,7 +178,7 @@ export const ContactPointParams = z.object({ projectId: ProjectIdParam.shape.pro
 export const AlertRuleSchema = z
   .strictObject({
     type: z.enum(["behind_schedule", "under_plan", "silent_station"]),
-    fonds: z.string().min(1).max(64).nullable().default(null),
+    fonds: fondsCode.nullable().default(null),
     kind: z.enum(WORK_KIND_KEYS).nullable().default(null),
     station: StationId.nullable().default(null),
     /** behind/under plan: tolerance 0–0.9; silent station: minutes of working time. */
@@ -140,21 +189,23 @@ export const AlertRuleSchema = z
   .refine((r) => r.type === "silent_station" || r.threshold <= 0.9, { message: "tolerance is a fraction ≤ 0.9", path: ["threshold"] })
   .refine((r) => r.type !== "silent_station" || r.threshold >= 1, { message: "minutes ≥ 1", path: ["threshold"] });
 
-export const AlertRulePatchSchema = z.strictObject({
-  threshold: z.number().min(0).max(10_000).optional(),
-  pendingMinutes: z.int().min(0).max(7 * 24 * 60).optional(),
-  enabled: z.boolean().optional(),
-});
+export const AlertRulePatchSchema = z
+  .strictObject({
+    threshold: z.number().min(0).max(10_000).optional(),
+    pendingMinutes: z.int().min(0).max(7 * 24 * 60).optional(),
+    enabled: z.boolean().optional(),
+  })
+  .refine(someField, noFieldMessage);
 
 export const ContactPointSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  url: z.url({ protocol: /^https?$/ }).max(500),
+  name: text().trim().min(1).max(100),
+  url: text().max(500).pipe(z.url({ protocol: /^https?$/ })),
 });
 
 export const AlertActionSchema = z.strictObject({
   ruleId: z.uuid(),
-  scope: z.string().min(1).max(200),
-  comment: z.string().trim().max(1000).default(""),
+  scope: text().min(1).max(200),
+  comment: text().trim().max(1000).default(""),
 });
 
 export const SilenceSchema = AlertActionSchema.extend({ minutes: z.int().min(1).max(30 * 24 * 60) });
@@ -163,8 +214,8 @@ export const CalendarSchema = z
   .strictObject({
     holidays: z.array(day).max(400).default([]),
     workingSaturdays: z.array(day).max(200).default([]),
-    dayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("07:30"),
-    dayEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("17:00"),
+    dayStart: text().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("07:30"),
+    dayEnd: text().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("17:00"),
   })
   .refine((c) => c.dayStart < c.dayEnd, { message: "dayStart must be before dayEnd", path: ["dayEnd"] });
 
@@ -172,8 +223,9 @@ export const PeriodTargetsSchema = z.strictObject({
   rows: z
     .array(
       z
-        .strictObject({ fonds: z.string().min(1).max(64), kind: z.enum(WORK_KIND_KEYS), from: day, to: day, amount: z.number().min(0).max(1e9) })
-        .refine((r) => r.from <= r.to, { message: "from must not be after to", path: ["to"] }),
+        .strictObject({ fonds: fondsCode, kind: z.enum(WORK_KIND_KEYS), from: day, to: day, amount: z.number().min(0).max(1e9) })
+        .refine((r) => r.from <= r.to, { message: "from must not be after to", path: ["to"] })
+        .superRefine(amountFitsKind("amount")),
     )
     .min(1)
     .max(2000),
@@ -182,12 +234,13 @@ export const PeriodTargetsSchema = z.strictObject({
 export const PlanMoveSchema = z
   .strictObject({
     kind: z.enum(WORK_KIND_KEYS),
-    from: z.string().min(1).max(64),
-    to: z.string().min(1).max(64),
+    from: fondsCode,
+    to: fondsCode,
     amount: z.number().positive().max(1e9),
-    reason: z.string().trim().min(3).max(1000),
+    reason: text().trim().min(3).max(1000),
   })
-  .refine((m) => m.from !== m.to, { message: "from and to must differ", path: ["to"] });
+  .refine((m) => m.from !== m.to, { message: "from and to must differ", path: ["to"] })
+  .superRefine(amountFitsKind("amount"));
 
 export const ReportParams = z.object({ projectId: ProjectIdParam.shape.projectId, reportId: z.uuid() });
 export const ReportQuery = z.strictObject({ locale: z.enum(["vi", "en"]).default("vi") });
@@ -195,30 +248,38 @@ export const AdhocReportSchema = z
   .strictObject({ from: day, to: day })
   .refine((r) => r.from <= r.to, { message: "from must not be after to", path: ["to"] });
 export const ReportNotesSchema = z.strictObject({
-  difficulties: z.string().trim().max(10_000).default(""),
-  proposals: z.string().trim().max(10_000).default(""),
+  difficulties: text().trim().max(10_000).default(""),
+  proposals: text().trim().max(10_000).default(""),
 });
 
-export const CorrectionSchema = z.strictObject({
-  fonds: z.string().min(1).max(64),
-  kind: z.enum(WORK_KIND_KEYS),
-  /** Signed: a correction may take counted volume back. */
-  delta: z.number().refine((d) => d !== 0, "must not be zero").refine((d) => Math.abs(d) <= MAX_DELTA, "too large"),
-  reason: z.string().trim().min(3).max(1000),
-});
+export const CorrectionSchema = z
+  .strictObject({
+    fonds: fondsCode,
+    kind: z.enum(WORK_KIND_KEYS),
+    /** Signed: a correction may take counted volume back. */
+    delta: z.number().refine((d) => d !== 0, "must not be zero").refine((d) => Math.abs(d) <= MAX_DELTA, "too large"),
+    reason: text().trim().min(3).max(1000),
+  })
+  .superRefine(amountFitsKind("delta"));
 
 export const VerificationSchema = z.strictObject({
   inspectionDay: day,
   rows: z
-    .array(z.strictObject({ fonds: z.string().min(1).max(64), kind: z.enum(WORK_KIND_KEYS), verified: z.number().min(0).max(1e9), note: z.string().trim().max(1000).default("") }))
+    .array(
+      z
+        .strictObject({ fonds: fondsCode, kind: z.enum(WORK_KIND_KEYS), verified: z.number().min(0).max(1e9), note: text().trim().max(1000).default("") })
+        .superRefine(amountFitsKind("verified")),
+    )
     .min(1)
     .max(2000),
 });
 
-export const AcceptanceSchema = z.strictObject({
-  fonds: z.string().min(1).max(64),
-  kind: z.enum(WORK_KIND_KEYS),
-  amount: z.number().positive().max(1e9),
-  minuteNumber: z.string().trim().min(1).max(100),
-  minuteDate: day,
-});
+export const AcceptanceSchema = z
+  .strictObject({
+    fonds: fondsCode,
+    kind: z.enum(WORK_KIND_KEYS),
+    amount: z.number().positive().max(1e9),
+    minuteNumber: text().trim().min(1).max(100),
+    minuteDate: day,
+  })
+  .superRefine(amountFitsKind("amount"));

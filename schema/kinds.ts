@@ -20,12 +20,20 @@ export function isWorkKind(kind: string): kind is WorkKindKey {
   return kindDecimals(kind) !== undefined;
 }
 
-/** 33.6 metres → 3360; returns undefined when the value has more decimals than the kind allows. */
+/** Digits after the decimal point as the number is written (shortest round-trip form): 999999.6 → 1. */
+export function fractionDigits(value: number): number {
+  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!m) return Infinity;
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
+}
+
+/** 33.6 metres → 3360; undefined when the value has more decimals than the kind allows. Decided on the
+ * written digits, not a float tolerance: a relative tolerance let 999999.6 pages round to 1000000. */
 export function toBaseUnits(value: number, decimals: number): number | undefined {
-  const scaled = value * 10 ** decimals;
-  const rounded = Math.round(scaled);
-  if (!Number.isFinite(scaled) || Math.abs(scaled - rounded) > 1e-6 * Math.max(1, Math.abs(scaled))) return undefined;
-  return rounded;
+  if (!Number.isFinite(value) || fractionDigits(value) > decimals) return undefined;
+  const scaled = Math.round(value * 10 ** decimals);
+  // `+ 0` turns -0 into 0, so a stored amount never prints as "-0".
+  return Number.isSafeInteger(scaled) ? scaled + 0 : undefined;
 }
 
 export function fromBaseUnits(amount: number, decimals: number): number {

@@ -6,6 +6,7 @@ import { MAX_API_BODY_BYTES } from "../schema/api";
 import { authorize } from "./auth/middleware";
 import { router } from "./lib/app-env";
 import { ApiError, onError } from "./lib/errors";
+import { jsonBodiesOnly } from "./lib/json-body";
 import { alertRoutes } from "./routes/alerts";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
@@ -51,6 +52,8 @@ base.use(
     },
   }),
 );
+// After the size limit (a huge body is a 413 whatever its type) and before any route reads a body.
+base.use("/api/*", jsonBodiesOnly);
 export const app = base.route("/api/v1", api);
 mountOpenApi(app);
 // Must come after every API route: anything else under /api is a 404 in the one error shape,

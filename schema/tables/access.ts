@@ -43,7 +43,7 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
-/** Failed sign-ins per email, for throttling. */
+/** Sign-in attempts per email that have not succeeded (failed or still being checked), for throttling. */
 export const loginFailures = sqliteTable(
   "login_failures",
   {

@@ -34,6 +34,23 @@ describe("sign-in and sessions", () => {
     expect(Number(throttled.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 
+  it("checks at most 5 of 30 parallel wrong guesses for one email; the rest wait with 429", async () => {
+    const email = `${crypto.randomUUID().slice(0, 8)}@so-noi-vu.example`;
+    await post("/users", { email, name: "Người thử", password: "mật-khẩu-đúng-123" });
+    const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => post("/auth/login", { email, password: `đoán-${i}` }, JSON_ONLY).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect((await post("/auth/login", { email, password: "mật-khẩu-đúng-123" }, JSON_ONLY)).status).toBe(429);
+  });
+
+  it("clears the failures of an email once its password is right", async () => {
+    const email = `${crypto.randomUUID().slice(0, 8)}@so-noi-vu.example`;
+    await post("/users", { email, name: "Người thử", password: "mật-khẩu-đúng-123" });
+    for (let i = 0; i < 4; i++) expect((await post("/auth/login", { email, password: `sai-${i}` }, JSON_ONLY)).status).toBe(401);
+    expect((await post("/auth/login", { email, password: "mật-khẩu-đúng-123" }, JSON_ONLY)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await post("/auth/login", { email, password: `sai-lại-${i}` }, JSON_ONLY)).status).toBe(401);
+  });
+
   it("refuses cookie-authenticated writes without the session's CSRF token or from another origin", async () => {
     const { projectId, provinceId } = await createProject();
     const admin = await signIn("Quản trị", "admin", { provinceId });

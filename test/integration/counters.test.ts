@@ -105,13 +105,16 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
     it("lists each bad event with its index and field", async () => {
       const { projectId, tokens } = await createProject();
       const res = await postCounters(projectId, tokens[0]!, {
-        events: [ok, { ...ok, id: "u", fonds: "99" }, { ...ok, id: "f", delta: 2.5 }],
+        events: [ok, { ...ok, id: "u", fonds: "99" }, { ...ok, id: "f", at: "2025-06-01T09:00:00+07:00" }],
       });
       const json = (await res.json()) as { error: { details: { index: number; field: string }[] } };
       expect(json.error.details).toEqual([
         expect.objectContaining({ index: 1, field: "fonds" }),
-        expect.objectContaining({ index: 2, field: "delta" }),
+        expect.objectContaining({ index: 2, field: "at" }),
       ]);
+      // A fractional count is refused at the edge (schema/api.ts), with the same index and field.
+      const fractional = await postCounters(projectId, tokens[0]!, { events: [ok, { ...ok, id: "f", delta: 2.5 }] });
+      expect(((await fractional.json()) as { error: { details: unknown } }).error.details).toEqual([expect.objectContaining({ index: 1, field: "delta" })]);
     });
   });
 
@@ -220,6 +223,15 @@ describe("GET /api/v1/openapi.json", () => {
     const route = doc.paths["/api/v1/projects/{projectId}/counters"]?.post as { responses: Record<string, unknown> } | undefined;
     expect(Object.keys(route?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "409"]));
     expect(doc.components.schemas.CounterBatch).toBeDefined();
+  });
+
+  it("says that bodies must be JSON and counted kinds whole numbers", async () => {
+    const doc = (await (await get("/openapi.json")).json()) as {
+      paths: Record<string, { post?: { responses: Record<string, unknown> } }>;
+      components: { schemas: { CounterEvent: { properties: { delta: { description: string } } } } };
+    };
+    expect(doc.paths["/api/v1/projects/{projectId}/counters"]?.post?.responses["415"]).toBeDefined();
+    expect(doc.components.schemas.CounterEvent.properties.delta.description).toContain("whole number");
   });
 });
 

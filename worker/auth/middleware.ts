@@ -26,7 +26,16 @@ function paramsOf(pattern: string, path: string): Record<string, string> {
   const names: string[] = [];
   const re = new RegExp(`^${pattern.replace(/:([A-Za-z]+)/g, (_, n: string) => (names.push(n), "([^/]+)"))}$`);
   const m = re.exec(path);
-  return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m?.[i + 1] ?? "")]));
+  return Object.fromEntries(names.map((n, i) => [n, decodeSegment(m?.[i + 1] ?? "")]));
+}
+
+/** A malformed escape ("%E0%A4%A", or the UTF-8 bytes of a lone surrogate) is the caller's mistake, not a 500. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ApiError(400, "bad_request", "Đường dẫn có mã % không hợp lệ (malformed percent-encoding in the path)");
+  }
 }
 
 async function resolvePrincipal(env: Env, authorization: string | undefined, cookie: string | undefined): Promise<Principal> {

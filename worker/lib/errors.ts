@@ -52,7 +52,7 @@ export function onError(err: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     const status = err.status;
     const code: ErrorCode =
-      status === 413 ? "payload_too_large" : status === 401 ? "unauthorized" : status === 404 ? "not_found" : "bad_request";
+      status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : status === 401 ? "unauthorized" : status === 404 ? "not_found" : "bad_request";
     return c.json(errorBody(code, err.message || "Yêu cầu không hợp lệ (bad request)"), status);
   }
   console.error("unhandled error", err);

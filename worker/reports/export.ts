@@ -1,19 +1,35 @@
 // CSV and XLSX of a report, from the shared column model (schema/reports/columns.ts).
 // CSV: UTF-8 with BOM (Excel keeps the diacritics), numbers as people write them in the chosen
 // language; Vietnamese uses ';' between fields because ',' is its decimal mark. XLSX: real numbers
-// with a thousands format, so Excel and LibreOffice show them in the reader's own convention.
+// with a thousands format, so Excel and LibreOffice show them in the reader's own convention. Text is
+// never a formula in either: CSV text that starts like one is neutralised, XLSX text cells are strings.
 import writeExcelFile, { type Cell, type SheetData } from "write-excel-file/universal";
-import { displayValue, type Locale, type Sheet } from "../../schema/reports/columns";
+import { displayValue, type Column, type Locale, type Sheet, type Value } from "../../schema/reports/columns";
+
+/** A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 function csvField(text: string, sep: string): string {
-  return text.includes(sep) || text.includes('"') || text.includes("\n") ? `"${text.replace(/"/g, '""')}"` : text;
+  return /["\r\n]/.test(text) || text.includes(sep) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Names, codes, notes and headings come from people: one that starts like a formula is shown as text,
+ * with a leading apostrophe and quoted, as OWASP advises. */
+function csvText(text: string, sep: string): string {
+  return FORMULA_START.test(text) ? `"'${text.replace(/"/g, '""')}"` : csvField(text, sep);
 }
 
 export function toCsv(sheet: Sheet, locale: Locale, heading: string[]): string {
   const sep = locale === "vi" ? ";" : ",";
-  const line = (values: string[]) => values.map((v) => csvField(v, sep)).join(sep);
-  const body = [...sheet.rows, sheet.totals].map((row) => line(row.map((v, i) => displayValue(v, sheet.columns[i]!, locale))));
-  return `\uFEFF${[...heading.map((h) => line([h])), "", line(sheet.columns.map((c) => c.title)), ...body].join("\r\n")}\r\n`;
+  const line = (fields: string[]) => fields.join(sep);
+  const texts = (values: string[]) => line(values.map((v) => csvText(v, sep)));
+  // A figure is a number even when negative (a correction can take volume back): only text is neutralised.
+  const cell = (v: Value, column: Column) => {
+    const shown = displayValue(v, column, locale);
+    return typeof v === "number" && column.decimals !== null ? csvField(shown, sep) : csvText(shown, sep);
+  };
+  const body = [...sheet.rows, sheet.totals].map((row) => line(row.map((v, i) => cell(v, sheet.columns[i]!))));
+  return `\uFEFF${[...heading.map((h) => texts([h])), "", texts(sheet.columns.map((c) => c.title)), ...body].join("\r\n")}\r\n`;
 }
 
 export async function toXlsx(sheet: Sheet, heading: string[]): Promise<ArrayBuffer> {

@@ -1,5 +1,5 @@
 // Sign-in with email and password, cookie sessions, sign-out (which also closes the session's live feeds).
-import { and, count, eq, gt, lt } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { getCookie, setCookie } from "hono/cookie";
 import { LoginSchema } from "../../schema/api";
@@ -15,6 +15,15 @@ import { zValidator } from "../lib/validator";
 const MAX_FAILURES = 5;
 const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
+/** Records this attempt only while the email has fewer than ?4 in the window, and says whether it did.
+ * One statement, so it is atomic: counting first and recording after let 30 parallel guesses all pass
+ * the count. A success deletes the email's rows, this one included. Bound: ?1 email, ?2 now, ?3 window
+ * start, ?4 limit. */
+const RESERVE_ATTEMPT = `
+  INSERT INTO login_failures (email, at)
+  SELECT ?1, ?2 WHERE (SELECT count(*) FROM login_failures WHERE email = ?1 AND at > ?3) < ?4
+  RETURNING at`;
+
 export const authRoutes = router()
   .post("/auth/login", zValidator("json", LoginSchema), async (c) => {
     const { email, password } = c.req.valid("json");
@@ -22,17 +31,15 @@ export const authRoutes = router()
     if (origin && origin !== new URL(c.req.url).origin) throw new ApiError(403, "forbidden", "Sai nguồn gốc yêu cầu (cross-origin sign-in)");
     const db = drizzle(c.env.DB);
     const now = Date.now();
-    const [recent] = await db
-      .select({ n: count() })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.email, email), gt(loginFailures.at, now - FAILURE_WINDOW_MS)));
-    if ((recent?.n ?? 0) >= MAX_FAILURES) {
+    const slot = await c.env.DB.prepare(RESERVE_ATTEMPT).bind(email, now, now - FAILURE_WINDOW_MS, MAX_FAILURES).first();
+    if (!slot) {
       const retry = Math.ceil(FAILURE_WINDOW_MS / 1000);
       throw new ApiError(429, "rate_limited", "Đăng nhập sai quá nhiều lần; thử lại sau (too many failed sign-ins)", { retryAfterSeconds: retry }, { "Retry-After": String(retry) });
     }
     const [user] = await db.select().from(users).where(eq(users.email, email));
     if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) {
-      await db.batch([db.insert(loginFailures).values({ email, at: now }), db.delete(loginFailures).where(lt(loginFailures.at, now - FAILURE_WINDOW_MS))]);
+      // The reserved attempt stays as this failure; only rows older than the window go.
+      await db.delete(loginFailures).where(lt(loginFailures.at, now - FAILURE_WINDOW_MS));
       throw new ApiError(401, "unauthorized", "Sai email hoặc mật khẩu (wrong email or password)");
     }
     await db.delete(loginFailures).where(eq(loginFailures.email, email));

@@ -12,7 +12,7 @@ const postCounters = createRoute({
   path: "/projects/{projectId}/counters",
   summary: "Post counters from a scan station",
   description:
-    "Each event adds `delta` of one work kind to one fonds. An event whose `id` the project already accepted with the same content (station, fonds, kind, delta, and the day of `at` when given) is a duplicate and changes nothing, so a batch may be retried safely; the same `id` twice in one batch counts once. An `id` already accepted, or repeated in the batch, with other content is a conflict: the batch is refused whole with 409. A batch with any invalid event is refused whole with 400.",
+    "Each event adds `delta` of one work kind to one fonds. An event whose `id` the project already accepted with the same content (station, fonds, kind, delta, and the day of `at` when given) is a duplicate and changes nothing, so a batch may be retried safely; the same `id` twice in one batch counts once. An `id` already accepted, or repeated in the batch, with other content is a conflict: the batch is refused whole with 409. A batch with any invalid event is refused whole with 400. Text (`id`, `fonds`) is compared after Unicode NFC normalisation; text with a lone surrogate is refused. The body must be sent as `application/json`.",
   security: [{ stationToken: [] }],
   middleware: [
     bodyLimit({
@@ -34,6 +34,7 @@ const postCounters = createRoute({
     404: error("Unknown project"),
     409: error("An event id was already accepted, or is repeated in the batch, with other content; nothing was counted. `details` lists each conflicting event, with `field` \"id\"."),
     413: error("Body over the size limit"),
+    415: error("Body not sent as application/json; nothing was counted"),
     429: error("Too many requests from this station; see Retry-After"),
   },
 });

@@ -13,7 +13,8 @@ export function mountOpenApi(app: OpenAPIHono<AppEnv>): void {
     info: {
       title: "Số hóa tài liệu lưu trữ — live progress API",
       version: "1.0.0",
-      description: "Counters from scan stations and the live progress of digitization projects.",
+      description:
+        "Counters from scan stations and the live progress of digitization projects. Every request body is JSON (415 otherwise); every date lies between 2000-01-01 and 2100-12-31; text is normalised to Unicode NFC and must be well-formed UTF-16. Errors have the shape `{error: {code, message, details}}`.",
     },
   });
 }
