@@ -80,7 +80,7 @@ export const ProvinceIdParam = z.object({
 
 export const CounterEventSchema = z
   .strictObject({
-    id: text().min(1).max(64).openapi({ description: "Client-unique event id; a repeated id is counted once. Compared after Unicode NFC normalisation." }),
+    id: text().min(1).max(64).openapi({ description: "Client-unique event id: the same id with the same content is counted once; with other content the batch is refused (409). Compared after Unicode NFC normalisation." }),
     fonds: fondsCode.openapi({ description: "Fonds (phông) code as imported with the plan (NFC-normalised)", example: "4" }),
     kind: z.enum(WORK_KIND_KEYS),
     delta: z
@@ -106,7 +106,7 @@ export const CounterBatchSchema = z
 export const CounterResultSchema = z
   .object({
     accepted: z.int().openapi({ description: "Events counted by this request" }),
-    duplicates: z.int().openapi({ description: "Events whose id this project had already accepted: not counted again" }),
+    duplicates: z.int().openapi({ description: "Events whose id this project had already accepted with the same content, or repeated in this batch: not counted again" }),
     seq: z.int().openapi({ description: "The project's sequence number after this batch" }),
   })
   .openapi("CounterResult");
