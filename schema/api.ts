@@ -222,3 +222,13 @@ export const AcceptanceSchema = z.strictObject({
   minuteNumber: z.string().trim().min(1).max(100),
   minuteDate: day,
 });
+
+// Accounts: one's own password, and an administrator's hold on other users (worker/routes/account.ts, users.ts).
+export const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: UserCreateSchema.shape.password,
+});
+
+export const UserIdParam = z.object({ userId: MemberParams.shape.userId });
+
+export const ProjectMemberParams = z.object({ projectId: ProjectIdParam.shape.projectId, userId: MemberParams.shape.userId });

@@ -6,6 +6,7 @@ import { MAX_API_BODY_BYTES } from "../schema/api";
 import { authorize } from "./auth/middleware";
 import { router } from "./lib/app-env";
 import { ApiError, onError } from "./lib/errors";
+import { accountRoutes } from "./routes/account";
 import { alertRoutes } from "./routes/alerts";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
@@ -22,6 +23,7 @@ import { userRoutes } from "./routes/users";
 
 const api = router()
   .route("/", authRoutes)
+  .route("/", accountRoutes)
   .route("/", counters)
   .route("/", live)
   .route("/", provinceRoutes)
