@@ -23,6 +23,9 @@ export function TopBar() {
           {(me) => (
             <span class="topbar__user">
               <span class="topbar__name">{me().user.name}</span>
+              <Link class="topbar__account" href="/account">
+                {t("nav.account")}
+              </Link>
               <button type="button" class="topbar__signout" onClick={() => void app.session.signOut()}>
                 {t("session.signOut")}
               </button>

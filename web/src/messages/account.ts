@@ -1,0 +1,36 @@
+// The account page: one's own password and sessions (views/AccountView.tsx), and the user admin page (i18n.ts).
+export const vi = {
+  "nav.account": "Tài khoản",
+  "account.title": "Tài khoản của tôi",
+  "account.password": "Đổi mật khẩu",
+  "account.current": "Mật khẩu hiện tại",
+  "account.new": "Mật khẩu mới",
+  "account.confirm": "Nhập lại mật khẩu mới",
+  "account.newHint": "Ít nhất 10 ký tự.",
+  "account.tooShort": "Mật khẩu mới cần ít nhất 10 ký tự.",
+  "account.mismatch": "Hai lần nhập mật khẩu mới không khớp.",
+  "account.changePassword": "Đổi mật khẩu",
+  "account.changed": "Đã đổi mật khẩu. Các phiên đăng nhập trên thiết bị khác đã kết thúc: {n}.",
+  "account.sessions": "Phiên đăng nhập",
+  "account.sessionsHint": "Đăng xuất trên mọi thiết bị (máy tính, điện thoại, màn hình lớn) đang dùng tài khoản này, kể cả thiết bị này.",
+  "account.signOutEverywhere": "Đăng xuất trên mọi thiết bị",
+  "account.failed": "Không thực hiện được. Vui lòng thử lại.",
+} as const;
+
+export const en: Record<keyof typeof vi, string> = {
+  "nav.account": "Account",
+  "account.title": "My account",
+  "account.password": "Change password",
+  "account.current": "Current password",
+  "account.new": "New password",
+  "account.confirm": "New password again",
+  "account.newHint": "At least 10 characters.",
+  "account.tooShort": "The new password needs at least 10 characters.",
+  "account.mismatch": "The two new passwords do not match.",
+  "account.changePassword": "Change password",
+  "account.changed": "Password changed. Sessions ended on other devices: {n}.",
+  "account.sessions": "Sessions",
+  "account.sessionsHint": "Sign out on every device (computers, phones, wall screens) using this account, this one included.",
+  "account.signOutEverywhere": "Sign out everywhere",
+  "account.failed": "That did not work. Please try again.",
+};
