@@ -21,6 +21,7 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/auth/logout-all": SIGNED_IN,
   "GET /api/v1/provinces": SIGNED_IN,
   "POST /api/v1/provinces": ["operator"],
+  "GET /api/v1/users": SIGNED_IN,
   "POST /api/v1/users": ["operator"],
   // The path's user holds no role, so no province admin may manage them (worker/auth/policy.ts "user-admin").
   "POST /api/v1/users/:userId/disable": ["operator"],

@@ -197,3 +197,22 @@ describe("open feeds follow a change of role", () => {
     expect(await feed.closed).toBe(4003);
   });
 });
+
+describe("GET /api/v1/users", () => {
+  it("lists the people with a role where the caller is an admin, with what the caller may do to each", async () => {
+    const a = await createProject();
+    const b = await createProject();
+    const adminA = await signIn("Quản trị A", "admin", { provinceId: a.provinceId });
+    const leaderA = await signIn("Lãnh đạo dự án A", "leader", { projectId: a.projectId });
+    const leaderB = await signIn("Lãnh đạo B", "leader", { provinceId: b.provinceId });
+    type Listed = { id: string; canDisable: boolean; roles: { role: string; projectId: string | null; canRevoke: boolean }[] };
+    const { users } = (await (await get("/users", { Cookie: adminA.cookie })).json()) as { users: Listed[] };
+    const ids = users.map((u) => u.id);
+    expect(ids).toEqual(expect.arrayContaining([adminA.userId, leaderA.userId]));
+    expect(ids).not.toContain(leaderB.userId);
+    expect(users.find((u) => u.id === leaderA.userId)).toMatchObject({ canDisable: true, roles: [{ role: "leader", projectId: a.projectId, canRevoke: true }] });
+    expect(users.find((u) => u.id === adminA.userId)?.canDisable).toBe(false);
+    const asLeader = (await (await get("/users", { Cookie: leaderA.cookie })).json()) as { users: Listed[] };
+    expect(asLeader.users).toEqual([]);
+  });
+});

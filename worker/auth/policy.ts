@@ -39,6 +39,7 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/provinces/:provinceId/members": V("admin"),
   "DELETE /api/v1/provinces/:provinceId/members/:userId": V("admin"),
   "GET /api/v1/provinces/:provinceId/audit": V("admin"),
+  "GET /api/v1/users": { kind: "signed-in" }, // filtered to people with a role where the caller is an admin
   "POST /api/v1/users": { kind: "system-admin" },
   "POST /api/v1/users/:userId/disable": { kind: "user-admin" },
   "POST /api/v1/users/:userId/enable": { kind: "user-admin" },
@@ -119,6 +120,12 @@ export function seesRestricted(role: Role | null): boolean {
   return role === "admin" || role === "supervisor";
 }
 
+/** The "user-admin" rule: `userProvinces` is the province of each role the user holds (null: system-wide). */
+export function administersUser(p: Principal, userProvinces: readonly (string | null)[]): boolean {
+  if (isSystemAdmin(p)) return true;
+  return userProvinces.length > 0 && userProvinces.every((provinceId) => provinceId !== null && roleOn(p, { provinceId }) === "admin");
+}
+
 export type Decision = { allow: true; role: Role | null } | { allow: false; status: 401 | 403 };
 
 /**
@@ -138,12 +145,8 @@ export function decide(rule: Rule, p: Principal, scope: { provinceId?: string; p
       return p.kind === "station" && scope.projectId !== undefined && p.station.projectId === scope.projectId ? { allow: true, role: null } : deny;
     case "system-admin":
       return isSystemAdmin(p) ? { allow: true, role: "admin" } : deny;
-    case "user-admin": {
-      if (isSystemAdmin(p)) return { allow: true, role: "admin" };
-      const held = scope.userProvinces ?? [];
-      const administers = (provinceId: string | null) => provinceId !== null && roleOn(p, { provinceId }) === "admin";
-      return held.length > 0 && held.every(administers) ? { allow: true, role: "admin" } : deny;
-    }
+    case "user-admin":
+      return administersUser(p, scope.userProvinces ?? []) ? { allow: true, role: "admin" } : deny;
     case "province":
     case "project": {
       if (scope.provinceId === undefined) return isSystemAdmin(p) ? { allow: true, role: "admin" } : deny;

@@ -3,8 +3,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { MemberGrantSchema, MemberParams, ProjectIdParam, ProjectMemberParams, ProvinceIdParam, UserCreateSchema, UserIdParam } from "../../schema/api";
-import { memberships, provinces, sessions, users } from "../../schema/db";
+import { memberships, projects, provinces, sessions, users } from "../../schema/db";
 import { provincesOfUser } from "../auth/middleware";
+import { administersUser, isSystemAdmin, roleOn } from "../auth/policy";
 import { hashPassword } from "../auth/password";
 import { auditInsert } from "../lib/audit";
 import { router } from "../lib/app-env";
@@ -33,6 +34,32 @@ async function soleProvince(d1: D1Database, userId: string): Promise<string | nu
 }
 
 export const userRoutes = router()
+  .get("/users", async (c) => {
+    const p = c.var.principal;
+    const db = drizzle(c.env.DB);
+    // Not one D1 batch: batched rows come back keyed by column name, and both tables have province_id.
+    const [people, roles] = await Promise.all([
+      db.select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt }).from(users).orderBy(users.name),
+      db
+        .select({ userId: memberships.userId, role: memberships.role, provinceId: memberships.provinceId, projectId: memberships.projectId, projectProvince: projects.provinceId })
+        .from(memberships)
+        .leftJoin(projects, eq(projects.id, memberships.projectId)),
+    ]);
+    const adminOf = (provinceId: string | null, projectId: string | null) => provinceId !== null && roleOn(p, { provinceId, projectId: projectId ?? undefined }) === "admin";
+    const list = people.flatMap((u) => {
+      const held = roles.filter((r) => r.userId === u.id).map((r) => ({ ...r, province: r.projectProvince ?? r.provinceId }));
+      // Someone without any role is seen by system admins only, like the rule for disabling them.
+      if (!isSystemAdmin(p) && !held.some((r) => adminOf(r.province, r.projectId))) return [];
+      return [
+        {
+          ...u,
+          canDisable: administersUser(p, held.map((r) => r.province)) && !(p.kind === "user" && p.session.user.id === u.id),
+          roles: held.map((r) => ({ role: r.role, provinceId: r.provinceId, projectId: r.projectId, canRevoke: adminOf(r.province, r.projectId) })),
+        },
+      ];
+    });
+    return c.json({ users: list });
+  })
   .post("/users", zValidator("json", UserCreateSchema), async (c) => {
     const { email, name, password } = c.req.valid("json");
     const db = drizzle(c.env.DB);
