@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { hasChromium, launch, newPage, screenshot } from "./browser";
+import { hasChromium, launch, newPage, screenshot, signedInPage } from "./browser";
 
 /** A person of their own (the demo accounts are shared by the other browser tests, whose passwords must stay). */
 async function newLeader(password: string): Promise<string> {
@@ -68,6 +68,21 @@ describe.runIf(hasChromium || process.env.CI)("the account page in Chromium", ()
     await page.getByText("Sai email hoặc mật khẩu.").waitFor();
     await signIn(page, email, newPassword);
     await page.getByRole("link", { name: "Tài khoản" }).waitFor();
+    await page.close();
+  });
+
+  it("lets a province administrator disable and enable one of the province's people from the users page", async () => {
+    const email = await newLeader("mật-khẩu-đủ-dài-3");
+    const page = await signedInPage(browser, "quantri@demo.vn", "/");
+    await page.getByRole("link", { name: "Người dùng" }).click();
+    await page.waitForURL("**/users");
+    const row = page.locator("tr", { hasText: email });
+    page.on("dialog", (d) => void d.accept());
+    await row.getByRole("button", { name: "Khóa tài khoản" }).click();
+    await row.getByText(/Đã khóa từ/).waitFor();
+    await screenshot(page, "users");
+    await row.getByRole("button", { name: "Mở khóa" }).click();
+    await row.getByText("Đang hoạt động").waitFor();
     await page.close();
   });
 });

@@ -39,6 +39,7 @@ describe("matchRoute", () => {
       { name: "entry" },
       { name: "wall" },
       { name: "account" },
+      { name: "users" },
     ];
     for (const r of routes) expect(matchRoute(pathOf(r))).toEqual(r);
   });

@@ -15,6 +15,7 @@ export type Route =
   | { name: "entry" } // the scan operator's entry page, signed in with a station token
   | { name: "wall" } // the meeting room's big screen
   | { name: "account" } // one's own password and sessions
+  | { name: "users" } // người dùng: the people an administrator manages
   | { name: "notFound" };
 
 function segment(text: string): string | null {
@@ -38,6 +39,7 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (a === "station" && b === undefined) return { name: "entry" };
   if (a === "wall" && b === undefined) return { name: "wall" };
   if (a === "account" && b === undefined) return { name: "account" };
+  if (a === "users" && b === undefined) return { name: "users" };
   if (a !== "p" || b === undefined) return { name: "notFound" };
   if (c === undefined) return { name: "project", projectId: b };
   if (c === "rules" && d === undefined) return { name: "rules", projectId: b };
@@ -75,6 +77,8 @@ export function pathOf(route: Route): string {
       return "/wall";
     case "account":
       return "/account";
+    case "users":
+      return "/users";
   }
 }
 
