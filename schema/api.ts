@@ -283,3 +283,13 @@ export const AcceptanceSchema = z
     minuteDate: day,
   })
   .superRefine(amountFitsKind("amount"));
+
+// Accounts: one's own password, and an administrator's hold on other users (worker/routes/account.ts, users.ts).
+export const PasswordChangeSchema = z.strictObject({
+  currentPassword: text().min(1).max(200),
+  newPassword: UserCreateSchema.shape.password,
+});
+
+export const UserIdParam = z.object({ userId: MemberParams.shape.userId });
+
+export const ProjectMemberParams = z.object({ projectId: ProjectIdParam.shape.projectId, userId: MemberParams.shape.userId });

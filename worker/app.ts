@@ -7,6 +7,7 @@ import { authorize } from "./auth/middleware";
 import { router } from "./lib/app-env";
 import { ApiError, onError } from "./lib/errors";
 import { jsonBodiesOnly } from "./lib/json-body";
+import { accountRoutes } from "./routes/account";
 import { alertRoutes } from "./routes/alerts";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
@@ -23,6 +24,7 @@ import { userRoutes } from "./routes/users";
 
 const api = router()
   .route("/", authRoutes)
+  .route("/", accountRoutes)
   .route("/", counters)
   .route("/", live)
   .route("/", provinceRoutes)

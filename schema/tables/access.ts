@@ -7,6 +7,8 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash"),
+  /** Set by an administrator: no sign-in, no session (worker/auth/sessions.ts), until re-enabled. */
+  disabledAt: integer("disabled_at"),
   createdAt: createdAt(),
 });
 

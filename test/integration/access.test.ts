@@ -17,9 +17,15 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/auth/login": EVERYONE,
   "POST /api/v1/auth/logout": SIGNED_IN,
   "GET /api/v1/me": SIGNED_IN,
+  "POST /api/v1/me/password": SIGNED_IN,
+  "POST /api/v1/auth/logout-all": SIGNED_IN,
   "GET /api/v1/provinces": SIGNED_IN,
   "POST /api/v1/provinces": ["operator"],
+  "GET /api/v1/users": SIGNED_IN,
   "POST /api/v1/users": ["operator"],
+  // The path's user holds no role, so no province admin may manage them (worker/auth/policy.ts "user-admin").
+  "POST /api/v1/users/:userId/disable": ["operator"],
+  "POST /api/v1/users/:userId/enable": ["operator"],
   "GET /api/v1/provinces/:provinceId/overview": VIEW_PROVINCE_A,
   "POST /api/v1/provinces/:provinceId/projects": ADMIN_A,
   "POST /api/v1/provinces/:provinceId/members": ADMIN_A,
@@ -36,6 +42,7 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/projects/:projectId/stations/:stationId/rotate": ADMIN_A,
   "DELETE /api/v1/projects/:projectId/stations/:stationId": ADMIN_A,
   "POST /api/v1/projects/:projectId/members": ADMIN_A,
+  "DELETE /api/v1/projects/:projectId/members/:userId": ADMIN_A,
   "GET /api/v1/projects/:projectId/audit": ADMIN_A,
   "GET /api/v1/projects/:projectId/alert-rules": VIEW_PROJECT_A,
   "POST /api/v1/projects/:projectId/alert-rules": ADMIN_A,
@@ -77,21 +84,28 @@ describe("access control: every route × every caller", () => {
   const callers = {} as Record<Who, Record<string, string>>;
   let projectA = "";
   let provinceA = "";
+  let provinceB = "";
+
+  /** Fresh sessions for the signed-in people: the sign-out routes end theirs. */
+  async function signInPeople(): Promise<void> {
+    const asUser = (s: SignedIn) => s.headers;
+    callers.leaderA = asUser(await signIn("Lãnh đạo A", "leader", { provinceId: provinceA }));
+    callers.projectLeaderA = asUser(await signIn("Lãnh đạo dự án A", "leader", { projectId: projectA }));
+    callers.supervisorA = asUser(await signIn("Giám sát A", "supervisor", { provinceId: provinceA }));
+    callers.adminA = asUser(await signIn("Quản trị A", "admin", { provinceId: provinceA }));
+    callers.leaderB = asUser(await signIn("Lãnh đạo B", "leader", { provinceId: provinceB }));
+  }
 
   beforeAll(async () => {
     const a = await createProject(1);
     const b = await createProject(1);
     projectA = a.projectId;
     provinceA = a.provinceId;
-    const asUser = (s: SignedIn) => s.headers;
+    provinceB = b.provinceId;
     callers.anonymous = { "Content-Type": "application/json" };
     callers.stationA = { Authorization: `Bearer ${a.tokens[0]}`, "Content-Type": "application/json" };
     callers.stationB = { Authorization: `Bearer ${b.tokens[0]}`, "Content-Type": "application/json" };
-    callers.leaderA = asUser(await signIn("Lãnh đạo A", "leader", { provinceId: a.provinceId }));
-    callers.projectLeaderA = asUser(await signIn("Lãnh đạo dự án A", "leader", { projectId: a.projectId }));
-    callers.supervisorA = asUser(await signIn("Giám sát A", "supervisor", { provinceId: a.provinceId }));
-    callers.adminA = asUser(await signIn("Quản trị A", "admin", { provinceId: a.provinceId }));
-    callers.leaderB = asUser(await signIn("Lãnh đạo B", "leader", { provinceId: b.provinceId }));
+    await signInPeople();
     callers.operator = { ...OPERATOR, "Content-Type": "application/json" };
   });
 
@@ -121,5 +135,6 @@ describe("access control: every route × every caller", () => {
       expect(denied, `${who} → ${route}: ${res.status}`).toBe(!allowed!.includes(who));
       expect(res.status, `${who} → ${route}`).toBeLessThan(500);
     }
+    if (route.includes("/auth/logout")) await signInPeople();
   });
 });

@@ -75,14 +75,14 @@ describe("sign-in and sessions", () => {
     expect((await get(`/projects/${projectId}/snapshot`, { Cookie: leader.cookie })).status).toBe(401);
   });
 
-  it("revoking a role closes that user's open live feeds at once", async () => {
+  it("revoking a role closes that user's open live feeds at once, telling them to reconnect for their new rights", async () => {
     const { projectId, provinceId } = await createProject();
     const leader = await signIn("Lãnh đạo", "leader", { provinceId });
     const watcher = await Watcher.open(projectId, "", { Cookie: leader.cookie });
     await watcher.until((m) => m.some((x) => x.type === "snapshot"));
     const closed = new Promise<number>((resolve) => watcher.ws.addEventListener("close", (e) => resolve(e.code)));
     expect((await api(`/provinces/${provinceId}/members/${leader.userId}`, { method: "DELETE", headers: OPERATOR })).status).toBe(200);
-    expect(await closed).toBe(4001);
+    expect(await closed).toBe(4003);
     expect((await get(`/projects/${projectId}/snapshot`, { Cookie: leader.cookie })).status).toBe(403);
   });
 

@@ -302,6 +302,32 @@ describe("LiveFeed", () => {
     expect(state.seq).toBe(9);
   });
 
+  it("reconnects at once for a full snapshot when the server says the watcher's access changed (4003)", () => {
+    server.last.on.open();
+    server.push(snapshot(8));
+    server.last.on.close(4003);
+    expect(server.sockets).toHaveLength(2);
+    expect(server.last.url).toBe("ws://x/live");
+    server.last.on.close(); // that attempt failed: back off, still without `since` until a snapshot comes
+    vi.advanceTimersByTime(500);
+    expect(server.last.url).toBe("ws://x/live");
+    server.last.on.open();
+    server.push(snapshot(9));
+    expect(state.seq).toBe(9);
+    server.last.on.close();
+    vi.advanceTimersByTime(500);
+    expect(server.last.url).toBe("ws://x/live?since=9");
+  });
+
+  it("backs off as before after a session ended (4001)", () => {
+    server.last.on.open();
+    server.push(snapshot(8));
+    server.last.on.close(4001);
+    expect(server.sockets).toHaveLength(1);
+    vi.advanceTimersByTime(500);
+    expect(server.last.url).toBe("ws://x/live?since=8");
+  });
+
   it("takes a socket silent for 45 s for dead, while pongs keep it alive", () => {
     server.last.on.open();
     server.push(snapshot(1));

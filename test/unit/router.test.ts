@@ -15,6 +15,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/p/hatinh-2026/inspections")).toEqual({ name: "inspections", projectId: "hatinh-2026" });
     expect(matchRoute("/station")).toEqual({ name: "entry" });
     expect(matchRoute("/wall")).toEqual({ name: "wall" });
+    expect(matchRoute("/account")).toEqual({ name: "account" });
   });
 
   it("keeps the first live page's address working", () => {
@@ -22,7 +23,7 @@ describe("matchRoute", () => {
   });
 
   it("says not found for anything else, malformed escapes included", () => {
-    for (const path of ["/x", "/p", "/p/a/b", "/p/a/fonds", "/p/a/fonds/1/2", "/wall/x", "/p/%E0%A4%A/rules", "/p/a/inspections/x"]) expect(matchRoute(path).name).toBe("notFound");
+    for (const path of ["/x", "/p", "/p/a/b", "/p/a/fonds", "/p/a/fonds/1/2", "/wall/x", "/account/x", "/p/%E0%A4%A/rules", "/p/a/inspections/x"]) expect(matchRoute(path).name).toBe("notFound");
   });
 
   it("round-trips through pathOf, with fonds codes that need escaping", () => {
@@ -37,6 +38,8 @@ describe("matchRoute", () => {
       { name: "inspections", projectId: "p" },
       { name: "entry" },
       { name: "wall" },
+      { name: "account" },
+      { name: "users" },
     ];
     for (const r of routes) expect(matchRoute(pathOf(r))).toEqual(r);
   });

@@ -18,6 +18,8 @@ const ReportView = lazy(() => import("./views/ReportView"));
 const InspectionsView = lazy(() => import("./views/InspectionsView"));
 const EntryView = lazy(() => import("./views/EntryView"));
 const WallView = lazy(() => import("./views/WallView"));
+const AccountView = lazy(() => import("./views/AccountView"));
+const UsersView = lazy(() => import("./views/UsersView"));
 
 function viewFor(r: Route): JSX.Element {
   switch (r.name) {
@@ -41,6 +43,10 @@ function viewFor(r: Route): JSX.Element {
       return <WallView />;
     case "entry":
       return <EntryView />;
+    case "account":
+      return <AccountView />;
+    case "users":
+      return <UsersView />;
     case "notFound":
       return <p class="notice notice--error">{t("nav.notFound")}</p>;
   }

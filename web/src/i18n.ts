@@ -4,6 +4,7 @@
 // English text missing for a Vietnamese one a compile error). Numbers are formatted by schema/numbers.ts.
 import { createSignal } from "solid-js";
 import type { NumberFormat } from "../../schema/numbers";
+import * as account from "./messages/account";
 import * as alerts from "./messages/alerts";
 import * as common from "./messages/common";
 import * as entry from "./messages/entry";
@@ -12,8 +13,8 @@ import * as reports from "./messages/reports";
 
 export type Locale = NumberFormat;
 
-const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi };
-const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en };
+const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...account.vi };
+const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...account.en };
 
 export type MessageKey = keyof typeof vi;
 

@@ -14,6 +14,8 @@ export type Route =
   | { name: "inspections"; projectId: string } // kiểm tra, đối soát, nghiệm thu
   | { name: "entry" } // the scan operator's entry page, signed in with a station token
   | { name: "wall" } // the meeting room's big screen
+  | { name: "account" } // one's own password and sessions
+  | { name: "users" } // người dùng: the people an administrator manages
   | { name: "notFound" };
 
 function segment(text: string): string | null {
@@ -36,6 +38,8 @@ export function matchRoute(pathname: string, search = ""): Route {
   }
   if (a === "station" && b === undefined) return { name: "entry" };
   if (a === "wall" && b === undefined) return { name: "wall" };
+  if (a === "account" && b === undefined) return { name: "account" };
+  if (a === "users" && b === undefined) return { name: "users" };
   if (a !== "p" || b === undefined) return { name: "notFound" };
   if (c === undefined) return { name: "project", projectId: b };
   if (c === "rules" && d === undefined) return { name: "rules", projectId: b };
@@ -71,6 +75,10 @@ export function pathOf(route: Route): string {
       return "/station";
     case "wall":
       return "/wall";
+    case "account":
+      return "/account";
+    case "users":
+      return "/users";
   }
 }
 

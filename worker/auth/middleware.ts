@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
-import { projects } from "../../schema/db";
+import { memberships, projects } from "../../schema/db";
 import type { AppEnv } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { decide, POLICY, type Principal } from "./policy";
@@ -53,6 +53,16 @@ async function resolvePrincipal(env: Env, authorization: string | undefined, coo
   return { kind: "anonymous" };
 }
 
+/** The province of each role the user holds (a project role counts in its project's province). */
+export async function provincesOfUser(d1: D1Database, userId: string): Promise<(string | null)[]> {
+  const rows = await drizzle(d1)
+    .select({ provinceId: memberships.provinceId, projectProvince: projects.provinceId })
+    .from(memberships)
+    .leftJoin(projects, eq(projects.id, memberships.projectId))
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => r.projectProvince ?? r.provinceId);
+}
+
 async function provinceOfProject(d1: D1Database, projectId: string): Promise<string | undefined> {
   const [row] = await drizzle(d1).select({ provinceId: projects.provinceId }).from(projects).where(eq(projects.id, projectId));
   return row?.provinceId;
@@ -81,7 +91,8 @@ export const authorize = createMiddleware<AppEnv>(async (c, next) => {
   // Only role rules need the project's province: a station's post costs no extra D1 query.
   const needsProvince = rule.kind === "project" || rule.kind === "province";
   const provinceId = params.provinceId ?? (needsProvince && projectId ? await provinceOfProject(c.env.DB, projectId) : undefined);
-  const decision = decide(rule, principal, { provinceId, projectId });
+  const userProvinces = rule.kind === "user-admin" && params.userId ? await provincesOfUser(c.env.DB, params.userId) : undefined;
+  const decision = decide(rule, principal, { provinceId, projectId, userProvinces });
   if (!decision.allow) {
     // A working station token aimed at a project that does not exist: say so (the 404).
     if (principal.kind === "station" && rule.kind === "station" && projectId && !(await provinceOfProject(c.env.DB, projectId))) {

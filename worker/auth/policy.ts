@@ -13,7 +13,14 @@ export type Rule =
   /** At least `min` on the province in the path. */
   | { kind: "province"; min: Role }
   /** At least `min` on the project in the path, directly or through its province. */
-  | { kind: "project"; min: Role };
+  | { kind: "project"; min: Role }
+  /**
+   * The user in the path: a system admin, or an admin of a province when every role that user holds
+   * lies in that province (province-wide, or on one of its projects). So a province admin manages the
+   * province's own people, never a system admin nor someone who also works for another province, and a
+   * user without any role is left to system admins. Project admins manage roles, not accounts.
+   */
+  | { kind: "user-admin" };
 
 const P = (min: Role): Rule => ({ kind: "project", min });
 const V = (min: Role): Rule => ({ kind: "province", min });
@@ -23,6 +30,8 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/auth/login": { kind: "public" },
   "POST /api/v1/auth/logout": { kind: "signed-in" },
   "GET /api/v1/me": { kind: "signed-in" },
+  "POST /api/v1/me/password": { kind: "signed-in" },
+  "POST /api/v1/auth/logout-all": { kind: "signed-in" },
   "GET /api/v1/provinces": { kind: "signed-in" }, // filtered to what the caller may see
   "POST /api/v1/provinces": { kind: "system-admin" },
   "GET /api/v1/provinces/:provinceId/overview": V("leader"),
@@ -30,7 +39,10 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/provinces/:provinceId/members": V("admin"),
   "DELETE /api/v1/provinces/:provinceId/members/:userId": V("admin"),
   "GET /api/v1/provinces/:provinceId/audit": V("admin"),
+  "GET /api/v1/users": { kind: "signed-in" }, // filtered to people with a role where the caller is an admin
   "POST /api/v1/users": { kind: "system-admin" },
+  "POST /api/v1/users/:userId/disable": { kind: "user-admin" },
+  "POST /api/v1/users/:userId/enable": { kind: "user-admin" },
   "POST /api/v1/projects/:projectId/counters": { kind: "station" },
   "GET /api/v1/projects/:projectId/station": { kind: "station" },
   "GET /api/v1/projects/:projectId/snapshot": P("leader"),
@@ -42,6 +54,7 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/projects/:projectId/stations/:stationId/rotate": P("admin"),
   "DELETE /api/v1/projects/:projectId/stations/:stationId": P("admin"),
   "POST /api/v1/projects/:projectId/members": P("admin"),
+  "DELETE /api/v1/projects/:projectId/members/:userId": P("admin"),
   "GET /api/v1/projects/:projectId/audit": P("admin"),
   "GET /api/v1/projects/:projectId/alert-rules": P("leader"),
   "POST /api/v1/projects/:projectId/alert-rules": P("admin"),
@@ -107,13 +120,21 @@ export function seesRestricted(role: Role | null): boolean {
   return role === "admin" || role === "supervisor";
 }
 
+/** The "user-admin" rule: `userProvinces` is the province of each role the user holds (null: system-wide). */
+export function administersUser(p: Principal, userProvinces: readonly (string | null)[]): boolean {
+  if (isSystemAdmin(p)) return true;
+  return userProvinces.length > 0 && userProvinces.every((provinceId) => provinceId !== null && roleOn(p, { provinceId }) === "admin");
+}
+
 export type Decision = { allow: true; role: Role | null } | { allow: false; status: 401 | 403 };
 
 /**
  * `scope.provinceId` is the province in the path, or the province of the project in the path
  * (undefined when that project does not exist: only system admins pass, to get the 404).
+ * `userProvinces`: for "user-admin", the province of each role the user in the path holds (null for a
+ * system-wide role).
  */
-export function decide(rule: Rule, p: Principal, scope: { provinceId?: string; projectId?: string }): Decision {
+export function decide(rule: Rule, p: Principal, scope: { provinceId?: string; projectId?: string; userProvinces?: (string | null)[] }): Decision {
   const deny: Decision = { allow: false, status: p.kind === "anonymous" ? 401 : 403 };
   switch (rule.kind) {
     case "public":
@@ -124,6 +145,8 @@ export function decide(rule: Rule, p: Principal, scope: { provinceId?: string; p
       return p.kind === "station" && scope.projectId !== undefined && p.station.projectId === scope.projectId ? { allow: true, role: null } : deny;
     case "system-admin":
       return isSystemAdmin(p) ? { allow: true, role: "admin" } : deny;
+    case "user-admin":
+      return administersUser(p, scope.userProvinces ?? []) ? { allow: true, role: "admin" } : deny;
     case "province":
     case "project": {
       if (scope.provinceId === undefined) return isSystemAdmin(p) ? { allow: true, role: "admin" } : deny;

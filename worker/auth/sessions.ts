@@ -1,5 +1,5 @@
 // Cookie sessions stored in D1 (only the SHA-256 of the cookie value), with expiry and logout.
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { memberships, sessions, users, type Role } from "../../schema/db";
 import { newToken, sha256Hex } from "./tokens";
@@ -42,7 +42,8 @@ export async function loadSession(d1: D1Database, cookieValue: string, now: numb
     .select({ csrfToken: sessions.csrfToken, id: users.id, email: users.email, name: users.name })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
+    // A disabled user's sessions are deleted when disabling; the check also covers one created meanwhile.
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
   if (!row) return null;
   const roles = await db
     .select({ role: memberships.role, provinceId: memberships.provinceId, projectId: memberships.projectId })

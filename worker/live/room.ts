@@ -210,13 +210,13 @@ export class ProjectRoom extends DurableObject<Env> {
     return ok;
   }
 
-  /** Signed-out or revoked sessions lose their live feed at once. */
-  closeSessions(sessionIds: string[]): number {
+  /** Signed-out or revoked sessions lose their live feed at once; `code` tells the dashboard whether to come back (schema/wire.ts). */
+  closeSessions(sessionIds: string[], code = 4001, reason = "session ended"): number {
     const ids = new Set(sessionIds);
     let closed = 0;
     for (const ws of this.ctx.getWebSockets()) {
       if (ids.has(attachmentOf(ws)?.sessionId ?? "")) {
-        ws.close(4001, "session ended");
+        ws.close(code, reason);
         closed++;
       }
     }

@@ -37,7 +37,8 @@ export const authRoutes = router()
       throw new ApiError(429, "rate_limited", "Đăng nhập sai quá nhiều lần; thử lại sau (too many failed sign-ins)", { retryAfterSeconds: retry }, { "Retry-After": String(retry) });
     }
     const [user] = await db.select().from(users).where(eq(users.email, email));
-    if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) {
+    // A disabled account is refused exactly like a wrong password, so the answer tells nothing about it.
+    if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user || user.disabledAt !== null) {
       // The reserved attempt stays as this failure; only rows older than the window go.
       await db.delete(loginFailures).where(lt(loginFailures.at, now - FAILURE_WINDOW_MS));
       throw new ApiError(401, "unauthorized", "Sai email hoặc mật khẩu (wrong email or password)");

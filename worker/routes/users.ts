@@ -1,13 +1,17 @@
-// Users and their roles per province or project.
+// Users, their roles per province or project, and disabling an account. Every change of either reaches
+// the user's open live feeds at once (worker/live/evict.ts).
 import { and, eq, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { MemberGrantSchema, MemberParams, ProjectIdParam, ProvinceIdParam, UserCreateSchema } from "../../schema/api";
+import { MemberGrantSchema, MemberParams, ProjectIdParam, ProjectMemberParams, ProvinceIdParam, UserCreateSchema, UserIdParam } from "../../schema/api";
 import { memberships, projects, provinces, sessions, users } from "../../schema/db";
+import { provincesOfUser } from "../auth/middleware";
+import { administersUser, isSystemAdmin, roleOn } from "../auth/policy";
 import { hashPassword } from "../auth/password";
 import { auditInsert } from "../lib/audit";
-import { router, roomFor } from "../lib/app-env";
+import { router } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
+import { closeEndedSessions, projectsOfProvince, projectsWatchableBy, reconnectUser } from "../live/evict";
 import { requireProject } from "./projects";
 
 async function userByEmail(d1: D1Database, email: string) {
@@ -16,7 +20,46 @@ async function userByEmail(d1: D1Database, email: string) {
   return user;
 }
 
+async function userById(d1: D1Database, id: string) {
+  const [user] = await drizzle(d1).select({ id: users.id, email: users.email, disabledAt: users.disabledAt }).from(users).where(eq(users.id, id));
+  if (!user) throw new ApiError(404, "not_found", "Không có người dùng này (unknown user)");
+  return user;
+}
+
+/** The province whose audit log shows an account change: the one province the user works in, if only one. */
+async function soleProvince(d1: D1Database, userId: string): Promise<string | null> {
+  const held = new Set(await provincesOfUser(d1, userId));
+  const [only] = held;
+  return held.size === 1 && only ? only : null;
+}
+
 export const userRoutes = router()
+  .get("/users", async (c) => {
+    const p = c.var.principal;
+    const db = drizzle(c.env.DB);
+    // Not one D1 batch: batched rows come back keyed by column name, and both tables have province_id.
+    const [people, roles] = await Promise.all([
+      db.select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt }).from(users).orderBy(users.name),
+      db
+        .select({ userId: memberships.userId, role: memberships.role, provinceId: memberships.provinceId, projectId: memberships.projectId, projectProvince: projects.provinceId })
+        .from(memberships)
+        .leftJoin(projects, eq(projects.id, memberships.projectId)),
+    ]);
+    const adminOf = (provinceId: string | null, projectId: string | null) => provinceId !== null && roleOn(p, { provinceId, projectId: projectId ?? undefined }) === "admin";
+    const list = people.flatMap((u) => {
+      const held = roles.filter((r) => r.userId === u.id).map((r) => ({ ...r, province: r.projectProvince ?? r.provinceId }));
+      // Someone without any role is seen by system admins only, like the rule for disabling them.
+      if (!isSystemAdmin(p) && !held.some((r) => adminOf(r.province, r.projectId))) return [];
+      return [
+        {
+          ...u,
+          canDisable: administersUser(p, held.map((r) => r.province)) && !(p.kind === "user" && p.session.user.id === u.id),
+          roles: held.map((r) => ({ role: r.role, provinceId: r.provinceId, projectId: r.projectId, canRevoke: adminOf(r.province, r.projectId) })),
+        },
+      ];
+    });
+    return c.json({ users: list });
+  })
   .post("/users", zValidator("json", UserCreateSchema), async (c) => {
     const { email, name, password } = c.req.valid("json");
     const db = drizzle(c.env.DB);
@@ -44,6 +87,8 @@ export const userRoutes = router()
       db.insert(memberships).values({ userId: user.id, provinceId, role }),
       auditInsert(c.env.DB, c.var.principal, { action: "member.grant", target: email, provinceId, before, after: { role } }),
     ]);
+    // Feeds already open reconnect with the new role (more or fewer restricted fonds).
+    await reconnectUser(c.env, user.id, await projectsOfProvince(c.env.DB, provinceId));
     return c.json({ userId: user.id, provinceId, role }, 200);
   })
   .delete("/provinces/:provinceId/members/:userId", zValidator("param", MemberParams), async (c) => {
@@ -54,12 +99,7 @@ export const userRoutes = router()
     if (before.length === 0) throw new ApiError(404, "not_found", "Người này không có vai trò ở tỉnh (no such member)");
     await db.batch([db.delete(memberships).where(where), auditInsert(c.env.DB, c.var.principal, { action: "member.revoke", target: userId, provinceId, before })]);
     // A revoked role ends at once, also on live feeds already open in that province's projects.
-    const [sessionRows, projectRows] = await db.batch([
-      db.select({ idHash: sessions.idHash }).from(sessions).where(eq(sessions.userId, userId)),
-      db.select({ id: projects.id }).from(projects).where(eq(projects.provinceId, provinceId)),
-    ]);
-    const ids = sessionRows.map((s) => s.idHash);
-    if (ids.length > 0) await Promise.all(projectRows.map((p) => roomFor(c.env, p.id).closeSessions(ids)));
+    await reconnectUser(c.env, userId, await projectsOfProvince(c.env.DB, provinceId));
     return c.json({ ok: true });
   })
   .post("/projects/:projectId/members", zValidator("param", ProjectIdParam), zValidator("json", MemberGrantSchema), async (c) => {
@@ -75,5 +115,49 @@ export const userRoutes = router()
       db.insert(memberships).values({ userId: user.id, projectId, role }),
       auditInsert(c.env.DB, c.var.principal, { action: "member.grant", target: email, provinceId: project.provinceId, projectId, before, after: { role } }),
     ]);
+    await reconnectUser(c.env, user.id, [projectId]);
     return c.json({ userId: user.id, projectId, role }, 200);
+  })
+  .delete("/projects/:projectId/members/:userId", zValidator("param", ProjectMemberParams), async (c) => {
+    const { projectId, userId } = c.req.valid("param");
+    const project = await requireProject(c.env.DB, projectId);
+    const db = drizzle(c.env.DB);
+    const where = and(eq(memberships.userId, userId), eq(memberships.projectId, projectId));
+    const before = await db.select().from(memberships).where(where);
+    if (before.length === 0) throw new ApiError(404, "not_found", "Người này không có vai trò ở dự án (no such member)");
+    await db.batch([
+      db.delete(memberships).where(where),
+      auditInsert(c.env.DB, c.var.principal, { action: "member.revoke", target: userId, provinceId: project.provinceId, projectId, before }),
+    ]);
+    // A role the user still holds through the province keeps the feed open, after a reconnect.
+    await reconnectUser(c.env, userId, [projectId]);
+    return c.json({ ok: true });
+  })
+  .post("/users/:userId/disable", zValidator("param", UserIdParam), async (c) => {
+    const { userId } = c.req.valid("param");
+    const p = c.var.principal;
+    if (p.kind === "user" && p.session.user.id === userId) {
+      throw new ApiError(400, "bad_request", "Không thể tự khóa tài khoản của chính mình (you cannot disable your own account)");
+    }
+    const user = await userById(c.env.DB, userId);
+    const disabledAt = user.disabledAt ?? Date.now();
+    const db = drizzle(c.env.DB);
+    const [, ended] = await db.batch([
+      db.update(users).set({ disabledAt }).where(eq(users.id, userId)),
+      // Every session ends now, not at its expiry: disabling is for an account that must stop at once.
+      db.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash }),
+      auditInsert(c.env.DB, p, { action: "user.disable", target: user.email, provinceId: await soleProvince(c.env.DB, userId), before: { disabledAt: user.disabledAt }, after: { disabledAt } }),
+    ]);
+    await closeEndedSessions(c.env, await projectsWatchableBy(c.env.DB, userId), ended.map((s) => s.idHash));
+    return c.json({ id: userId, email: user.email, disabledAt });
+  })
+  .post("/users/:userId/enable", zValidator("param", UserIdParam), async (c) => {
+    const { userId } = c.req.valid("param");
+    const user = await userById(c.env.DB, userId);
+    const db = drizzle(c.env.DB);
+    await db.batch([
+      db.update(users).set({ disabledAt: null }).where(eq(users.id, userId)),
+      auditInsert(c.env.DB, c.var.principal, { action: "user.enable", target: user.email, provinceId: await soleProvince(c.env.DB, userId), before: { disabledAt: user.disabledAt }, after: { disabledAt: null } }),
+    ]);
+    return c.json({ id: userId, email: user.email, disabledAt: null });
   });

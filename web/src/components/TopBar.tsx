@@ -16,6 +16,10 @@ export function TopBar() {
           <Link href="/">{t("nav.overview")}</Link>
           <Link href="/wall">{t("nav.wall")}</Link>
         </Show>
+        {/* Only administrators manage people; the server filters the list to theirs (worker/routes/users.ts). */}
+        <Show when={app.session.me()?.memberships.some((m) => m.role === "admin")}>
+          <Link href="/users">{t("nav.users")}</Link>
+        </Show>
         <Link href="/station">{t("nav.entry")}</Link>
       </nav>
       <div class="topbar__tools">
@@ -23,6 +27,9 @@ export function TopBar() {
           {(me) => (
             <span class="topbar__user">
               <span class="topbar__name">{me().user.name}</span>
+              <Link class="topbar__account" href="/account">
+                {t("nav.account")}
+              </Link>
               <button type="button" class="topbar__signout" onClick={() => void app.session.signOut()}>
                 {t("session.signOut")}
               </button>

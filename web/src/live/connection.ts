@@ -3,7 +3,7 @@
 // side is worker/live/room.ts. LiveFeed is plain TypeScript so the rules are unit-tested with fake
 // sockets and timers (test/unit/live-store.test.ts); createLiveConnection wires it to the browser and Solid.
 import { createSignal, onCleanup, type Accessor } from "solid-js";
-import { PING, PONG, type ClientMessage, type ServerMessage } from "../../../schema/wire";
+import { CLOSE_ACCESS_CHANGED, PING, PONG, type ClientMessage, type ServerMessage } from "../../../schema/wire";
 import { apiClient } from "../api";
 import { applyMessage, emptyLiveState, type LiveState } from "./apply";
 
@@ -30,8 +30,8 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 export interface SocketHandlers {
   open(): void;
   message(text: string): void;
-  /** Also after an error: browsers always follow `error` with `close`. */
-  close(): void;
+  /** Also after an error: browsers always follow `error` with `close`. `code` is the close frame's. */
+  close(code?: number): void;
 }
 
 export interface FeedSocket {
@@ -60,6 +60,9 @@ export class LiveFeed {
   private failures = 0;
   private stopped = false;
   private resyncAsked: { since: number; at: number } | null = null;
+  /** The watcher's rights changed: what is held may show fonds it may no longer see, so resume from a
+   * full snapshot, not from the held seq, until one arrives. */
+  private needsSnapshot = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
@@ -94,7 +97,7 @@ export class LiveFeed {
     this.setStatus(this.failingStatus(this.state.seq === null && this.failures === 0 ? "connecting" : "reconnecting"));
     const generation = this.generation;
     const current = () => generation === this.generation && !this.stopped;
-    this.socket = this.opts.openSocket(this.opts.url(this.state.seq), {
+    this.socket = this.opts.openSocket(this.opts.url(this.needsSnapshot ? null : this.state.seq), {
       open: () => {
         if (!current()) return;
         this.open = true;
@@ -103,8 +106,10 @@ export class LiveFeed {
       message: (text) => {
         if (current()) this.receive(text);
       },
-      close: () => {
-        if (current()) this.retry();
+      close: (code) => {
+        if (!current()) return;
+        if (code === CLOSE_ACCESS_CHANGED.code) this.reconnectForNewRights();
+        else this.retry();
       },
     });
     // Armed before `open` too: a connection attempt that hangs counts as silence.
@@ -124,6 +129,7 @@ export class LiveFeed {
     }
     if (typeof msg !== "object" || msg === null || typeof msg.type !== "string") return;
     this.failures = 0;
+    if (msg.type === "snapshot") this.needsSnapshot = false;
     const { state, resyncFrom } = applyMessage(this.state, msg);
     if (state !== this.state) {
       this.state = state;
@@ -148,6 +154,14 @@ export class LiveFeed {
     } catch {
       this.retry();
     }
+  }
+
+  /** Closed by the server with 4003 (worker/live/evict.ts): come back at once, without backoff. */
+  private reconnectForNewRights(): void {
+    this.needsSnapshot = true;
+    this.failures = 0;
+    this.clearRetry();
+    this.connect();
   }
 
   private retry(): void {
@@ -248,6 +262,6 @@ function openBrowserSocket(url: string, on: SocketHandlers): FeedSocket {
   ws.addEventListener("message", (ev) => {
     if (typeof ev.data === "string") on.message(ev.data);
   });
-  ws.addEventListener("close", () => on.close());
+  ws.addEventListener("close", (ev) => on.close(ev.code));
   return { send: (text) => ws.send(text), close: () => ws.close(1000) };
 }

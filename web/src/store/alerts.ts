@@ -6,7 +6,7 @@ export type ActionResult = { ok: true } | { ok: false; message: string };
 
 export const SILENCE_CHOICES_MINUTES = [60, 240, 1440, 4320, 10080] as const;
 
-async function outcome(call: () => Promise<Answer>): Promise<ActionResult> {
+export async function outcome(call: () => Promise<Answer>): Promise<ActionResult> {
   try {
     const res = await call();
     return res.ok ? { ok: true } : { ok: false, message: await errorMessage(res) };

@@ -2,11 +2,13 @@
 // HttpOnly cookie, which the same-origin WebSocket of the live feed carries too.
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
-import { apiClient } from "../api";
+import { apiClient, errorMessage } from "../api";
 import { valueOf } from "../resource";
 
 export type Me = InferResponseType<ReturnType<typeof apiClient>["me"]["$get"]>;
 export type SignInResult = { ok: true } | { ok: false; reason: "wrong" | "tooMany" | "failed" };
+/** A refused change names the field at fault when the server did (its error details), so the form shows it there. */
+export type PasswordResult = { ok: true; otherSessionsEnded: number } | { ok: false; field: "currentPassword" | "newPassword" | null; message: string };
 
 export function createSession() {
   const [me, { refetch, mutate }] = createResource(async (): Promise<Me | null> => {
@@ -35,6 +37,31 @@ export function createSession() {
     mutate(null);
   }
 
+  async function changePassword(currentPassword: string, newPassword: string): Promise<PasswordResult> {
+    try {
+      const res = await apiClient().me.password.$post({ json: { currentPassword, newPassword } }, { headers: writeHeaders() });
+      if (res.ok) return { ok: true, otherSessionsEnded: (await res.json()).otherSessionsEnded };
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: { path?: string; message?: string }[] } } | null;
+      const detail = body?.error?.details?.[0];
+      const field = detail?.path === "currentPassword" || detail?.path === "newPassword" ? detail.path : null;
+      return { ok: false, field, message: detail?.message ?? body?.error?.message ?? (await errorMessage(res)) };
+    } catch {
+      return { ok: false, field: null, message: "" };
+    }
+  }
+
+  /** Ends this user's sessions on every device, this one included. */
+  async function signOutEverywhere(): Promise<boolean> {
+    try {
+      const res = await apiClient().auth["logout-all"].$post(undefined, { headers: writeHeaders() });
+      if (!res.ok) return false;
+    } catch {
+      return false;
+    }
+    mutate(null);
+    return true;
+  }
+
   /** The signed-in user, null when signed out, undefined while unknown. */
   const current = () => valueOf(me);
   /** Cookie-authenticated writes prove they come from this page (worker/auth/middleware.ts). */
@@ -42,5 +69,5 @@ export function createSession() {
     const csrf = current()?.csrfToken;
     return csrf ? { "X-CSRF-Token": csrf } : {};
   };
-  return { me: current, error: () => me.error as unknown, refetch, signIn, signOut, writeHeaders };
+  return { me: current, error: () => me.error as unknown, refetch, signIn, signOut, changePassword, signOutEverywhere, writeHeaders };
 }

@@ -1,0 +1,43 @@
+// The people an administrator manages (GET /api/v1/users, worker/routes/users.ts): disable or enable an
+// account, revoke a role. The server says per person and role what this admin may do.
+import { createResource } from "solid-js";
+import type { InferResponseType } from "hono/client";
+import { apiClient } from "../api";
+import { valueOf } from "../resource";
+import { outcome, type ActionResult } from "./alerts";
+
+type UsersResponse = InferResponseType<ReturnType<typeof apiClient>["users"]["$get"], 200>;
+export type ManagedUser = UsersResponse["users"][number];
+export type ManagedRole = ManagedUser["roles"][number];
+
+export function createUsersStore(writeHeaders: () => Record<string, string>) {
+  const [users, { refetch }] = createResource(async () => {
+    const res = await apiClient().users.$get();
+    if (!res.ok) throw new Error(`GET /api/v1/users: ${res.status}`);
+    return (await res.json()).users;
+  });
+  const user = (userId: string) => apiClient().users[":userId"];
+  const after = async (result: Promise<ActionResult>): Promise<ActionResult> => {
+    const r = await result;
+    if (r.ok) void refetch();
+    return r;
+  };
+  return {
+    users: () => valueOf(users),
+    error: () => users.error as unknown,
+    setDisabled(userId: string, disabled: boolean): Promise<ActionResult> {
+      const target = user(userId);
+      const call = disabled ? target.disable : target.enable;
+      return after(outcome(() => call.$post({ param: { userId } }, { headers: writeHeaders() })));
+    },
+    revoke(userId: string, role: ManagedRole): Promise<ActionResult> {
+      const headers = writeHeaders();
+      if (role.projectId) {
+        const projectId = role.projectId;
+        return after(outcome(() => apiClient().projects[":projectId"].members[":userId"].$delete({ param: { projectId, userId } }, { headers })));
+      }
+      const provinceId = role.provinceId ?? "";
+      return after(outcome(() => apiClient().provinces[":provinceId"].members[":userId"].$delete({ param: { provinceId, userId } }, { headers })));
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { For, Show, createSignal } from "solid-js";
+import { formatDateTime, roleName, t, tf } from "../i18n";
+import { useApp } from "../store/context";
+import { createUsersStore, type ManagedRole, type ManagedUser } from "../store/users";
+
+/** The people an administrator manages: disable or enable their account, revoke a role. Creating
+ * accounts and granting roles are still done through the API (worker/routes/users.ts). */
+export default function UsersView() {
+  const app = useApp();
+  const store = createUsersStore(app.session.writeHeaders);
+  const [error, setError] = createSignal<string | null>(null);
+
+  const scopeName = (r: ManagedRole): string => {
+    if (r.projectId) return app.projects.find(r.projectId)?.name ?? r.projectId;
+    if (r.provinceId) return app.projects.provinces()?.find((p) => p.id === r.provinceId)?.name ?? r.provinceId;
+    return t("users.everywhere");
+  };
+  const act = async (run: () => Promise<{ ok: boolean; message?: string }>) => {
+    const r = await run();
+    setError(r.ok ? null : r.message || t("common.offlineAction"));
+  };
+  const toggle = (u: ManagedUser) => {
+    const disable = u.disabledAt === null;
+    if (disable && !confirm(tf("users.confirmDisable", { name: u.name }))) return;
+    void act(() => store.setDisabled(u.id, disable));
+  };
+  const revoke = (u: ManagedUser, r: ManagedRole) => {
+    if (!confirm(tf("users.confirmRevoke", { name: u.name, role: roleName(r.role), scope: scopeName(r) }))) return;
+    void act(() => store.revoke(u.id, r));
+  };
+
+  return (
+    <div class="view">
+      <div class="view__head">
+        <h1 class="view__title">{t("users.title")}</h1>
+      </div>
+      <Show when={store.error()}>
+        <p class="notice notice--error" role="alert">
+          {t("users.loadFailed")}
+        </p>
+      </Show>
+      <Show when={error()}>
+        <p class="form-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <Show when={store.users()}>
+        {(users) => (
+          <Show when={users().length > 0} fallback={<p class="empty">{t("users.none")}</p>}>
+            <div class="table-scroll panel">
+              <table class="grid-table users">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("users.name")}</th>
+                    <th scope="col">{t("users.email")}</th>
+                    <th scope="col">{t("users.roles")}</th>
+                    <th scope="col">{t("users.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={users()}>
+                    {(u) => (
+                      <tr classList={{ "users__row--disabled": u.disabledAt !== null }}>
+                        <th scope="row">{u.name}</th>
+                        <td>{u.email}</td>
+                        <td>
+                          <Show when={u.roles.length > 0} fallback={t("users.noRoles")}>
+                            <ul class="users__roles">
+                              <For each={u.roles}>
+                                {(r) => (
+                                  <li>
+                                    {roleName(r.role)} · {scopeName(r)}{" "}
+                                    <Show when={r.canRevoke}>
+                                      <button type="button" class="button button--small button--quiet" onClick={() => revoke(u, r)}>
+                                        {t("users.revoke")}
+                                      </button>
+                                    </Show>
+                                  </li>
+                                )}
+                              </For>
+                            </ul>
+                          </Show>
+                        </td>
+                        <td>
+                          <p>{u.disabledAt === null ? t("users.active") : tf("users.disabledSince", { at: formatDateTime(u.disabledAt) })}</p>
+                          <Show when={u.canDisable}>
+                            <button
+                              type="button"
+                              class="button button--small"
+                              classList={{ "button--danger": u.disabledAt === null }}
+                              onClick={() => toggle(u)}
+                            >
+                              {u.disabledAt === null ? t("users.disable") : t("users.enable")}
+                            </button>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        )}
+      </Show>
+    </div>
+  );
+}
