@@ -4,19 +4,16 @@ import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { AlertActionSchema, AlertRulePatchSchema, AlertRuleSchema, ContactPointParams, ContactPointSchema, ProjectIdParam, RuleParams, SilenceSchema } from "../../schema/api";
 import { alertRules, alertTransitions, contactPoints, webhookDeliveries } from "../../schema/db";
-import { seesRestricted, type Principal } from "../auth/policy";
+import { seesRestricted } from "../auth/policy";
 import { commitChange } from "../lib/admin-change";
 import { alertForAudience, visibleBy } from "../live/visibility";
 import { audienceOf } from "../lib/audience";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import { actorOf } from "../lib/actor";
 import { zValidator } from "../lib/validator";
-import { requireProject } from "./projects";
-
-function actorName(p: Principal): string {
-  return p.kind === "user" ? p.session.user.name : "Quản trị hệ thống";
-}
+import { requireProject } from "../lib/project";
 
 async function findRule(d1: D1Database, projectId: string, ruleId: string) {
   const project = await requireProject(d1, projectId);
@@ -101,7 +98,7 @@ export const alertRoutes = router()
   .post("/projects/:projectId/alerts/ack", zValidator("param", ProjectIdParam), zValidator("json", AlertActionSchema), async (c) => {
     const { projectId } = c.req.valid("param");
     const { ruleId, scope, comment } = c.req.valid("json");
-    const ok = await roomFor(c.env, projectId).acknowledge(ruleId, scope, actorName(c.var.principal), comment, Date.now());
+    const ok = await roomFor(c.env, projectId).acknowledge(ruleId, scope, actorOf(c.var.principal).name, comment, Date.now());
     if (!ok) throw new ApiError(404, "not_found", "Không có cảnh báo đang bật này (no active alert)");
     return c.json({ ok: true });
   })

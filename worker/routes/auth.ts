@@ -8,6 +8,7 @@ import { verifyPassword } from "../auth/password";
 import { roleOn } from "../auth/policy";
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS, sessionCookie } from "../auth/sessions";
 import { router, roomFor } from "../lib/app-env";
+import { OPERATOR } from "../lib/actor";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
 
@@ -62,6 +63,6 @@ export const authRoutes = router()
   })
   .get("/me", (c) => {
     const p = c.var.principal;
-    if (p.kind !== "user") return c.json({ user: { id: "operator", email: "", name: "Quản trị hệ thống" }, memberships: [{ role: "admin", provinceId: null, projectId: null }], csrfToken: null });
+    if (p.kind !== "user") return c.json({ user: { ...OPERATOR, email: "" }, memberships: [{ role: "admin", provinceId: null, projectId: null }], csrfToken: null });
     return c.json({ user: p.session.user, memberships: p.session.memberships, csrfToken: p.session.csrfToken });
   });

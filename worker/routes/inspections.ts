@@ -4,24 +4,17 @@ import { desc, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { AcceptanceSchema, CorrectionSchema, ProjectIdParam, VerificationSchema } from "../../schema/api";
 import { acceptances, corrections, verifications } from "../../schema/db";
-import { kindDecimals, toBaseUnits } from "../../schema/kinds";
-import { seesRestricted, type Principal } from "../auth/policy";
+import { seesRestricted } from "../auth/policy";
 import { visibleBy } from "../live/visibility";
 import { audienceOf } from "../lib/audience";
 import { targetOf } from "../../schema/wire";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import { actorOf } from "../lib/actor";
+import { baseUnitsOf } from "../lib/amounts";
 import { zValidator } from "../lib/validator";
-import { requireProject } from "./projects";
-
-function base(kind: string, amount: number, path: string): number {
-  const v = toBaseUnits(amount, kindDecimals(kind) ?? 0);
-  if (v === undefined) throw new ApiError(400, "validation_failed", "Số lẻ không hợp lệ (too many decimals)", [{ path, message: "too many decimals" }]);
-  return v;
-}
-
-const nameOf = (p: Principal) => (p.kind === "user" ? p.session.user.name : "Quản trị hệ thống");
+import { requireProject } from "../lib/project";
 
 async function liveTotals(env: Env, projectId: string, seesRestricted = true) {
   const snap = await roomFor(env, projectId).snapshot(seesRestricted);
@@ -34,13 +27,13 @@ export const inspectionRoutes = router()
     const { projectId } = c.req.valid("param");
     const body = c.req.valid("json");
     const project = await requireProject(c.env.DB, projectId);
-    const delta = base(body.kind, body.delta, "delta");
+    const delta = baseUnitsOf(body.kind, body.delta, "delta");
     const result = await roomFor(c.env, projectId).correct(body.fonds, body.kind, delta, Date.now());
     if (result.status === "invalid") throw new ApiError(400, "validation_failed", result.message, [{ path: "delta", message: result.message }]);
     const p = c.var.principal;
     const db = drizzle(c.env.DB);
     await db.batch([
-      db.insert(corrections).values({ projectId, fondsCode: body.fonds, kind: body.kind, delta, reason: body.reason, userId: p.kind === "user" ? p.session.user.id : "operator", eventId: result.id }),
+      db.insert(corrections).values({ projectId, fondsCode: body.fonds, kind: body.kind, delta, reason: body.reason, userId: actorOf(p).id, eventId: result.id }),
       auditInsert(c.env.DB, p, { action: "correction", target: `${body.fonds} ${body.kind}`, provinceId: project.provinceId, projectId, after: { delta, reason: body.reason, eventId: result.id } }),
     ]);
     return c.json({ eventId: result.id, seq: result.seq, delta }, 201);
@@ -59,7 +52,7 @@ export const inspectionRoutes = router()
     const bad = rows.map((r, i) => ({ r, i })).filter(({ r }) => !known.has(r.fonds));
     if (bad.length > 0) throw new ApiError(400, "validation_failed", "Có phông không thuộc dự án (unknown fonds)", bad.map(({ i }) => ({ path: `rows.${i}.fonds`, message: "unknown fonds" })));
     // "Reported" is what the software counted at the moment of the inspection.
-    const values = rows.map((r, i) => ({ projectId, inspectionDay, fondsCode: r.fonds, kind: r.kind, reported: totals.get(`${r.fonds}/${r.kind}`) ?? 0, verified: base(r.kind, r.verified, `rows.${i}.verified`), note: r.note, userName: nameOf(c.var.principal) }));
+    const values = rows.map((r, i) => ({ projectId, inspectionDay, fondsCode: r.fonds, kind: r.kind, reported: totals.get(`${r.fonds}/${r.kind}`) ?? 0, verified: baseUnitsOf(r.kind, r.verified, `rows.${i}.verified`), note: r.note, userName: actorOf(c.var.principal).name }));
     const db = drizzle(c.env.DB);
     await db.batch([db.insert(verifications).values(values), auditInsert(c.env.DB, c.var.principal, { action: "verification", target: inspectionDay, provinceId: project.provinceId, projectId, after: values })]);
     return c.json({ rows: values.map((v) => ({ ...v, difference: v.verified - v.reported })) }, 201);
@@ -75,7 +68,7 @@ export const inspectionRoutes = router()
     const project = await requireProject(c.env.DB, projectId);
     const { snap } = await liveTotals(c.env, projectId);
     if (!snap.fonds.some((f) => f.code === body.fonds)) throw new ApiError(400, "validation_failed", "Không có phông này (unknown fonds)", [{ path: "fonds", message: "unknown fonds" }]);
-    const row = { projectId, fondsCode: body.fonds, kind: body.kind, amount: base(body.kind, body.amount, "amount"), minuteNumber: body.minuteNumber, minuteDate: body.minuteDate, userName: nameOf(c.var.principal) };
+    const row = { projectId, fondsCode: body.fonds, kind: body.kind, amount: baseUnitsOf(body.kind, body.amount, "amount"), minuteNumber: body.minuteNumber, minuteDate: body.minuteDate, userName: actorOf(c.var.principal).name };
     const db = drizzle(c.env.DB);
     await db.batch([db.insert(acceptances).values(row), auditInsert(c.env.DB, c.var.principal, { action: "acceptance", target: `${body.fonds} ${body.kind}`, provinceId: project.provinceId, projectId, after: row })]);
     return c.json(row, 201);

@@ -4,6 +4,7 @@ import { ErrorSchema, ProjectIdParam } from "../../schema/api";
 import type { Viewer } from "../../schema/wire";
 import { seesRestricted, type Principal } from "../auth/policy";
 import { router, roomFor } from "../lib/app-env";
+import { OPERATOR } from "../lib/actor";
 import { ApiError } from "../lib/errors";
 import type { SocketAttachment } from "../live/feed";
 
@@ -22,7 +23,7 @@ const LiveQuery = z.strictObject({ since: z.coerce.number().int().min(0).optiona
 
 function viewerOf(p: Principal, role: string | null): Viewer {
   if (p.kind === "user") return { id: p.session.user.id, name: p.session.user.name, role: role ?? "leader" };
-  return { id: "operator", name: "Quản trị hệ thống", role: "admin" };
+  return { ...OPERATOR, role: "admin" };
 }
 
 export const live = router()

@@ -4,20 +4,15 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { CalendarSchema, PeriodTargetsSchema, PlanMoveSchema, ProjectIdParam } from "../../schema/api";
 import { fonds, planMoves, planPeriodTargets, planTargets, projectCalendars } from "../../schema/db";
-import { kindDecimals, toBaseUnits } from "../../schema/kinds";
 import { visibleBy } from "../live/visibility";
 import { audienceOf } from "../lib/audience";
-import { auditInsert } from "../lib/audit";
-import { router, roomFor } from "../lib/app-env";
+import { commitChange } from "../lib/admin-change";
+import { router } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import { actorOf } from "../lib/actor";
+import { baseUnitsOf } from "../lib/amounts";
 import { zValidator } from "../lib/validator";
-import { requireProject } from "./projects";
-
-function baseUnits(kind: string, amount: number, path: string): number {
-  const v = toBaseUnits(amount, kindDecimals(kind) ?? 0);
-  if (v === undefined) throw new ApiError(400, "validation_failed", "Số lẻ không hợp lệ (too many decimals)", [{ path, message: "too many decimals" }]);
-  return v;
-}
+import { requireProject } from "../lib/project";
 
 export const planRoutes = router()
   .get("/projects/:projectId/calendar", zValidator("param", ProjectIdParam), async (c) => {
@@ -31,11 +26,12 @@ export const planRoutes = router()
     const body = c.req.valid("json");
     const db = drizzle(c.env.DB);
     const [before] = await db.select().from(projectCalendars).where(eq(projectCalendars.projectId, projectId));
-    await db.batch([
-      db.insert(projectCalendars).values({ projectId, ...body }).onConflictDoUpdate({ target: projectCalendars.projectId, set: body }),
-      auditInsert(c.env.DB, c.var.principal, { action: "calendar.update", target: projectId, provinceId: project.provinceId, projectId, before, after: body }),
-    ]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.insert(projectCalendars).values({ projectId, ...body }).onConflictDoUpdate({ target: projectCalendars.projectId, set: body })], {
+      action: "calendar.update",
+      target: projectId,
+      before,
+      after: body,
+    });
     return c.json({ projectId, ...body });
   })
   .post("/projects/:projectId/plan/periods", zValidator("param", ProjectIdParam), zValidator("json", PeriodTargetsSchema), async (c) => {
@@ -46,26 +42,20 @@ export const planRoutes = router()
     const known = new Map((await db.select({ id: fonds.id, code: fonds.code }).from(fonds).where(eq(fonds.projectId, projectId))).map((f) => [f.code, f.id]));
     const unknown = rows.map((r, i) => ({ r, i })).filter(({ r }) => !known.has(r.fonds));
     if (unknown.length > 0) throw new ApiError(400, "validation_failed", "Có phông không thuộc dự án (unknown fonds)", unknown.map(({ r, i }) => ({ path: `rows.${i}.fonds`, message: `unknown fonds '${r.fonds}'` })));
-    const values = rows.map((r, i) => ({ projectId, fondsId: known.get(r.fonds)!, kind: r.kind, from: r.from, to: r.to, amount: baseUnits(r.kind, r.amount, `rows.${i}.amount`) }));
+    const values = rows.map((r, i) => ({ projectId, fondsId: known.get(r.fonds)!, kind: r.kind, from: r.from, to: r.to, amount: baseUnitsOf(r.kind, r.amount, `rows.${i}.amount`) }));
     // The detailed plan of each fonds × kind in the body is replaced whole.
     const pairs = [...new Set(values.map((v) => `${v.fondsId}/${v.kind}`))].map((p) => p.split("/") as [string, string]);
     const [first, ...rest] = pairs.map(([fondsId, kind]) =>
       db.delete(planPeriodTargets).where(and(eq(planPeriodTargets.fondsId, Number(fondsId)), eq(planPeriodTargets.kind, kind))),
     );
-    await db.batch([
-      first!,
-      ...rest,
-      db.insert(planPeriodTargets).values(values),
-      auditInsert(c.env.DB, c.var.principal, { action: "plan.periods", target: projectId, provinceId: project.provinceId, projectId, after: rows }),
-    ]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [first!, ...rest, db.insert(planPeriodTargets).values(values)], { action: "plan.periods", target: projectId, after: rows });
     return c.json({ rows: values.length });
   })
   .post("/projects/:projectId/plan/move", zValidator("param", ProjectIdParam), zValidator("json", PlanMoveSchema), async (c) => {
     const { projectId } = c.req.valid("param");
     const project = await requireProject(c.env.DB, projectId);
     const move = c.req.valid("json");
-    const amount = baseUnits(move.kind, move.amount, "amount");
+    const amount = baseUnitsOf(move.kind, move.amount, "amount");
     const db = drizzle(c.env.DB);
     const fondsRows = await db.select({ id: fonds.id, code: fonds.code }).from(fonds).where(and(eq(fonds.projectId, projectId), inArray(fonds.code, [move.from, move.to])));
     const from = fondsRows.find((f) => f.code === move.from);
@@ -80,18 +70,22 @@ export const planRoutes = router()
       throw new ApiError(400, "validation_failed", "Phông nguồn không đủ khối lượng kế hoạch (not enough planned volume to move)", [{ path: "amount", message: "exceeds the source fonds' plan" }]);
     }
     const p = c.var.principal;
-    const user = p.kind === "user" ? { userId: p.session.user.id, userName: p.session.user.name } : { userId: "operator", userName: "Quản trị hệ thống" };
+    const actor = actorOf(p);
+    const user = { userId: actor.id, userName: actor.name };
     const after = {
       from: { approved: src.approved - (moves.approved ? amount : 0), funded: src.funded - (moves.funded ? amount : 0) },
       to: { approved: dst.approved + (moves.approved ? amount : 0), funded: dst.funded + (moves.funded ? amount : 0) },
     };
-    await db.batch([
-      db.update(planTargets).set(after.from).where(and(eq(planTargets.fondsId, from.id), eq(planTargets.kind, move.kind))),
-      db.insert(planTargets).values({ projectId, fondsId: to.id, kind: move.kind, ...after.to }).onConflictDoUpdate({ target: [planTargets.fondsId, planTargets.kind], set: after.to }),
-      db.insert(planMoves).values({ projectId, kind: move.kind, fromFonds: move.from, toFonds: move.to, amount, reason: move.reason, ...user, at: Date.now() }),
-      auditInsert(c.env.DB, p, { action: "plan.move", target: `${move.kind} ${move.from} → ${move.to}`, provinceId: project.provinceId, projectId, before: { from: src, to: dst }, after: { ...after, reason: move.reason } }),
-    ]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(
+      c,
+      project,
+      [
+        db.update(planTargets).set(after.from).where(and(eq(planTargets.fondsId, from.id), eq(planTargets.kind, move.kind))),
+        db.insert(planTargets).values({ projectId, fondsId: to.id, kind: move.kind, ...after.to }).onConflictDoUpdate({ target: [planTargets.fondsId, planTargets.kind], set: after.to }),
+        db.insert(planMoves).values({ projectId, kind: move.kind, fromFonds: move.from, toFonds: move.to, amount, reason: move.reason, ...user, at: Date.now() }),
+      ],
+      { action: "plan.move", target: `${move.kind} ${move.from} → ${move.to}`, before: { from: src, to: dst }, after: { ...after, reason: move.reason } },
+    );
     return c.json({ kind: move.kind, amount, fromFonds: move.from, toFonds: move.to, targets: after });
   })
   .get("/projects/:projectId/plan/moves", zValidator("param", ProjectIdParam), async (c) => {

@@ -3,10 +3,12 @@
 import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { FondsParams, FondsUpdateSchema, PlanImportSchema, ProjectIdParam } from "../../schema/api";
-import { fonds, projects } from "../../schema/db";
-import { auditInsert, auditStatement } from "../lib/audit";
+import { fonds } from "../../schema/db";
+import { commitChange } from "../lib/admin-change";
+import { auditStatement } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import { requireProject } from "../lib/project";
 import { zValidator } from "../lib/validator";
 import { parsePlanTable } from "../plan/import";
 
@@ -24,12 +26,6 @@ const UPSERT_TARGETS = `
   ON CONFLICT (fonds_id, kind) DO UPDATE SET
     approved = CASE WHEN ?3 THEN excluded.approved ELSE plan_targets.approved END,
     funded = CASE WHEN ?4 THEN excluded.funded ELSE plan_targets.funded END`;
-
-export async function requireProject(d1: D1Database, projectId: string) {
-  const [row] = await drizzle(d1).select().from(projects).where(eq(projects.id, projectId));
-  if (!row) throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
-  return row;
-}
 
 export const projectRoutes = router()
   .post("/projects/:projectId/plan/import", zValidator("param", ProjectIdParam), zValidator("json", PlanImportSchema), async (c) => {
@@ -65,10 +61,6 @@ export const projectRoutes = router()
     const where = and(eq(fonds.projectId, projectId), eq(fonds.code, fondsCode));
     const [before] = await db.select().from(fonds).where(where);
     if (!before) throw new ApiError(404, "not_found", "Không có phông này (unknown fonds)");
-    await db.batch([
-      db.update(fonds).set(change).where(where),
-      auditInsert(c.env.DB, c.var.principal, { action: "fonds.update", target: fondsCode, provinceId: project.provinceId, projectId, before, after: { ...before, ...change } }),
-    ]);
-    await roomFor(c.env, projectId).reload();
+    await commitChange(c, project, [db.update(fonds).set(change).where(where)], { action: "fonds.update", target: fondsCode, before, after: { ...before, ...change } });
     return c.json({ ...before, ...change }, 200);
   });

@@ -7,19 +7,15 @@ import { reportNotes, reports } from "../../schema/db";
 import { reportSheet, type Locale } from "../../schema/reports/columns";
 import { formatDate } from "../../schema/time";
 import type { Context } from "hono";
-import type { Principal } from "../auth/policy";
 import { audienceOf } from "../lib/audience";
 import { router, type AppEnv } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import { actorOf } from "../lib/actor";
 import { zValidator } from "../lib/validator";
 import { buildReport, storeReport, type ReportContent } from "../reports/generate";
 import { toCsv, toXlsx } from "../reports/export";
 import { reportForAudience } from "../reports/visible";
-import { requireProject } from "./projects";
-
-function byName(p: Principal): string {
-  return p.kind === "user" ? p.session.user.name : "Quản trị hệ thống";
-}
+import { requireProject } from "../lib/project";
 
 /** A stored report as this viewer may see it (worker/reports/visible.ts), with the period's notes. */
 async function loadReport(c: Context<AppEnv>, projectId: string, reportId: string) {
@@ -60,7 +56,7 @@ export const reportRoutes = router()
     await requireProject(c.env.DB, projectId);
     const content = await buildReport(c.env.DB, projectId, { type: "adhoc", ...c.req.valid("json") }, Date.now());
     if (!content) throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
-    const stored = await storeReport(c.env.DB, content, byName(c.var.principal), false);
+    const stored = await storeReport(c.env.DB, content, actorOf(c.var.principal).name, false);
     return c.json(stored, 201);
   })
   .get("/projects/:projectId/reports/:reportId", zValidator("param", ReportParams), async (c) => {
@@ -91,7 +87,7 @@ export const reportRoutes = router()
     const { projectId, reportId } = c.req.valid("param");
     const [row] = await drizzle(c.env.DB).select({ type: reports.type, from: reports.from, to: reports.to }).from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
     if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
-    const notes = { ...c.req.valid("json"), updatedBy: byName(c.var.principal), updatedAt: Date.now() };
+    const notes = { ...c.req.valid("json"), updatedBy: actorOf(c.var.principal).name, updatedAt: Date.now() };
     await drizzle(c.env.DB)
       .insert(reportNotes)
       .values({ projectId, ...row, ...notes })

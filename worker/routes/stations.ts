@@ -9,7 +9,7 @@ import { commitChange } from "../lib/admin-change";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
-import { requireProject } from "./projects";
+import { requireProject } from "../lib/project";
 
 const publicColumns = { id: stations.id, name: stations.name, createdAt: stations.createdAt, revokedAt: stations.revokedAt };
 

@@ -12,7 +12,7 @@ import { router } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
 import { closeEndedSessions, projectsOfProvince, projectsWatchableBy, reconnectUser } from "../live/evict";
-import { requireProject } from "./projects";
+import { requireProject } from "../lib/project";
 
 async function userByEmail(d1: D1Database, email: string) {
   const [user] = await drizzle(d1).select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, email));
