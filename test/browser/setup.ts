@@ -1,7 +1,11 @@
-// Global setup of the browser tests: the real app on the embedded workerd (vite dev, as `npm start`
-// runs it) on its own throw-away state, with the demo provinces, stations, accounts and a backfilled
-// history (so charts and forecasts have a past). A small control server lets a test stop the app and
+// Global setup of the browser tests: the real app as `npm start` runs it (the production build on
+// `wrangler dev`, embedded workerd) on its own throw-away state, with the demo provinces, stations, accounts
+// and a backfilled history (so charts and forecasts have a past). Not the vite dev server: its proxy to
+// workerd answered stray HTML 500s under load, and a test must fail for the app's faults only. The build
+// (a few seconds) goes to its own directory, so a running `npm start` keeps its dist/ and edits made
+// during the run do not change the app under test. A small control server lets a test stop the app and
 // start it again on the same port and state (test/browser/restart.test.ts), as a deploy or a crash would.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 // @ts-expect-error plain ESM helpers shared with npm start (scripts/lib)
-import { adminClient, applyMigrations, ensureDevVars, startServer, waitUntilReady, waitUntilStopped } from "../../scripts/lib/local-server.mjs";
+import { adminClient, applyMigrations, buildDashboard, startServer, waitUntilReady, waitUntilStopped } from "../../scripts/lib/local-server.mjs";
 // @ts-expect-error plain ESM helpers shared with npm start (scripts/lib)
 import { backfill, DEMO, seedDemo } from "../../scripts/lib/demo.mjs";
 
@@ -22,10 +26,11 @@ interface Running {
 }
 
 export default async function setup(project: TestProject) {
+  const distDir: string = buildDashboard({ outDir: mkdtempSync(join(tmpdir(), "archive-browser-dist-")) });
   const stateDir = mkdtempSync(join(tmpdir(), "archive-browser-"));
-  const adminToken = ensureDevVars();
+  const adminToken = randomBytes(24).toString("base64url");
   applyMigrations(stateDir);
-  const start = (): Running => startServer({ mode: "vite", port: PORT, persistTo: stateDir }) as Running;
+  const start = (): Running => startServer({ mode: "built", port: PORT, persistTo: stateDir, adminToken, distDir }) as Running;
   let server = start();
 
   async function stop(): Promise<void> {
@@ -59,11 +64,12 @@ export default async function setup(project: TestProject) {
   } catch (err) {
     server.stop();
     control.close();
+    for (const dir of [stateDir, distDir]) rmSync(dir, { recursive: true, force: true });
     throw err;
   }
   return () => {
     server.stop();
     control.close();
-    rmSync(stateDir, { recursive: true, force: true });
+    for (const dir of [stateDir, distDir]) rmSync(dir, { recursive: true, force: true });
   };
 }
