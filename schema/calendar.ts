@@ -1,4 +1,4 @@
-// The working-day calendar that plan curves run on (issue #4): Monday–Friday, minus public holidays, plus
+// The working-day calendar that plan curves run on: Monday–Friday, minus public holidays, plus
 // any Saturdays a project declares as working days. Days are "yyyy-mm-dd" calendar days as a clock in
 // Asia/Ho_Chi_Minh shows them (schema/time.ts dayInZone); the arithmetic here runs on UTC day numbers of the
 // date parts only, so no host time zone or daylight saving can shift a day.

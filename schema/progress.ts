@@ -1,4 +1,4 @@
-// Plans over time (issue #4): the planned cumulative curve per fonds × work kind and the figures derived from
+// Plans over time: the planned cumulative curve per fonds × work kind and the figures derived from
 // it. Pure functions of data on the working-day calendar in ./calendar.ts; amounts are integers in the kind's
 // smallest unit (./kinds.ts), so plan amounts are floored integers and rates are plain per-working-day numbers.
 import { addDays, nthWorkingDayBefore, nthWorkingDayFrom, workingDaysBetween, type WorkCalendar } from "./calendar";

@@ -1,5 +1,5 @@
 // Printed after `npm run build`: the JavaScript a browser loads first (index.html's module and its
-// static imports), gzipped. Budget: 150 KB (issue 3).
+// static imports), gzipped. Budget: 150 KB.
 import { readFileSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 

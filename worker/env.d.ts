@@ -11,7 +11,7 @@ declare global {
     interface Env {
       DB: D1Database;
       PROJECT_ROOM: DurableObjectNamespace<ProjectRoom>;
-      /** Bearer token for administrative routes until sign-in lands (issue 6); set in .dev.vars or as a secret. */
+      /** Bearer token for administrative routes: the operator credential of provisioning scripts; set in .dev.vars or as a secret. */
       ADMIN_TOKEN: string;
     }
   }

@@ -2,7 +2,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { projects, fonds } from "./core";
 
-/** Working-day calendar of a project (issue 4): holidays and working Saturdays on top of Monday–Friday. */
+/** Working-day calendar of a project: holidays and working Saturdays on top of Monday–Friday. */
 export const projectCalendars = sqliteTable("project_calendars", {
   projectId: text("project_id")
     .primaryKey()

@@ -43,7 +43,7 @@ export const DEMO = [
   },
 ];
 
-/** One account per role (issue 6); passwords are made per checkout and kept beside the local state. */
+/** One account per role; passwords are made per checkout and kept beside the local state. */
 export const DEMO_ACCOUNTS = [
   { email: "quantri@demo.vn", name: "Nguyễn Văn Quản", role: "admin", provinces: ["ha-tinh", "khanh-hoa"] },
   { email: "giamsat.hatinh@demo.vn", name: "Trần Thị Giám", role: "supervisor", provinces: ["ha-tinh"] },
@@ -108,7 +108,7 @@ function vietnamToday() {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** Alert rules a supervisor would start with (issue 4), so `npm start`'s alert feed is not empty. */
+/** Alert rules a supervisor would start with, so `npm start`'s alert feed is not empty. */
 export async function seedDemoRules(call) {
   for (const d of DEMO) {
     const { rules } = await call("GET", `/projects/${d.project.id}/alert-rules`);

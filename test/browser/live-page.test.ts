@@ -28,7 +28,7 @@ describe.runIf(hasChromium || process.env.CI)("project page in Chromium", () => 
     page.on("framenavigated", () => navigations++);
     expect((await postCounter(PROJECT, token, [{ id: crypto.randomUUID(), fonds: "21", kind: "pages", delta: 1234 }])).status).toBe(200);
     const expected = (before + 1234).toLocaleString("vi-VN");
-    // The requirement itself (issue 3): the new total is on screen within one second of the POST.
+    // The requirement itself: the new total is on screen within one second of the POST.
     await page.waitForFunction(
       ([name, text]) =>
         [...document.querySelectorAll("article.kind")].some(

@@ -1,4 +1,4 @@
-// The three alert rules (issue 4) as one pure function of the project's state at an instant.
+// The three alert rules as one pure function of the project's state at an instant.
 // The Durable Object feeds it from its SQLite (worker/alerts/engine.ts); no D1 round-trip per counter.
 import type { WorkCalendar } from "../../schema/calendar";
 import type { AlertRuleType } from "../../schema/db";

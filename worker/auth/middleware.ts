@@ -94,7 +94,7 @@ export const authorize = createMiddleware<AppEnv>(async (c, next) => {
   const userProvinces = rule.kind === "user-admin" && params.userId ? await provincesOfUser(c.env.DB, params.userId) : undefined;
   const decision = decide(rule, principal, { provinceId, projectId, userProvinces });
   if (!decision.allow) {
-    // A working station token aimed at a project that does not exist: say so (the 404).
+    // A working station token aimed at a project that does not exist: say so with a 404 rather than a bare 403.
     if (principal.kind === "station" && rule.kind === "station" && projectId && !(await provinceOfProject(c.env.DB, projectId))) {
       throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
     }

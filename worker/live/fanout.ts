@@ -5,7 +5,7 @@ import type { Alerts, AlertView, Delta, PlanChanged, Snapshot } from "../../sche
 import { attachmentOf, broadcast, send, viewersOf } from "./feed";
 import type { ProjectPlan } from "./plan";
 import type { LiveStore } from "./store";
-import { audienceFor, visibleCells, visibleFonds, type Audience } from "./visibility";
+import { audienceFor, visible, visibleFonds, type Audience } from "./visibility";
 
 /** Deltas are coalesced into at most one frame per this many ms. */
 const FRAME_MS = 100;
@@ -48,7 +48,7 @@ export class Fanout {
     const top = this.store.lastVisible(hidden, this.store.seq);
     if (since !== null && Number.isInteger(since) && since >= 0 && since <= top.seq && top.seq - since <= REPLAY_LIMIT) {
       send(ws, this.planMessage(plan, audience));
-      send(ws, this.deltaMessage(since, top.seq, visibleCells(this.store.changesSince(since, top.seq), audience), top.at));
+      send(ws, this.deltaMessage(since, top.seq, visible(this.store.changesSince(since, top.seq), audience), top.at));
       return;
     }
     const snap = this.source.snapshot(audience.hidden.size === 0);
@@ -100,7 +100,7 @@ export class Fanout {
       const seeAll = restricted.length === 0 ? sockets : sockets.filter((ws) => attachmentOf(ws)?.seesRestricted);
       broadcast(seeAll, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null));
       const others = restricted.length === 0 ? [] : sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted);
-      const shown = others.length === 0 ? [] : visibleCells(cells, { hidden: new Set(restricted) });
+      const shown = others.length === 0 ? [] : visible(cells, { hidden: new Set(restricted) });
       if (shown.length > 0) {
         const before = this.store.lastVisible(restricted, from);
         const after = this.store.lastVisible(restricted, seq);

@@ -22,14 +22,14 @@ const UPSERT_DAILY_TOTALS = `
   DO UPDATE SET amount = excluded.amount, seq = excluded.seq WHERE excluded.seq >= daily_totals.seq`;
 
 export interface FlushOutcome {
-  flushedTo: number;
+  /** Events still in the outbox after this chunk: another pass is due at once. */
   remaining: number;
 }
 
 export async function flushOnce(store: LiveStore, d1: D1Database, projectId: string): Promise<FlushOutcome> {
   const from = store.meta("flushed_seq");
   const seq = store.seq;
-  if (from >= seq) return { flushedTo: from, remaining: 0 };
+  if (from >= seq) return { remaining: 0 };
   const upTo = Math.min(seq, from + FLUSH_CHUNK);
   const events = store.eventsBetween(from, upTo).map((e) => [e.id, e.seq, e.station, e.fonds, e.kind, e.delta, e.at, e.day]);
   const cells = store.cellsChangedBetween(from, upTo).map((c) => [c.fonds, c.kind, c.station, c.day, c.amount, c.changedSeq]);
@@ -39,5 +39,5 @@ export async function flushOnce(store: LiveStore, d1: D1Database, projectId: str
   ]);
   // Only after D1 has the rows: a failure above leaves the outbox as it was, to be retried.
   store.setMeta("flushed_seq", upTo);
-  return { flushedTo: upTo, remaining: seq - upTo };
+  return { remaining: seq - upTo };
 }

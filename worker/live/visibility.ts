@@ -1,7 +1,7 @@
 // Restricted and secret fonds (seed 001) are shown only to viewers who may see them. Pure: every output
 // that carries fonds-scoped rows or aggregates (snapshot, deltas, alerts, history, webhooks, reports,
 // inspections, plan moves, rules) goes through these functions with the audience it is for.
-import type { Cell, FondsPlan } from "../../schema/wire";
+import type { FondsPlan } from "../../schema/wire";
 
 export interface Audience {
   /** Codes of the fonds this audience must not see. */
@@ -35,10 +35,6 @@ export function visible<T extends { fonds: string }>(rows: readonly T[], audienc
 
 export function visibleFonds(fonds: readonly FondsPlan[], audience: Audience): FondsPlan[] {
   return visibleBy(fonds, audience, (f) => f.code);
-}
-
-export function visibleCells(cells: readonly Cell[], audience: Audience): Cell[] {
-  return visible(cells, audience);
 }
 
 /** The fonds an alert scope names ("fonds/<code>/<kind>"), if any. */

@@ -1,4 +1,4 @@
-// The scan station's outbox (issue 3 item 3): counts entered at the end of a batch are kept in the browser
+// The scan station's outbox: counts entered at the end of a batch are kept in the browser
 // until the server has them, and sent with the ids they were given when entered, so a retry after a lost
 // answer is counted once (POST /counters dedups by event id, worker/live/store.ts). Plain TypeScript with
 // the storage, the network and the clock passed in, so the rules are unit-tested (test/unit/outbox.test.ts).

@@ -7,7 +7,7 @@ import { TodayTotals } from "../entry/TodayTotals";
 import { createEntryStore } from "../entry/entry-store";
 import { t } from "../i18n";
 
-/** The scan operator's page (issue 3 item 3): no user account, the station's token; works through
+/** The scan operator's page: no user account, the station's token; works through
  * network drops, keeping entries until the server has them. */
 export default function EntryView() {
   const store = createEntryStore();

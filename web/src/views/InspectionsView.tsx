@@ -10,7 +10,7 @@ import { useApp } from "../store/context";
 import { createInspectionStore } from "../store/inspections";
 import { useProject } from "../store/project";
 
-/** Inspection and acceptance (issue 5 items 4–5): verified figures against reported ones, corrections,
+/** Inspection and acceptance: verified figures against reported ones, corrections,
  * acceptances and the acceptance report. Leaders read; supervisors and administrators enter. */
 export default function InspectionsView(props: { projectId: string }) {
   const app = useApp();

@@ -4,7 +4,7 @@ import { ProjectCard } from "../components/ProjectCard";
 import { Link } from "../components/Link";
 import { useApp } from "../store/context";
 
-/** Leadership's one page: every project of every province the user may see, live (issue 3 item 1). */
+/** Leadership's one page: every project of every province the user may see, live. */
 export default function Overview() {
   const app = useApp();
   const provinces = () => (app.projects.provinces() ?? []).filter((p) => p.projects.length > 0);

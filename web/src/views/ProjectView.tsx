@@ -17,7 +17,7 @@ import { atLeast } from "../roles";
 import { pathOf } from "../router";
 import { useProject } from "../store/project";
 
-/** One project (issue 3 item 2): headline vs plan, burn-up, fonds, stations, presence and alerts. */
+/** One project: headline vs plan, burn-up, fonds, stations, presence and alerts. */
 export default function ProjectView(props: { projectId: string }) {
   const m = useProject(props.projectId);
   const [chosen, setChosen] = createSignal<string | null>(null);

@@ -12,7 +12,7 @@ import { useApp } from "../store/context";
 import { useProject } from "../store/project";
 import { createReportStore } from "../store/reports";
 
-/** One report as the department writes it (issue 5 item 3): heading, the results table with totals,
+/** One report as the department writes it: heading, the results table with totals,
  * reasons, silent stations, difficulties and proposals; CSV, XLSX and a print layout (styles/report.css). */
 export default function ReportView(props: { projectId: string; reportId: string }) {
   const app = useApp();

@@ -9,7 +9,7 @@ import { useApp } from "../store/context";
 import { useProject } from "../store/project";
 import { createReportList } from "../store/reports";
 
-/** A project's reports (weekly, monthly, inspection, ad-hoc) and the ad-hoc request (issue 5 item 3). */
+/** A project's reports (weekly, monthly, inspection, ad-hoc) and the ad-hoc request. */
 export default function ReportsView(props: { projectId: string }) {
   const app = useApp();
   const m = useProject(props.projectId);

@@ -11,7 +11,7 @@ import { useApp } from "../store/context";
 import { useProject } from "../store/project";
 import { createRulesStore } from "../store/rules";
 
-/** Alert rules and webhook contact points of a project (issue 4 item 5). Everyone with a role on the
+/** Alert rules and webhook contact points of a project. Everyone with a role on the
  * project sees the rules; administrators change them and manage contact points. */
 export default function RulesView(props: { projectId: string }) {
   const app = useApp();

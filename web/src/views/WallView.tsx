@@ -14,7 +14,7 @@ function HoldFeed(props: { projectId: string }) {
   return null;
 }
 
-/** The meeting room's big screen (issue 3 item 4): dark, large type, rotating through every project the
+/** The meeting room's big screen: dark, large type, rotating through every project the
  * signed-in account may see, with no one touching it. Feeds, the session and the project list all
  * retry by themselves (store/context.tsx, live/connection.ts), so it recovers from network loss and
  * server restarts unattended. */

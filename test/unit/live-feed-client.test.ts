@@ -1,3 +1,5 @@
+// The dashboard's side of the live feed: applying snapshots and deltas to its state, and the connection
+// (reconnect with backoff, resume from the last seq, keep-alive pings).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WORK_KINDS } from "../../schema/kinds";
 import { PING, PONG, type Cell, type Delta, type FondsPlan, type ServerMessage, type Snapshot } from "../../schema/wire";
