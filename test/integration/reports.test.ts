@@ -4,7 +4,7 @@ import { readSheet } from "read-excel-file/universal";
 import { describe, expect, it } from "vitest";
 import hatinh from "../../../shared/fixtures/hatinh-2021-results.tsv?raw";
 import worker from "../../worker/index";
-import type { ReportContent } from "../../worker/reports/generate";
+import type { ReportContent } from "../../schema/reports/content";
 import { ADMIN, createProject, drainAlarms, get, post, postCounters, Watcher } from "./helpers";
 
 /** The seed 001 table as pasted: [STT, name, files, documents, pages] as written, and the totals row. */

@@ -4,7 +4,7 @@ import { buildReportTable } from "../../schema/reports/table";
 import { DEFAULT_CALENDAR } from "../../schema/calendar";
 import { alertForAudience, EVERYONE, fondsOfScope, hiding, visibleBy } from "../../worker/live/visibility";
 import { reportForAudience } from "../../worker/reports/visible";
-import type { ReportContent } from "../../worker/reports/generate";
+import type { ReportContent } from "../../schema/reports/content";
 
 const leader = hiding(["M/7"]);
 

@@ -3,30 +3,15 @@
 import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { alertTransitions, dailyTotals, reports } from "../../schema/db";
-import { buildReportTable, type ReportTable } from "../../schema/reports/table";
+import type { ReportContent } from "../../schema/reports/content";
 import type { ReportPeriod } from "../../schema/reports/schedule";
+import { buildReportTable } from "../../schema/reports/table";
 import { loadAlertConfig } from "../alerts/config";
 import { targetOf } from "../../schema/wire";
 import { loadProjectPlan } from "../live/plan";
 
 /** The tolerance the ratings use: the default of the behind-schedule rule. */
 const TOLERANCE = 0.05;
-
-export interface ReportContent {
-  project: { id: string; name: string; legalBasis: string; provinceId: string };
-  type: ReportPeriod["type"];
-  from: string;
-  to: string;
-  generatedAt: number;
-  kinds: { key: string; decimals: number }[];
-  table: ReportTable;
-  /** Fonds codes that are restricted: left out for viewers who may not see them. */
-  restricted: string[];
-  /** Stations that posted nothing in the period (seeds 003, 004: lateness is shown, not hidden). */
-  silentStations: { id: string; name: string }[];
-  /** Per "fonds/kind" (or "project/kind"): alert rules that fired in the period, as reasons. */
-  reasons: Record<string, string[]>;
-}
 
 export async function buildReport(d1: D1Database, projectId: string, period: ReportPeriod, now: number): Promise<ReportContent | null> {
   const [plan, config] = await Promise.all([loadProjectPlan(d1, projectId), loadAlertConfig(d1, projectId)]);

@@ -3,7 +3,7 @@
 // generated is hidden from it too. Pure.
 import { totalsOf } from "../../schema/reports/table";
 import { hiding, type Audience } from "../live/visibility";
-import type { ReportContent } from "./generate";
+import type { ReportContent } from "../../schema/reports/content";
 
 /** The tolerance of reports stored before the table kept its own. */
 const DEFAULT_TOLERANCE = 0.05;

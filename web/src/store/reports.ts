@@ -2,7 +2,7 @@
 // centre's notes. Leaders read and request; supervisors and administrators also write the notes.
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
-import type { ReportContent } from "../../../worker/reports/generate";
+import type { ReportContent } from "../../../schema/reports/content";
 import { apiClient, errorMessage, type Answer } from "../api";
 import { valueOf } from "../resource";
 import type { ActionResult } from "./alerts";

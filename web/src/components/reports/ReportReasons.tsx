@@ -1,5 +1,5 @@
 import { For, Show, createMemo } from "solid-js";
-import type { ReportContent } from "../../../../worker/reports/generate";
+import type { ReportContent } from "../../../../schema/reports/content";
 import { kindName, t, type MessageKey } from "../../i18n";
 import { reasonRows, type ReasonRow } from "../../reports/report-text";
 

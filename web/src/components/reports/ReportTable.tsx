@@ -1,6 +1,6 @@
 import { For, createMemo } from "solid-js";
 import { displayValue, reportSheet } from "../../../../schema/reports/columns";
-import type { ReportContent } from "../../../../worker/reports/generate";
+import type { ReportContent } from "../../../../schema/reports/content";
 import { locale, t } from "../../i18n";
 
 /** The report's table, from the same column model as its CSV and XLSX (schema/reports/columns.ts):
