@@ -37,6 +37,11 @@ export function WallProject(props: { projectId: string; province: string }) {
         <div>
           <p class="wall__province">{props.province}</p>
           <h1 class="wall__name">{m.project()?.name ?? "…"}</h1>
+          <Show when={m.loaded()}>
+            <p class="wall__status">
+              <StatusBadge status={m.status()} large />
+            </p>
+          </Show>
         </div>
         <div class="wall__clock">
           <p class="wall__time">{formatTime(app.clock(), m.timeZone()).slice(0, 5)}</p>
