@@ -2,7 +2,7 @@
 // any Saturdays a project declares as working days. Days are "yyyy-mm-dd" calendar days as a clock in
 // Asia/Ho_Chi_Minh shows them (schema/time.ts dayInZone); the arithmetic here runs on UTC day numbers of the
 // date parts only, so no host time zone or daylight saving can shift a day.
-import { VN_PUBLIC_HOLIDAYS } from "./holidays";
+import { VN_MAKEUP_SATURDAYS, VN_PUBLIC_HOLIDAYS } from "./holidays";
 
 export interface WorkCalendar {
   /** Public holidays and official compensatory days off (nghỉ bù); a holiday always wins over a working Saturday. */
@@ -15,6 +15,26 @@ export interface WorkCalendar {
 
 /** Vietnamese public holidays; no working Saturdays (see VN_MAKEUP_SATURDAYS in ./holidays to opt in). */
 export const DEFAULT_CALENDAR: WorkCalendar = { holidays: VN_PUBLIC_HOLIDAYS, workingSaturdays: [] };
+
+/** A project's working calendar: the public holidays and the official make-up Saturdays (the weekdays swapped
+ * for them are in the holidays), plus the project's own days (PUT /projects/:id/calendar). The alert engine,
+ * the reports and, through the live feed, the dashboard all run on this one. */
+export function projectCalendar(own: { holidays: readonly string[]; workingSaturdays: readonly string[] } | null | undefined): WorkCalendar {
+  const base = { holidays: VN_PUBLIC_HOLIDAYS, workingSaturdays: VN_MAKEUP_SATURDAYS };
+  if (!own) return base;
+  return { holidays: [...base.holidays, ...own.holidays], workingSaturdays: [...base.workingSaturdays, ...own.workingSaturdays] };
+}
+
+/**
+ * The calendar's days from `from` to the end of the year after `to`, sorted and distinct: what the live feed
+ * sends. Plan curves and rates never look before the period's start; the extra year keeps a late forecast
+ * skipping Tết. Days outside are plain Monday–Friday weeks, which is what a missing entry means anyway.
+ */
+export function calendarWithin(cal: WorkCalendar, from: string, to: string): { holidays: string[]; workingSaturdays: string[] } {
+  const last = `${Number(to.slice(0, 4)) + 1}-12-31`;
+  const pick = (days: readonly string[]) => [...new Set(days)].filter((d) => d >= from && d <= last).sort();
+  return { holidays: pick([...cal.holidays, ...(cal.daysOff ?? [])]), workingSaturdays: pick(cal.workingSaturdays) };
+}
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;

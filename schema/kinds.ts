@@ -12,6 +12,15 @@ export const WORK_KINDS = [
 export type WorkKindKey = (typeof WORK_KINDS)[number]["key"];
 export const WORK_KIND_KEYS = WORK_KINDS.map((k) => k.key) as [WorkKindKey, ...WorkKindKey[]];
 
+/** Kinds in the order of WORK_KINDS (reports, cards, columns), then any kind this build does not know. */
+export function sortKinds(kinds: Iterable<string>): string[] {
+  const rank = (kind: string) => {
+    const i = WORK_KIND_KEYS.indexOf(kind as WorkKindKey);
+    return i === -1 ? WORK_KIND_KEYS.length : i;
+  };
+  return [...kinds].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 export function kindDecimals(kind: string): number | undefined {
   return WORK_KINDS.find((k) => k.key === kind)?.decimals;
 }

@@ -102,3 +102,16 @@ export function formatPercent(ratio: number, locale: NumberFormat): string {
     .map((part) => (part.type === "percentSign" && locale === "vi" ? "\u00a0%" : part.value))
     .join("");
 }
+
+/**
+ * A share of a target done, for progress: like formatPercent, but never "100,0 %" before the work is done
+ * (3.097,03 of 3.098,50 m is 99,9 %, not a rounded-up 100,0 %), floored to the shown decimal while
+ * not done. `done` is the item's status (schema/status.ts), not the ratio: an aggregate can pass 100 %
+ * on over-delivery while one of its items is still open.
+ */
+export function formatProgressPercent(ratio: number, done: boolean, locale: NumberFormat): string {
+  if (done || !Number.isFinite(ratio)) return formatPercent(ratio, locale);
+  // 1e-9 absorbs float noise (0.2 × 1000 = 200.00000000000003 must stay 20,0 %, not fall to 19,9 %).
+  const floored = Math.floor(ratio * 1000 + 1e-9) / 1000;
+  return formatPercent(Math.min(floored, 0.999), locale);
+}

@@ -2,6 +2,7 @@
 // it. Pure functions of data on the working-day calendar in ./calendar.ts; amounts are integers in the kind's
 // smallest unit (./kinds.ts), so plan amounts are floored integers and rates are plain per-working-day numbers.
 import { addDays, nthWorkingDayBefore, nthWorkingDayFrom, workingDaysBetween, type WorkCalendar } from "./calendar";
+import { itemStatus, TOLERANCE } from "./status";
 
 /** Planned cumulative amount at the END of `day`. */
 export interface CurvePoint {
@@ -55,6 +56,20 @@ export function planToDateFromTargets(targets: readonly PeriodTarget[], day: str
   return sum;
 }
 
+/**
+ * One item's plan at the end of `day`: its detailed period targets when it has any, else linear over the
+ * project's period. The dashboard, the alert rules and the reports all read the plan through this.
+ */
+export function planAt(
+  target: number,
+  targets: readonly PeriodTarget[] | undefined,
+  day: string,
+  p: { periodStart: string; periodEnd: string; cal: WorkCalendar },
+): number {
+  if (targets && targets.length > 0) return planToDateFromTargets(targets, day, p.cal);
+  return linearPlanToDate(target, p.periodStart, p.periodEnd, day, p.cal);
+}
+
 export interface ProgressInput {
   /** The amount to deliver; authoritative for remaining and done even when `targets` shape the curve. */
   target: number;
@@ -66,11 +81,11 @@ export interface ProgressInput {
   periodEnd: string;
   today: string;
   cal: WorkCalendar;
-  /** Detailed plan; else linear over the period. */
+  /** Detailed plan; absent or empty: linear over the period. */
   targets?: readonly PeriodTarget[];
   /** Working days for the current rate, default 10 (two working weeks: smooths a slow day, still reacts). */
   rateWindow?: number;
-  /** Behind when actual < planToDate × (1 − tolerance); default 0.05. */
+  /** Behind when actual < planToDate × (1 − tolerance); default TOLERANCE (./status.ts). */
   tolerance?: number;
 }
 
@@ -101,7 +116,7 @@ export interface ProgressFigures {
    * the target (and stayed there), from `daily`; null if that day is older than the days in `daily`.
    */
   forecastDay: string | null;
-  /** done when actual ≥ target; behind when actual < planToDate × (1 − tolerance); else on_schedule. */
+  /** itemStatus (./status.ts): done when actual ≥ target; behind below planToDate × (1 − tolerance). */
   status: "done" | "on_schedule" | "behind";
   /**
    * forecastDay after periodEnd (for a done target: it was finished late). False when forecastDay is null: a
@@ -115,10 +130,8 @@ const MAX_FORECAST_WORKING_DAYS = 1_000_000;
 
 export function progressFigures(input: ProgressInput): ProgressFigures {
   const { target, actual, periodStart, periodEnd, today, cal } = input;
-  const tolerance = input.tolerance ?? 0.05;
-  const planToDate = input.targets
-    ? planToDateFromTargets(input.targets, today, cal)
-    : linearPlanToDate(target, periodStart, periodEnd, today, cal);
+  const tolerance = input.tolerance ?? TOLERANCE;
+  const planToDate = planAt(target, input.targets, today, { periodStart, periodEnd, cal });
   const remaining = Math.max(0, target - actual);
 
   const perDay = dailyTotals(input.daily, today);
@@ -146,7 +159,7 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
     workingDaysLeft,
     catchUpRate: remaining > 0 && workingDaysLeft > 0 ? remaining / workingDaysLeft : null,
     forecastDay,
-    status: remaining === 0 ? "done" : actual < planToDate * (1 - tolerance) ? "behind" : "on_schedule",
+    status: itemStatus(actual, target, planToDate, tolerance),
     forecastLate: forecastDay !== null && forecastDay > periodEnd,
   };
 }

@@ -1,6 +1,7 @@
 // The live feed's messages, shared by the worker (worker/live/room.ts) and the dashboard (web/src/live).
 // Every send site on both sides uses `satisfies ServerMessage` / `satisfies ClientMessage`.
 // Amounts are integers in the kind's smallest unit (schema/kinds.ts).
+import type { PeriodTarget } from "./progress";
 
 export interface KindInfo {
   key: string;
@@ -16,6 +17,19 @@ export interface FondsPlan {
   /** kind → planned amount */
   approved: Record<string, number>;
   funded: Record<string, number>;
+  /** kind → the detailed weekly/monthly plan (kế hoạch chi tiết); a kind not here is planned linearly. */
+  periods?: Record<string, PeriodTarget[]>;
+}
+
+/**
+ * The project's working calendar as the server computes it (schema/calendar.ts projectCalendar): public
+ * holidays, make-up Saturdays and the project's own days, only those from the period's start on
+ * (calendarWithin). Sent once per snapshot and plan message, so figures on every screen use the
+ * alerts' calendar.
+ */
+export interface WireCalendar {
+  holidays: string[];
+  workingSaturdays: string[];
 }
 
 /** What a fonds must deliver: the funded volume when set (seed 001: funding can be below plan), else the approved plan. */
@@ -82,6 +96,7 @@ export interface Snapshot {
   kinds: KindInfo[];
   fonds: FondsPlan[];
   stations: StationInfo[];
+  calendar: WireCalendar;
   /** Absolute totals per fonds × kind, all time. */
   totals: FondsTotal[];
   /** Absolute totals per station × kind × day, for the last STATION_DAYS_IN_SNAPSHOT days. */
@@ -109,11 +124,12 @@ export interface Presence {
   viewers: Viewer[];
 }
 
-/** The plan or the station list changed; the client should take the snapshot that follows. */
+/** The plan, the calendar or the station list changed (the fonds carry their period targets). */
 export interface PlanChanged {
   type: "plan";
   fonds: FondsPlan[];
   stations: StationInfo[];
+  calendar: WireCalendar;
 }
 
 /** One alert instance that is not normal (worker/alerts): pending, firing or resolved. */

@@ -2,7 +2,8 @@
 // cumulative actual against plan, the three ratings, and next period's target; then a totals row.
 // Pure; the worker fills the inputs from D1's maintained aggregates (worker/reports/generate.ts).
 import { addDays, workingDaysBetween, type WorkCalendar } from "../calendar";
-import { linearPlanToDate, planToDateFromTargets, type PeriodTarget } from "../progress";
+import { planProgress } from "../plan-progress";
+import { planAt as planCurveAt, type PeriodTarget } from "../progress";
 import { rate, type Ratings } from "./status";
 
 export interface ReportFonds {
@@ -52,10 +53,13 @@ export interface ReportTable {
   tolerance?: number;
 }
 
+/** The plan at the end of `day` on the curve the dashboard and the alerts use (schema/plan-progress.ts). */
 function planAt(f: ReportFonds, kind: string, day: string, input: ReportInput): number {
-  const targets = f.periodTargets?.[kind];
-  if (targets && targets.length > 0) return planToDateFromTargets(targets, day, input.cal);
-  return linearPlanToDate(f.target[kind] ?? 0, input.periodStart, input.periodEnd, day, input.cal);
+  const target = f.target[kind] ?? 0;
+  const periods = f.periodTargets?.[kind];
+  // A fonds with no target in a kind has no plan: the dashboard shows nothing there either.
+  if (!(target > 0)) return planCurveAt(target, periods, day, input);
+  return planProgress({ ...input, today: day, items: [{ target, actual: 0, periods }] }).planToDate;
 }
 
 function nextTarget(remaining: number, input: ReportInput): number {
@@ -99,7 +103,9 @@ export function buildReportTable(input: ReportInput): ReportTable {
 
 /**
  * The totals row: each figure is the sum of the rows above it (what a reader checks with a
- * calculator), rated like any item. Also used when a report is served without some rows (restricted
+ * calculator), rated like any item, except that it is on schedule only when every row is too: the
+ * dashboard's badge for a kind is behind when any fonds is (schema/status.ts), and so is the report's
+ * totals row, so a signed report never says "đảm bảo tiến độ" above rows that say otherwise. Also used when a report is served without some rows (restricted
  * fonds), so the totals never include what the reader cannot see.
  */
 export function totalsOf(rows: readonly ReportRow[], kinds: readonly string[], tolerance: number): Record<string, ReportCell> {
@@ -108,7 +114,9 @@ export function totalsOf(rows: readonly ReportRow[], kinds: readonly string[], t
   return Object.fromEntries(
     kinds.map((kind) => {
       const c = { target: sum(kind, "target"), periodPlan: sum(kind, "periodPlan"), periodActual: sum(kind, "periodActual"), cumulative: sum(kind, "cumulative"), planToDate: sum(kind, "planToDate") };
-      return [kind, { ...c, ratings: rate({ ...c, tolerance }), nextTarget: sum(kind, "nextTarget") }];
+      const ratings = rate({ ...c, tolerance });
+      const everyRow = rows.every((r) => r.cells[kind]?.ratings.onSchedule ?? true);
+      return [kind, { ...c, ratings: { ...ratings, onSchedule: ratings.onSchedule && everyRow }, nextTarget: sum(kind, "nextTarget") }];
     }),
   );
 }

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PROJECT, hasChromium, launch, screenshot, signedInPage } from "./browser";
 
 describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
@@ -69,6 +69,43 @@ describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
     // Wide tables scroll inside their box; the page itself never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, "project-phone");
+    await page.close();
+  });
+
+  it("shows one status for a project on the wall, its overview card and its page, with counts that match the lists", async () => {
+    const page = await signedInPage(browser, "lanhdao.hatinh@demo.vn", "/wall?every=600", { width: 1920, height: 1080 });
+    const name = page.locator(".wall__name");
+    await expect.poll(async () => (await name.textContent()) ?? "", { timeout: 15_000 }).not.toBe("…");
+    await page.locator(".wall__head .status").waitFor();
+    const project = (await name.textContent())!;
+    const status = (await page.locator(".wall__head .status").textContent())!;
+    const heading = (await page.locator(".wall__list .wall__subtitle").first().textContent())!;
+    const listed = await page.locator(".wall__behind li:not(.wall__more):not(.empty)").count();
+    const moreText = (await page.locator(".wall__behind .wall__more").allTextContents())[0] ?? "";
+    const more = Number(moreText.match(/\d+/)?.[0] ?? 0);
+    const behind = Number(heading.match(/^\d+/)?.[0] ?? 0);
+    // The heading counts the fonds behind; the list shows some of them and says how many more.
+    expect(listed + more).toBe(behind);
+    expect(status === "Chậm tiến độ").toBe(behind > 0);
+    // A fonds is one kind's percentage, never 100 % while behind.
+    for (const text of await page.locator(".wall__worst strong").allTextContents()) expect(text).not.toMatch(/^100/);
+    await screenshot(page, "wall-status", false);
+
+    await page.goto(`${inject("server").url}/`);
+    const card = page.locator("article.card", { hasText: project });
+    await card.locator(":scope > .status").waitFor({ timeout: 15_000 });
+    await expect.poll(async () => card.locator(":scope > .status").textContent()).toBe(status);
+    if (behind > 0) expect(await card.locator(".card__behind strong").textContent()).toMatch(new RegExp(`^${behind} `));
+    else expect(await card.locator(".card__behind").count()).toBe(0);
+
+    await card.locator(".card__name a").click();
+    await page.locator(".fonds__table tbody tr").first().waitFor();
+    await expect.poll(async () => page.locator(".project__title .status").textContent()).toBe(status);
+    await page.getByLabel("Chỉ phông chậm tiến độ").check();
+    const rows = page.locator(".fonds__table tbody th");
+    await expect.poll(async () => rows.count()).toBe(behind);
+    await page.getByLabel("Chỉ phông chậm tiến độ").uncheck();
+    await screenshot(page, "project-status");
     await page.close();
   });
 

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { FondsPlan } from "../../schema/wire";
 import type { FondsRow, KindProgress, Status } from "../../web/src/live/figures";
+
+const FIGURES = { behindItems: 0, planned: 1, currentRate: 0, workingDaysLeft: 0, catchUpRate: null, forecastDay: null, forecastLate: false };
 import { filterFonds, fold, sortFonds } from "../../web/src/live/fonds-list";
 
 function row(code: string, name: string, status: Status = "on_schedule", pagesDone = Number.NaN, lag = 0): FondsRow {
   const fonds: FondsPlan = { code, name, agency: "", restricted: false, approved: {}, funded: {} };
   const kinds = new Map<string, KindProgress>();
-  if (!Number.isNaN(pagesDone)) kinds.set("pages", { kind: "pages", actual: 0, target: 1, approved: 1, planToDate: 0, done: pagesDone, expected: 0, status });
-  return { fonds, kinds, status, done: pagesDone, lag };
+  const pages: KindProgress = { ...FIGURES, kind: "pages", actual: 0, target: 1, approved: 1, planToDate: 0, done: pagesDone, expected: 0, status };
+  if (!Number.isNaN(pagesDone)) kinds.set("pages", pages);
+  return { fonds, kinds, status, worst: Number.isNaN(pagesDone) ? null : pages, lag };
 }
 
 const names = (rows: FondsRow[]) => rows.map((r) => r.fonds.name);

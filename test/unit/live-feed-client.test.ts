@@ -15,6 +15,8 @@ import {
 } from "../../web/src/live/connection";
 import { distinctViewers, kindPlans, kindTotals, plannedKinds } from "../../web/src/live/selectors";
 
+const NO_DAYS = { holidays: [], workingSaturdays: [] };
+
 const FONDS: FondsPlan[] = [
   { code: "1", name: "UBND huyện Can Lộc", agency: "", restricted: false, approved: { files: 100, pages: 5000 }, funded: { files: 80, pages: 5000 } },
   { code: "2", name: "Phòng Tư pháp huyện Can Lộc", agency: "", restricted: false, approved: { files: 50, metres: 3360 }, funded: {} },
@@ -36,6 +38,7 @@ function snapshot(seq: number, over: Partial<Snapshot> = {}): Snapshot {
     kinds: WORK_KINDS.map((k) => ({ ...k })),
     fonds: FONDS,
     stations: [{ id: "st-1", name: "Máy 1" }],
+    calendar: NO_DAYS,
     totals: [],
     stationDays: [],
     days: [],
@@ -155,7 +158,7 @@ describe("applyMessage", () => {
     // While the socket was down the server moved from 4 to 9; ?since=4 replays (4, 9] coalesced.
     const resumed = run(
       [
-        { type: "plan", fonds: FONDS, stations: [{ id: "st-1", name: "Máy 1" }, { id: "st-2", name: "Máy 2" }] },
+        { type: "plan", fonds: FONDS, stations: [{ id: "st-1", name: "Máy 1" }, { id: "st-2", name: "Máy 2" }], calendar: NO_DAYS },
         delta(4, 9, missed),
         delta(9, 11, [cell("2", "files", 1)]),
       ],
@@ -172,7 +175,7 @@ describe("applyMessage", () => {
   it("replaces fonds and stations on a plan message and keeps the totals", () => {
     const held = run([snapshot(3, { totals: [{ fonds: "1", kind: "files", amount: 7 }] })]);
     const moved: FondsPlan[] = [{ ...FONDS[0]!, approved: { files: 60 } }, { ...FONDS[1]!, approved: { files: 90 } }];
-    const next = run([{ type: "plan", fonds: moved, stations: [] }], held);
+    const next = run([{ type: "plan", fonds: moved, stations: [], calendar: NO_DAYS }], held);
     expect(next.fonds).toBe(moved);
     expect(next.stations).toEqual([]);
     expect(next.seq).toBe(3);
@@ -276,7 +279,7 @@ describe("LiveFeed", () => {
     server.push(delta(5, 6, [cell("1", "files", 1)]));
     server.push(delta(6, 7, [cell("1", "files", 1)]));
     expect(server.last.sent).toEqual([JSON.stringify({ type: "resync", since: 3 })]);
-    server.push({ type: "plan", fonds: FONDS, stations: [] });
+    server.push({ type: "plan", fonds: FONDS, stations: [], calendar: NO_DAYS });
     server.push(delta(3, 7, [cell("1", "files", 9)]));
     expect(state.seq).toBe(7);
     expect(state.fondsTotals.get(fondsKindKey("1", "files"))).toBe(9);
@@ -298,7 +301,7 @@ describe("LiveFeed", () => {
     vi.advanceTimersByTime(1);
     expect(server.sockets).toHaveLength(3);
     server.last.on.open();
-    server.push({ type: "plan", fonds: FONDS, stations: [] });
+    server.push({ type: "plan", fonds: FONDS, stations: [], calendar: NO_DAYS });
     server.push(delta(8, 9, [cell("1", "files", 1)]));
     expect(statuses.at(-1)).toBe("live");
     expect(state.seq).toBe(9);

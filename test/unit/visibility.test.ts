@@ -19,6 +19,8 @@ describe("visibility", () => {
     expect(alertForAudience("fonds/M/7/pages", { fonds: "M/7", actual: 5 }, leader)).toBeNull();
     expect(alertForAudience("fonds/1/pages", { fonds: "1", actual: 5 }, leader)).toEqual({ fonds: "1", actual: 5 });
     expect(alertForAudience("project/pages", { kind: "pages", actual: 5, planToDate: 9, target: 20, variance: -4, fonds: null }, leader)).toEqual({ kind: "pages", fonds: null, redacted: "restricted" });
+    // How many fonds are behind counts the hidden ones too: it goes with the other project-wide figures.
+    expect(alertForAudience("project/pages", { kind: "pages", behindFonds: 2, fonds: null }, leader)).toEqual({ kind: "pages", fonds: null, redacted: "restricted" });
     expect(alertForAudience("project/pages", { kind: "pages", actual: 5 }, EVERYONE)).toEqual({ kind: "pages", actual: 5 });
     expect(alertForAudience("station/s1", { station: "s1", silentMinutes: 40 }, leader)).toEqual({ station: "s1", silentMinutes: 40 });
   });

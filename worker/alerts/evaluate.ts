@@ -2,7 +2,7 @@
 // The Durable Object feeds it from its SQLite (worker/alerts/engine.ts); no D1 round-trip per counter.
 import type { WorkCalendar } from "../../schema/calendar";
 import type { AlertRuleType } from "../../schema/db";
-import { progressFigures, type PeriodTarget } from "../../schema/progress";
+import { itemProgress, planProgress, type PlanItem } from "../../schema/plan-progress";
 import { targetOf, type FondsPlan } from "../../schema/wire";
 import type { AlertValues } from "./lifecycle";
 import { isWorkingTime, workingMinutesBetween, type WorkingHours } from "./working-time";
@@ -28,12 +28,12 @@ export interface EvalContext {
   hours: WorkingHours;
   periodStart: string;
   periodEnd: string;
+  /** With their detailed period targets (FondsPlan.periods), as loaded by worker/live/plan.ts. */
   fonds: readonly FondsPlan[];
   /** Cumulative actual per "fonds/kind". */
   totals: ReadonlyMap<string, number>;
   /** Recent daily actual per "fonds/kind" (enough days for the current rate). */
   daily: ReadonlyMap<string, readonly { day: string; amount: number }[]>;
-  periodTargets: ReadonlyMap<string, readonly PeriodTarget[]>;
   stations: readonly { id: string; name: string; lastPostAt: number | null }[];
 }
 
@@ -48,18 +48,10 @@ export interface Evaluation {
 
 const key = (fonds: string, kind: string) => `${fonds}/${kind}`;
 
-function figures(ctx: EvalContext, f: FondsPlan, kind: string, tolerance: number) {
-  return progressFigures({
-    target: targetOf(f, kind),
-    actual: ctx.totals.get(key(f.code, kind)) ?? 0,
-    daily: ctx.daily.get(key(f.code, kind)) ?? [],
-    periodStart: ctx.periodStart,
-    periodEnd: ctx.periodEnd,
-    today: ctx.today,
-    cal: ctx.cal,
-    targets: ctx.periodTargets.get(key(f.code, kind)),
-    tolerance,
-  });
+const planWindow = (ctx: EvalContext) => ({ periodStart: ctx.periodStart, periodEnd: ctx.periodEnd, today: ctx.today, cal: ctx.cal });
+
+function item(ctx: EvalContext, f: FondsPlan, kind: string): PlanItem {
+  return { target: targetOf(f, kind), actual: ctx.totals.get(key(f.code, kind)) ?? 0, periods: f.periods?.[kind] };
 }
 
 function kindsOf(ctx: EvalContext, rule: RuleDef): string[] {
@@ -71,23 +63,31 @@ function fondsOf(ctx: EvalContext, rule: RuleDef): FondsPlan[] {
   return ctx.fonds.filter((f) => rule.fonds === null || rule.fonds === "*" || rule.fonds === f.code);
 }
 
+/**
+ * Fires on the same status the dashboard shows (schema/plan-progress.ts), at the rule's own tolerance: for
+ * the project as a whole, when any of its fonds is behind in the kind (schema/status.ts says why).
+ */
 function behindSchedule(rule: RuleDef, ctx: EvalContext): Evaluation[] {
   const out: Evaluation[] = [];
   for (const kind of kindsOf(ctx, rule)) {
-    const rows = fondsOf(ctx, rule)
-      .filter((f) => targetOf(f, kind) > 0)
-      .map((f) => ({ f, fig: figures(ctx, f, kind, rule.threshold) }));
-    const groups = rule.fonds === null ? [{ scope: `project/${kind}`, rows }] : rows.map((r) => ({ scope: `fonds/${r.f.code}/${kind}`, rows: [r] }));
+    const rows = fondsOf(ctx, rule).filter((f) => targetOf(f, kind) > 0);
+    const groups = rule.fonds === null ? [{ scope: `project/${kind}`, rows }] : rows.map((f) => ({ scope: `fonds/${f.code}/${kind}`, rows: [f] }));
     for (const g of groups) {
       if (g.rows.length === 0) continue;
-      const actual = g.rows.reduce((s, r) => s + (ctx.totals.get(key(r.f.code, kind)) ?? 0), 0);
-      const planToDate = g.rows.reduce((s, r) => s + r.fig.planToDate, 0);
-      const target = g.rows.reduce((s, r) => s + targetOf(r.f, kind), 0);
+      const fig = planProgress({ ...planWindow(ctx), items: g.rows.map((f) => item(ctx, f, kind)), tolerance: rule.threshold });
       out.push({
         ruleId: rule.id,
         scope: g.scope,
-        condition: actual < target && actual < planToDate * (1 - rule.threshold),
-        values: { kind, actual, planToDate, target, variance: actual - planToDate, fonds: g.rows.length === 1 && rule.fonds !== null ? g.rows[0]!.f.code : null },
+        condition: fig.status === "behind",
+        values: {
+          kind,
+          actual: fig.actual,
+          planToDate: fig.planToDate,
+          target: fig.target,
+          variance: fig.actual - fig.planToDate,
+          fonds: g.rows.length === 1 && rule.fonds !== null ? g.rows[0]!.code : null,
+          behindFonds: fig.behindItems,
+        },
       });
     }
   }
@@ -98,18 +98,17 @@ function underPlan(rule: RuleDef, ctx: EvalContext): Evaluation[] {
   const out: Evaluation[] = [];
   for (const kind of kindsOf(ctx, rule)) {
     for (const f of fondsOf(ctx, rule)) {
-      const target = targetOf(f, kind);
-      if (target <= 0) continue;
-      const fig = figures(ctx, f, kind, rule.threshold);
-      const actual = ctx.totals.get(key(f.code, kind)) ?? 0;
+      const it = item(ctx, f, kind);
+      if (it.target <= 0) continue;
+      const fig = itemProgress(it, planWindow(ctx), ctx.daily.get(key(f.code, kind)) ?? [], rule.threshold);
       // Where the fonds ends at its current pace; the shortfall is what the plan should move elsewhere.
-      const projected = Math.min(target, Math.round(actual + fig.currentRate * fig.workingDaysLeft));
-      const started = actual > 0;
+      const projected = Math.min(it.target, Math.round(it.actual + fig.currentRate * fig.workingDaysLeft));
+      const started = it.actual > 0;
       out.push({
         ruleId: rule.id,
         scope: `fonds/${f.code}/${kind}`,
-        condition: started && fig.status !== "done" && projected < target * (1 - rule.threshold),
-        values: { fonds: f.code, kind, actual, target, projected, shortfall: target - projected, currentRate: Math.round(fig.currentRate), catchUpRate: fig.catchUpRate === null ? null : Math.ceil(fig.catchUpRate) },
+        condition: started && fig.status !== "done" && projected < it.target * (1 - rule.threshold),
+        values: { fonds: f.code, kind, actual: it.actual, target: it.target, projected, shortfall: it.target - projected, currentRate: Math.round(fig.currentRate), catchUpRate: fig.catchUpRate === null ? null : Math.ceil(fig.catchUpRate) },
       });
     }
   }

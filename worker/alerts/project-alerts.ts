@@ -36,14 +36,13 @@ export class ProjectAlerts {
       now,
       today,
       timeZone: tz,
-      cal: config.cal,
+      cal: plan.calendar,
       hours: config.hours,
       periodStart: plan.project.periodStart,
       periodEnd: plan.project.periodEnd,
       fonds: plan.fonds,
       totals,
       daily,
-      periodTargets: config.periodTargets,
       stations: plan.stations.map((s) => ({ id: s.id, name: s.name, lastPostAt: seen.get(s.id) ?? null })),
     };
   }

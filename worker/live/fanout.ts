@@ -3,7 +3,7 @@
 // Owned by the project's Durable Object (worker/live/room.ts), which says what the state is.
 import type { Alerts, AlertView, Delta, PlanChanged, Snapshot } from "../../schema/wire";
 import { attachmentOf, broadcast, send, viewersOf } from "./feed";
-import type { ProjectPlan } from "./plan";
+import { wireCalendar, type ProjectPlan } from "./plan";
 import type { LiveStore } from "./store";
 import { audienceFor, visible, visibleFonds, type Audience } from "./visibility";
 
@@ -33,7 +33,7 @@ export class Fanout {
   }
 
   planMessage(plan: ProjectPlan, audience: Audience): PlanChanged {
-    return { type: "plan", fonds: visibleFonds(plan.fonds, audience), stations: plan.stations };
+    return { type: "plan", fonds: visibleFonds(plan.fonds, audience), stations: plan.stations, calendar: wireCalendar(plan) };
   }
 
   /**

@@ -2,7 +2,7 @@
 import { WORK_KINDS } from "../../schema/kinds";
 import { dayInZone } from "../../schema/time";
 import { STATION_DAYS_IN_SNAPSHOT, type Snapshot } from "../../schema/wire";
-import type { ProjectPlan } from "./plan";
+import { wireCalendar, type ProjectPlan } from "./plan";
 import type { LiveStore } from "./store";
 import { visibleFonds, type Audience } from "./visibility";
 
@@ -21,6 +21,7 @@ export function buildSnapshot(store: LiveStore, plan: ProjectPlan, audience: Aud
     kinds: KINDS,
     fonds: visibleFonds(plan.fonds, audience),
     stations: plan.stations,
+    calendar: wireCalendar(plan),
     totals: store.fondsTotals(hidden),
     stationDays: store.stationDays(fromDay, hidden),
     days: store.days(hidden),

@@ -46,7 +46,7 @@ export function fondsOfScope(scope: string): string | null {
 }
 
 /** Figures of an alert that sum over several fonds: with a fonds hidden they would reveal it by difference. */
-const AGGREGATE_FIGURES = ["actual", "planToDate", "target", "variance", "projected", "shortfall", "currentRate", "catchUpRate"];
+const AGGREGATE_FIGURES = ["actual", "planToDate", "target", "variance", "projected", "shortfall", "currentRate", "catchUpRate", "behindFonds"];
 
 export type AlertValues = Record<string, unknown>;
 

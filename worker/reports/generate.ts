@@ -7,11 +7,10 @@ import type { ReportContent } from "../../schema/reports/content";
 import type { ReportPeriod } from "../../schema/reports/schedule";
 import { buildReportTable } from "../../schema/reports/table";
 import { loadAlertConfig } from "../alerts/config";
+import { kindDecimals, sortKinds } from "../../schema/kinds";
+import { TOLERANCE } from "../../schema/status";
 import { targetOf } from "../../schema/wire";
 import { loadProjectPlan } from "../live/plan";
-
-/** The tolerance the ratings use: the default of the behind-schedule rule. */
-const TOLERANCE = 0.05;
 
 export async function buildReport(d1: D1Database, projectId: string, period: ReportPeriod, now: number): Promise<ReportContent | null> {
   const [plan, config] = await Promise.all([loadProjectPlan(d1, projectId), loadAlertConfig(d1, projectId)]);
@@ -38,23 +37,21 @@ export async function buildReport(d1: D1Database, projectId: string, period: Rep
       .from(alertTransitions)
       .where(and(eq(alertTransitions.projectId, projectId), eq(alertTransitions.toState, "firing"))),
   ]);
-  const kinds = [...new Set(plan.fonds.flatMap((f) => Object.keys(f.approved)))];
-  const order = ["files", "documents", "pages", "metres", "metres_loose", "sheets"];
-  kinds.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const kinds = sortKinds(new Set(plan.fonds.flatMap((f) => Object.keys(f.approved))));
   const key = (r: { fonds: string; kind: string }) => `${r.fonds}/${r.kind}`;
   const table = buildReportTable({
     from: period.from,
     to: period.to,
     periodStart: plan.project.periodStart,
     periodEnd: plan.project.periodEnd,
-    cal: config.cal,
+    cal: plan.calendar,
     tolerance: TOLERANCE,
     kinds,
     fonds: plan.fonds.map((f) => ({
       code: f.code,
       name: f.name,
       target: Object.fromEntries(kinds.map((k) => [k, targetOf(f, k)])),
-      periodTargets: Object.fromEntries(kinds.map((k) => [k, config.periodTargets.get(`${f.code}/${k}`) ?? []])),
+      periodTargets: f.periods ?? {},
     })),
     cumulative: new Map(cumulativeRows.map((r) => [key(r), Number(r.amount)])),
     periodActual: new Map(periodRows.map((r) => [key(r), Number(r.amount)])),
@@ -74,7 +71,7 @@ export async function buildReport(d1: D1Database, projectId: string, period: Rep
     from: period.from,
     to: period.to,
     generatedAt: now,
-    kinds: kinds.map((k) => ({ key: k, decimals: k.startsWith("metres") ? 2 : 0 })),
+    kinds: kinds.map((k) => ({ key: k, decimals: kindDecimals(k) ?? 0 })),
     table,
     restricted: plan.fonds.filter((f) => f.restricted).map((f) => f.code),
     silentStations: plan.stations.filter((s) => !active.has(s.id)),

@@ -2,11 +2,10 @@
 // see is decided when one is served, not when it was made: a fonds restricted after the report was
 // generated is hidden from it too. Pure.
 import { totalsOf } from "../../schema/reports/table";
+import { TOLERANCE } from "../../schema/status";
 import { hiding, type Audience } from "../live/visibility";
 import type { ReportContent } from "../../schema/reports/content";
 
-/** The tolerance of reports stored before the table kept its own. */
-const DEFAULT_TOLERANCE = 0.05;
 
 export function reportForAudience(content: ReportContent, audience: Audience): ReportContent {
   if (audience.hidden.size === 0) return content;
@@ -21,7 +20,7 @@ export function reportForAudience(content: ReportContent, audience: Audience): R
   );
   return {
     ...content,
-    table: { ...content.table, rows, totals: totalsOf(rows, content.table.kinds, content.table.tolerance ?? DEFAULT_TOLERANCE) },
+    table: { ...content.table, rows, totals: totalsOf(rows, content.table.kinds, content.table.tolerance ?? TOLERANCE) },
     restricted: [],
     reasons,
   };

@@ -1,12 +1,16 @@
 // The burn-up chart's series for one kind of work: cumulative actual, the plan curve and the forecast at
 // the current rate, one point per calendar day. Pure (unit-tested); BurnUpChart.tsx feeds Chart.js.
 import { addDays, isWorkingDay, type WorkCalendar } from "../../../schema/calendar";
-import { linearPlanToDate } from "../../../schema/progress";
+import type { PlanItem } from "../../../schema/plan-progress";
+import { planAt } from "../../../schema/progress";
 
 export interface BurnUpInput {
   /** The project's output per day for the kind (any order). */
   daily: readonly { day: string; amount: number }[];
   target: number;
+  /** The fonds × kind items behind the target, with their period targets: the plan line is their sum, the
+   * curve the figures and alerts measure against. Absent: linear towards `target`. */
+  items?: readonly Pick<PlanItem, "target" | "periods">[];
   periodStart: string;
   periodEnd: string;
   today: string;
@@ -49,7 +53,7 @@ export function burnUp(input: BurnUpInput): BurnUpSeries {
   let projected: number | null = null;
   for (let day = periodStart; day <= end; day = addDays(day, 1)) {
     days.push(day);
-    plan.push(linearPlanToDate(target, periodStart, periodEnd, day, cal));
+    plan.push(input.items ? input.items.reduce((s, it) => s + (it.target > 0 ? planAt(it.target, it.periods, day, input) : 0), 0) : planAt(target, undefined, day, input));
     if (day <= today) {
       cumulative += perDay.get(day) ?? 0;
       actual.push(cumulative);

@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import type { AlertView, FondsPlan } from "../../../schema/wire";
 import { formatDateTime, t, tf } from "../i18n";
-import { alertKey, sortAlerts } from "../live/alerts";
+import { alertKey, sortAlerts, stateCounts } from "../live/alerts";
 import { useApp } from "../store/context";
 import { AlertActions } from "./AlertActions";
 import { alertDetail, alertTitle, type AlertContext } from "./alert-text";
@@ -23,7 +23,11 @@ export function AlertFeed(props: {
   return (
     <section class="alerts" aria-labelledby={`alerts-${props.projectId}`}>
       <h2 id={`alerts-${props.projectId}`} class="section-title">
-        {props.title ?? t("alert.title")} <span class="count">({props.alerts.filter((a) => a.state === "firing").length})</span>
+        {props.title ?? t("alert.title")} <span class="count">({props.alerts.length})</span>
+        <Show when={props.alerts.length > 0}>
+          {" "}
+          <span class="count count--states">{stateCounts(props.alerts).map((c) => tf(`alert.count.${c.state}`, { n: c.n })).join(" · ")}</span>
+        </Show>
       </h2>
       <Show when={props.alerts.length > 0} fallback={<p class="empty">{t("alert.none")}</p>}>
         <ul class="alerts__list">

@@ -2,7 +2,7 @@ import { For, Show, createMemo, createSignal } from "solid-js";
 import { kindName, t, tf } from "../i18n";
 import type { FondsRow } from "../live/figures";
 import { filterFonds, sortFonds, type SortDir, type SortKey } from "../live/fonds-list";
-import { barText, percent, type Quantity } from "../format";
+import { barText, done, type Quantity } from "../format";
 import { pathOf } from "../router";
 import { Link } from "./Link";
 import { ProgressBar } from "./ProgressBar";
@@ -73,7 +73,7 @@ export function FondsTable(props: { projectId: string; rows: readonly FondsRow[]
                     </Show>
                   </th>
                   <td>
-                    <StatusBadge status={row.kinds.size > 0 ? row.status : null} />
+                    <StatusBadge status={row.status} />
                   </td>
                   <For each={props.kinds}>
                     {(kind) => (
@@ -83,7 +83,7 @@ export function FondsTable(props: { projectId: string; rows: readonly FondsRow[]
                             <>
                               <span class="fonds__actual">{props.quantity(kind, p().actual)}</span>
                               <span class="fonds__plan"> / {props.quantity(kind, p().target)}</span>
-                              <span class="fonds__pct"> · {percent(p().done)}</span>
+                              <span class="fonds__pct"> · {done(p())}</span>
                               <ProgressBar ratio={p().done} expected={p().expected} status={p().status} label={`${row.fonds.name}: ${kindName(kind)}`} valueText={barText(p(), props.quantity)} thin />
                             </>
                           )}

@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import { kindName, t } from "../i18n";
 import type { KindFigures } from "../live/figures";
-import { barText, forecastText, percent, signed, type Quantity } from "../format";
+import { barText, done, forecastText, percent, signed, type Quantity } from "../format";
 import { ProgressBar } from "./ProgressBar";
 import { StatusBadge } from "./StatusBadge";
 
@@ -25,7 +25,7 @@ export function KindCard(props: { figures: KindFigures; quantity: Quantity }) {
       </p>
       <ProgressBar ratio={f().done} expected={f().expected} status={f().status} label={kindName(f().kind)} valueText={barText(f(), props.quantity)} />
       <p class="kind__percent">
-        <strong>{percent(f().done)}</strong> {t("totals.ofPlan")}
+        <strong>{done(f())}</strong> {t("totals.ofPlan")}
       </p>
       <dl class="facts">
         <div>
@@ -48,13 +48,16 @@ export function KindCard(props: { figures: KindFigures; quantity: Quantity }) {
             <dd>{q(Math.ceil(f().catchUpRate!))}</dd>
           </div>
         </Show>
-        <div>
-          <dt>{t("progress.forecast")}</dt>
-          <dd classList={{ "facts__bad": f().forecastLate || (f().forecastDay === null && f().status !== "done") }}>
-            {forecastText(f().forecastDay)}
-            <Show when={f().forecastLate}> ({t("progress.late")})</Show>
-          </dd>
-        </div>
+        {/* Done: nothing to forecast, the badge says so. */}
+        <Show when={f().status !== "done"}>
+          <div>
+            <dt>{t("progress.forecast")}</dt>
+            <dd classList={{ "facts__bad": f().forecastLate || f().forecastDay === null }}>
+              {forecastText(f())}
+              <Show when={f().forecastLate}> ({t("progress.late")})</Show>
+            </dd>
+          </div>
+        </Show>
       </dl>
       {/* Seed 001: the funded volume can be below the approved plan; the target is what was funded. */}
       <Show when={f().approved > 0 && f().approved !== f().target}>

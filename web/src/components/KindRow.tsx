@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import { kindName, t } from "../i18n";
 import type { KindFigures } from "../live/figures";
-import { barText, forecastText, percent, type Quantity } from "../format";
+import { barText, done, forecastText, percent, type Quantity } from "../format";
 import { ProgressBar } from "./ProgressBar";
 
 /** One kind in a province overview card: compact, the same figures as the project page's KindCard. */
@@ -13,7 +13,7 @@ export function KindRow(props: { figures: KindFigures; quantity: Quantity }) {
       <div class="krow__line">
         <span class="krow__name">{kindName(f().kind)}</span>
         <span class="krow__figures">
-          <strong>{q(f().actual)}</strong> / {q(f().target)} · <strong>{percent(f().done)}</strong>
+          <strong>{q(f().actual)}</strong> / {q(f().target)} · <strong>{done(f())}</strong>
         </span>
       </div>
       <ProgressBar ratio={f().done} expected={f().expected} status={f().status} label={kindName(f().kind)} valueText={barText(f(), props.quantity)} />
@@ -21,7 +21,7 @@ export function KindRow(props: { figures: KindFigures; quantity: Quantity }) {
         {t("progress.planToDate")}: {percent(f().expected)}
         <Show when={f().status !== "done"}>
           {" · "}
-          {t("progress.forecast")}: <span classList={{ "facts__bad": f().forecastLate || f().forecastDay === null }}>{forecastText(f().forecastDay)}</span>
+          {t("progress.forecast")}: <span classList={{ "facts__bad": f().forecastLate || f().forecastDay === null }}>{forecastText(f())}</span>
         </Show>
       </p>
     </li>

@@ -5,7 +5,7 @@ const clamp = (ratio: number) => (Number.isFinite(ratio) ? Math.min(100, Math.ma
 
 /** A bar for actual / plan, capped at full, coloured by status, with a tick where the plan says the work
  * should be today (`expected`, plan-to-date / target). `valueText` says both for screen readers. */
-export function ProgressBar(props: { ratio: number; expected?: number; status?: Status; label: string; valueText?: string; thin?: boolean }) {
+export function ProgressBar(props: { ratio: number; expected?: number; status?: Status | null; label: string; valueText?: string; thin?: boolean }) {
   return (
     <div
       class={`bar bar--${props.status ?? (props.ratio >= 1 ? "done" : "plain")}`}

@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import { formatDateTime, t, tf } from "../i18n";
 import { firingCount } from "../live/alerts";
+import { cutList } from "../live/selectors";
 import { pathOf } from "../router";
 import { useProject } from "../store/project";
 import { KindRow } from "./KindRow";
@@ -36,7 +37,7 @@ export function ProjectCard(props: { projectId: string; name: string }) {
         <Show when={m.behind().length > 0}>
           <p class="card__behind">
             <strong>{tf("overview.fondsBehind", { n: m.behind().length })}</strong>{" "}
-            <For each={m.behind().slice(0, BEHIND_LISTED)}>
+            <For each={cutList(m.behind(), BEHIND_LISTED).shown}>
               {(r, i) => (
                 <>
                   {i() > 0 ? ", " : ""}
@@ -44,7 +45,10 @@ export function ProjectCard(props: { projectId: string; name: string }) {
                 </>
               )}
             </For>
-            <Show when={m.behind().length > BEHIND_LISTED}>, …</Show>
+            <Show when={m.behind().length > BEHIND_LISTED}>
+              {" "}
+              <span class="card__more">{tf("list.moreFonds", { n: cutList(m.behind(), BEHIND_LISTED).more })}</span>
+            </Show>
           </p>
         </Show>
         <Show when={firingCount(m.state().alerts) > 0}>

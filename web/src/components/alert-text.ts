@@ -39,8 +39,11 @@ export function alertDetail(a: AlertView, ctx: AlertContext): string {
   // The server leaves out figures summed over fonds this viewer may not see.
   if (v.redacted === "restricted") return t("alert.redactedDetail");
   switch (a.ruleType) {
-    case "behind_schedule":
-      return tf("alert.behindDetail", { actual: q("actual"), planToDate: q("planToDate"), variance: signed(ctx.quantity, kind, num(v, "variance")) });
+    case "behind_schedule": {
+      const detail = tf("alert.behindDetail", { actual: q("actual"), planToDate: q("planToDate"), variance: signed(ctx.quantity, kind, num(v, "variance")) });
+      // Project-wide: behind because some fonds are, even when the sum is ahead (schema/status.ts).
+      return a.scope.startsWith("project/") && num(v, "behindFonds") > 0 ? `${detail}; ${tf("alert.behindFonds", { n: num(v, "behindFonds") })}` : detail;
+    }
     case "under_plan":
       return tf("alert.underDetail", { projected: q("projected"), target: q("target"), shortfall: q("shortfall") });
     case "silent_station":

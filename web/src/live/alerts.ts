@@ -55,3 +55,11 @@ export function alertsAbout(alerts: readonly AlertView[], about: { fonds?: strin
     return (about.fonds !== undefined && s.level === "fonds" && s.fonds === about.fonds) || (about.station !== undefined && s.level === "station" && s.station === about.station);
   });
 }
+
+/** How many of the listed alerts are in each state, in the order a heading names them; zero counts left out.
+ * The heading's total is the list's length, so a count never disagrees with what is listed below it. */
+export function stateCounts(alerts: readonly AlertView[]): { state: "firing" | "pending" | "resolved"; n: number }[] {
+  return (["firing", "pending", "resolved"] as const)
+    .map((state) => ({ state, n: alerts.filter((a) => a.state === state).length }))
+    .filter((c) => c.n > 0);
+}

@@ -2,6 +2,7 @@
 // with each feed message (schema/wire.ts; the sender is worker/live/room.ts). Connection handling is in
 // connection.ts. Changed parts are new objects and maps, unchanged parts keep their identity, so Solid
 // memos over e.g. `state.fonds` do not re-run for a delta.
+import { projectCalendar, type WorkCalendar } from "../../../schema/calendar";
 import type {
   AlertView,
   DayTotal,
@@ -24,6 +25,8 @@ export interface LiveState {
   kinds: readonly KindInfo[];
   fonds: readonly FondsPlan[]; // phông, with plan targets
   stations: readonly StationInfo[];
+  /** The project's working calendar as the server sends it (schema/wire.ts WireCalendar). */
+  calendar: WorkCalendar;
   /** fonds × kind → amount (key: fondsKindKey), all time. */
   fondsTotals: ReadonlyMap<string, number>;
   /** station × kind × day → amount (key: stationDayKey); the snapshot brings the last 62 days. */
@@ -59,6 +62,8 @@ export function emptyLiveState(): LiveState {
     kinds: [],
     fonds: [],
     stations: [],
+    // Until the first snapshot: the national calendar, so nothing reads an empty one meanwhile.
+    calendar: projectCalendar(null),
     fondsTotals: new Map(),
     stationDays: new Map(),
     days: new Map(),
@@ -78,7 +83,7 @@ export function applyMessage(state: LiveState, msg: ServerMessage): ApplyResult 
     case "presence":
       return { state: { ...state, viewers: msg.viewers } };
     case "plan":
-      return { state: { ...state, fonds: msg.fonds, stations: msg.stations } };
+      return { state: { ...state, fonds: msg.fonds, stations: msg.stations, calendar: msg.calendar } };
     case "alerts":
       return { state: { ...state, alerts: msg.alerts } };
     default:
@@ -94,6 +99,7 @@ function fromSnapshot(snap: Snapshot, held: LiveState): LiveState {
     kinds: snap.kinds,
     fonds: snap.fonds,
     stations: snap.stations,
+    calendar: snap.calendar,
     fondsTotals: indexTotals(snap.totals, (t: FondsTotal) => fondsKindKey(t.fonds, t.kind)),
     stationDays: indexTotals(snap.stationDays, (t: StationDayTotal) => stationDayKey(t.station, t.kind, t.day)),
     days: indexTotals(snap.days, (t: DayTotal) => dayKey(t.kind, t.day)),

@@ -1,75 +1,41 @@
 // Progress against plan, per kind of work for a project and per fonds: the figures leadership asks for
-// ("are we on plan, which fonds are behind, when will we finish"). Pure functions of the live state and
-// the working calendar (schema/progress.ts does the plan math), so the overview, the project page and
-// the wall show the same numbers the alert rules use (worker/alerts/evaluate.ts).
-import type { WorkCalendar } from "../../../schema/calendar";
-import { linearPlanToDate, progressFigures } from "../../../schema/progress";
+// ("are we on plan, which fonds are behind, when will we finish"). Every figure comes from
+// schema/plan-progress.ts with the plan the server sends (period targets in FondsPlan.periods, the
+// project's calendar in the snapshot), so the overview, the project page and the wall show what the alert
+// rules (worker/alerts/evaluate.ts) and the reports (schema/reports/table.ts) say.
+import { planProgress, type PlanItem, type PlanProgress, type PlanWindow } from "../../../schema/plan-progress";
+import { worstStatus, type Status } from "../../../schema/status";
 import { targetOf, type FondsPlan } from "../../../schema/wire";
 import { fondsKindKey, splitKey, type LiveState } from "./apply";
 import { plannedKinds } from "./selectors";
 
-/** progressFigures' default tolerance: a little below the plan line is still on schedule. */
-export const BEHIND_TOLERANCE = 0.05;
-
-export type Status = "done" | "on_schedule" | "behind";
-
+export type { Status } from "../../../schema/status";
 export { targetOf } from "../../../schema/wire";
 
-export interface Period {
-  periodStart: string;
-  periodEnd: string;
-  /** "yyyy-mm-dd" on the project's clock. */
-  today: string;
-  cal: WorkCalendar;
-}
+/** The project's period, today on its clock and its working calendar. */
+export type Period = PlanWindow;
 
-export interface KindProgress {
+export interface KindProgress extends PlanProgress {
   kind: string;
-  actual: number;
-  target: number;
   /** The approved plan, shown beside the target when funding is below it. */
   approved: number;
-  /** Where the plan says the work should be at the end of today. */
-  planToDate: number;
-  /** actual / target; NaN without a target. */
-  done: number;
-  /** planToDate / target: the plan-to-date marker on a bar. */
-  expected: number;
-  status: Status;
 }
 
-export interface KindFigures extends KindProgress {
-  /** Output per working day over the last two working weeks. */
-  currentRate: number;
-  /** Output per working day needed from tomorrow to finish on time; null when nothing is left. */
-  catchUpRate: number | null;
-  /** The day the target is reached at the current rate; null while the work is stalled. */
-  forecastDay: string | null;
-  forecastLate: boolean;
+/** A project's kind (with its pace and forecast) or a fonds × kind: the same figures either way. */
+export type KindFigures = KindProgress;
+
+function itemOf(f: FondsPlan, kind: string, totals: ReadonlyMap<string, number>): PlanItem {
+  return { target: targetOf(f, kind), actual: totals.get(fondsKindKey(f.code, kind)) ?? 0, periods: f.periods?.[kind] };
 }
 
-export function statusOf(actual: number, target: number, planToDate: number): Status {
-  if (actual >= target) return "done";
-  return actual < planToDate * (1 - BEHIND_TOLERANCE) ? "behind" : "on_schedule";
+/** The project's fonds × kind items of one kind, with their period targets (for the burn-up's plan line). */
+export function kindItems(state: Pick<LiveState, "fonds" | "fondsTotals">, kind: string): PlanItem[] {
+  return state.fonds.map((f) => itemOf(f, kind, state.fondsTotals));
 }
 
-function progress(kind: string, actual: number, target: number, approved: number, planToDate: number): KindProgress {
-  return {
-    kind,
-    actual,
-    target,
-    approved,
-    planToDate,
-    done: target > 0 ? actual / target : Number.NaN,
-    expected: target > 0 ? planToDate / target : Number.NaN,
-    status: statusOf(actual, target, planToDate),
-  };
-}
-
-/** One fonds × kind: the plan is linear over the project's working days (as the alert engine's default). */
-export function fondsKindProgress(f: FondsPlan, kind: string, actual: number, p: Period): KindProgress {
-  const target = targetOf(f, kind);
-  return progress(kind, actual, target, f.approved[kind] ?? 0, linearPlanToDate(target, p.periodStart, p.periodEnd, p.today, p.cal));
+/** One fonds × kind. Its own daily output is not in the live state: no pace or forecast, but a catch-up rate. */
+export function fondsKindProgress(f: FondsPlan, kind: string, totals: ReadonlyMap<string, number>, p: Period): KindProgress {
+  return { kind, approved: f.approved[kind] ?? 0, ...planProgress({ ...p, items: [itemOf(f, kind, totals)] }) };
 }
 
 /** kind → the project's output per day, from the kind × day totals. */
@@ -84,77 +50,52 @@ export function dailyByKind(days: ReadonlyMap<string, number>): Map<string, { da
   return out;
 }
 
-/** The kinds with a target, in the kinds' order (live/selectors.ts). */
+/** The kinds with a target, in the kinds' order (schema/kinds.ts). */
 export function targetKinds(fonds: readonly FondsPlan[]): string[] {
   const targets = new Map<string, number>();
   for (const f of fonds) for (const kind of new Set([...Object.keys(f.approved), ...Object.keys(f.funded)])) targets.set(kind, (targets.get(kind) ?? 0) + targetOf(f, kind));
   return plannedKinds(targets);
 }
 
-/** The project's headline per kind with a target. */
+/** The project's headline per kind with a target: behind when any fonds is behind in it (schema/status.ts). */
 export function projectKinds(state: Pick<LiveState, "fonds" | "fondsTotals" | "days">, p: Period, daily = dailyByKind(state.days)): KindFigures[] {
-  return targetKinds(state.fonds).map((kind) => {
-    let actual = 0;
-    let target = 0;
-    let approved = 0;
-    let planToDate = 0;
-    for (const f of state.fonds) {
-      const row = fondsKindProgress(f, kind, state.fondsTotals.get(fondsKindKey(f.code, kind)) ?? 0, p);
-      actual += row.actual;
-      target += row.target;
-      approved += row.approved;
-      // Summed per fonds, as the behind-schedule rule does, so page and alert agree to the unit.
-      planToDate += row.planToDate;
-    }
+  return targetKinds(state.fonds).map((kind) => ({
+    kind,
+    approved: state.fonds.reduce((s, f) => s + (targetOf(f, kind) > 0 ? (f.approved[kind] ?? 0) : 0), 0),
     // Output on fonds without a target (none in a consistent plan) does not count towards the kind.
-    const fig = progressFigures({ target, actual, daily: daily.get(kind) ?? [], periodStart: p.periodStart, periodEnd: p.periodEnd, today: p.today, cal: p.cal });
-    return {
-      ...progress(kind, actual, target, approved, planToDate),
-      currentRate: fig.currentRate,
-      catchUpRate: fig.catchUpRate,
-      forecastDay: fig.forecastDay,
-      forecastLate: fig.forecastLate,
-    };
-  });
+    ...planProgress({ ...p, items: kindItems(state, kind), daily: daily.get(kind) ?? [] }),
+  }));
 }
 
 export interface FondsRow {
   fonds: FondsPlan;
   /** kind → progress, for the kinds this fonds has a target in. */
   kinds: Map<string, KindProgress>;
-  status: Status;
-  /** Σ min(actual, target) / Σ target over its kinds: one figure to sort by. */
-  done: number;
+  /** Its kinds' statuses combined (schema/status.ts); null when it has no target at all. */
+  status: Status | null;
+  /** The kind furthest behind its plan (or the least done, when none is behind); null without kinds. What
+   * a fonds shows in one figure: kinds are never added together (records and pages are not one unit). */
+  worst: KindProgress | null;
   /** The worst (actual − planToDate) / target over its kinds: how far behind, to sort by. */
   lag: number;
 }
 
-/** Every fonds with its progress per kind; its status is its worst kind's. */
+const lagOf = (k: KindProgress) => (k.status === "done" ? 0 : (k.actual - k.planToDate) / k.target);
+
+/** Every fonds with its progress per kind. */
 export function fondsRows(state: Pick<LiveState, "fonds" | "fondsTotals">, kinds: readonly string[], p: Period): FondsRow[] {
   return state.fonds.map((f) => {
     const byKind = new Map<string, KindProgress>();
-    let doneSum = 0;
-    let targetSum = 0;
-    let lag = 0;
-    for (const kind of kinds) {
-      if (targetOf(f, kind) <= 0) continue;
-      const row = fondsKindProgress(f, kind, state.fondsTotals.get(fondsKindKey(f.code, kind)) ?? 0, p);
-      byKind.set(kind, row);
-      doneSum += Math.min(row.actual, row.target);
-      targetSum += row.target;
-      if (row.status !== "done") lag = Math.min(lag, (row.actual - row.planToDate) / row.target);
-    }
-    const statuses = [...byKind.values()].map((r) => r.status);
-    const status: Status = statuses.includes("behind") ? "behind" : statuses.every((s) => s === "done") && statuses.length > 0 ? "done" : "on_schedule";
-    return { fonds: f, kinds: byKind, status, done: targetSum > 0 ? doneSum / targetSum : Number.NaN, lag };
+    for (const kind of kinds) if (targetOf(f, kind) > 0) byKind.set(kind, fondsKindProgress(f, kind, state.fondsTotals, p));
+    const list = [...byKind.values()];
+    const worst = list.reduce<KindProgress | null>((w, k) => (w === null || lagOf(k) < lagOf(w) || (lagOf(k) === lagOf(w) && k.done < w.done) ? k : w), null);
+    return { fonds: f, kinds: byKind, status: worstStatus(list.flatMap((k) => (k.status ? [k.status] : []))), worst, lag: Math.min(0, ...list.map(lagOf)) };
   });
 }
 
-/** A project is behind when any of its kinds is; done when all are. */
-export function overallStatus(kinds: readonly { status: Status }[]): Status | null {
-  if (kinds.length === 0) return null;
-  if (kinds.some((k) => k.status === "behind")) return "behind";
-  return kinds.every((k) => k.status === "done") ? "done" : "on_schedule";
+/** A project is behind when any of its kinds is; done when all are; null without a plan. */
+export function overallStatus(kinds: readonly { status: Status | null }[]): Status | null {
+  return worstStatus(kinds.flatMap((k) => (k.status ? [k.status] : [])));
 }
 
 /** The kind a chart shows: the one chosen while it has a target, else pages scanned (the headline of
@@ -162,11 +103,4 @@ export function overallStatus(kinds: readonly { status: Status }[]): Status | nu
 export function chartKind(kinds: readonly string[], chosen: string | null): string {
   if (chosen !== null && kinds.includes(chosen)) return chosen;
   return kinds.includes("pages") ? "pages" : (kinds[0] ?? "");
-}
-
-/** What a fonds needs per working day from tomorrow to finish on time (its own daily output is not in
- * the live state, so it has no current rate or forecast of its own). */
-export function catchUpOf(row: KindProgress, p: Period): { catchUpRate: number | null; workingDaysLeft: number } {
-  const fig = progressFigures({ target: row.target, actual: row.actual, daily: [], periodStart: p.periodStart, periodEnd: p.periodEnd, today: p.today, cal: p.cal });
-  return { catchUpRate: fig.catchUpRate, workingDaysLeft: fig.workingDaysLeft };
 }

@@ -1,6 +1,7 @@
 // Sorting and filtering the fonds table. Fonds names are Vietnamese whatever the page's language, so they
 // sort in Vietnamese order (a ă â b c d đ e ê …; "Đ" after "D", not mixed with it), and a search
 // matches with or without diacritics ("dong" finds "Đồng"). Pure.
+import { STATUS_RANK } from "../../../schema/status";
 import type { FondsRow } from "./figures";
 
 export type SortKey = "code" | "name" | "status" | `kind:${string}`;
@@ -29,7 +30,8 @@ export function filterFonds(rows: readonly FondsRow[], query: string): FondsRow[
   });
 }
 
-const STATUS_RANK = { behind: 0, on_schedule: 1, done: 2 } as const;
+// A fonds without a plan sorts after every status.
+const rankOf = (r: FondsRow) => (r.status === null ? 3 : STATUS_RANK[r.status]);
 
 /** NaN (no target) sorts last in either direction. */
 function byNumber(a: number, b: number, dir: SortDir): number {
@@ -44,7 +46,7 @@ export function sortFonds(rows: readonly FondsRow[], key: SortKey, dir: SortDir)
     if (key === "code") return sign * tie(a, b);
     if (key === "name") return sign * collator.compare(a.fonds.name, b.fonds.name) || tie(a, b);
     // Status: the furthest behind first (ascending), then by how far behind.
-    if (key === "status") return sign * (STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.lag - b.lag) || tie(a, b);
+    if (key === "status") return sign * (rankOf(a) - rankOf(b) || a.lag - b.lag) || tie(a, b);
     const kind = key.slice("kind:".length);
     return byNumber(a.kinds.get(kind)?.done ?? Number.NaN, b.kinds.get(kind)?.done ?? Number.NaN, dir) || tie(a, b);
   };

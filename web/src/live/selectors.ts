@@ -1,5 +1,5 @@
 // Figures the page shows, derived from LiveState (apply.ts). Pure, so components wrap them in memos.
-import { WORK_KINDS, kindDecimals } from "../../../schema/kinds";
+import { kindDecimals, sortKinds } from "../../../schema/kinds";
 import type { FondsPlan, KindInfo, Viewer } from "../../../schema/wire";
 import { splitKey } from "./apply";
 
@@ -26,13 +26,7 @@ export function kindPlans(fonds: readonly FondsPlan[], target: PlanTarget = "app
 
 /** The kinds with a plan above zero, in the order of schema/kinds.ts (then any kind it does not know). */
 export function plannedKinds(plans: ReadonlyMap<string, number>): string[] {
-  const known: string[] = WORK_KINDS.map((k) => k.key);
-  const kinds = [...plans].filter(([, amount]) => amount > 0).map(([kind]) => kind);
-  const rank = (kind: string) => {
-    const i = known.indexOf(kind);
-    return i === -1 ? known.length : i;
-  };
-  return kinds.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return sortKinds([...plans].filter(([, amount]) => amount > 0).map(([kind]) => kind));
 }
 
 /** Decimals of a kind's base unit: as the server announced them, else as this build knows them. */
@@ -44,4 +38,9 @@ export function decimalsOf(kinds: readonly KindInfo[], kind: string): number {
 export function distinctViewers(viewers: readonly Viewer[]): Viewer[] {
   const seen = new Set<string>();
   return viewers.filter((v) => !seen.has(v.id) && (seen.add(v.id), true));
+}
+
+/** The first `max` items and how many are left out: a heading counts them all, the list says "+N". */
+export function cutList<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }

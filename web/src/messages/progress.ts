@@ -52,6 +52,8 @@ export const vi = {
   "station.unknown": "Không tìm thấy trạm này.",
   "wall.rotation": "Các dự án lần lượt hiển thị",
   "wall.noneBehind": "Không có phông nào chậm tiến độ.",
+  "list.moreFonds": "+{n} phông nữa",
+  "list.more": "+{n} nữa",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -107,4 +109,6 @@ export const en: Record<keyof typeof vi, string> = {
   "station.unknown": "This station was not found.",
   "wall.rotation": "Projects shown in turn",
   "wall.noneBehind": "No fonds is behind schedule.",
+  "list.moreFonds": "+{n} more fonds",
+  "list.more": "+{n} more",
 };

@@ -1,10 +1,9 @@
 // The dashboard's stores, one factory per concern, combined in one context (STYLE.md "The dashboard"):
 // the session, the visible projects, one live feed per project (which writes totals, presence and alerts
-// into its state), the projects' working calendars, alert actions and the clock. Views read from here.
+// into its state, plan and working calendar included), alert actions and the clock. Views read from here.
 import { createContext, createEffect, onCleanup, useContext, type ParentProps } from "solid-js";
 import { backoffDelay } from "../live/connection";
 import { createAlertActions } from "./alerts";
-import { createCalendars } from "./calendars";
 import { createClock } from "./clock";
 import { createFeeds } from "./feeds";
 import { createProjectList } from "./projects";
@@ -14,10 +13,9 @@ function createAppStore() {
   const session = createSession();
   const projects = createProjectList(() => session.me()?.user.id);
   const feeds = createFeeds();
-  const calendars = createCalendars();
   const clock = createClock();
   const alerts = createAlertActions(session.writeHeaders);
-  return { session, projects, feeds, calendars, clock, alerts };
+  return { session, projects, feeds, clock, alerts };
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

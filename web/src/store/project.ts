@@ -1,11 +1,13 @@
-// One project as its views see it: the shared live feed (store/feeds.ts), the working calendar and the
-// clock, turned into the figures of live/figures.ts. Memos sit on the parts of the state that keep their
-// identity across deltas (live/apply.ts), so a delta recomputes totals, not plan-only figures.
-import { createEffect, createMemo, on } from "solid-js";
+// One project as its views see it: the shared live feed (store/feeds.ts), which brings the plan with its
+// period targets and the working calendar, and the clock, turned into the figures of live/figures.ts.
+// Memos sit on the parts of the state that keep their identity across deltas (live/apply.ts), so a delta
+// recomputes totals, not plan-only figures.
+import { createMemo } from "solid-js";
 import { formatQuantity } from "../../../schema/numbers";
 import { dayInZone } from "../../../schema/time";
 import { DEFAULT_TIME_ZONE, locale } from "../i18n";
 import { dailyByKind, fondsRows, overallStatus, projectKinds, type Period } from "../live/figures";
+import { sortFonds } from "../live/fonds-list";
 import { decimalsOf } from "../live/selectors";
 import type { AlertContext } from "../components/alert-text";
 import { roleOnProject } from "../roles";
@@ -20,8 +22,9 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 export function useProject(projectId: string) {
   const app = useApp();
   const live = app.feeds.use(projectId);
-  const calendar = app.calendars.calendar(projectId);
   const state = live.state;
+  // Replaced only by a snapshot or a plan message (live/apply.ts), so a delta leaves the period alone.
+  const calendar = createMemo(() => state().calendar);
   const project = createMemo(() => state().project);
   const timeZone = () => project()?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = createMemo(() => dayInZone(app.clock(), timeZone()));
@@ -52,8 +55,6 @@ export function useProject(projectId: string) {
     const p = project();
     return me && p ? roleOnProject(me.memberships, p.provinceId, p.id) : null;
   });
-  // An admin's calendar edit reaches watchers as a `plan` message (worker/live/room.ts reload): read it again.
-  createEffect(on(fonds, (_, before) => before !== undefined && before.length > 0 && app.calendars.reload(projectId), { defer: true }));
 
   const alertContext: AlertContext = {
     fondsName: (code) => {
@@ -82,7 +83,8 @@ export function useProject(projectId: string) {
     kindKeys,
     rows,
     status: createMemo(() => overallStatus(kinds())),
-    behind: createMemo(() => rows().filter((r) => r.status === "behind")),
+    /** Fonds behind, the furthest behind first: every list and count of them reads this one. */
+    behind: createMemo(() => sortFonds(rows().filter((r) => r.status === "behind"), "status", "asc")),
     alerts: () => state().alerts ?? [],
     role,
     quantity: alertContext.quantity,

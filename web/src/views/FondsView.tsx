@@ -9,7 +9,6 @@ import { StatusBadge } from "../components/StatusBadge";
 import { barText, percent, signed } from "../format";
 import { formatDateTime, kindName, t } from "../i18n";
 import { alertsAbout } from "../live/alerts";
-import { catchUpOf } from "../live/figures";
 import { valueOf } from "../resource";
 import { atLeast } from "../roles";
 import { pathOf } from "../router";
@@ -51,7 +50,6 @@ export default function FondsView(props: { projectId: string; code: string }) {
                   <For each={[...r().kinds.values()]}>
                     {(k) => {
                       const q = (amount: number) => m.quantity(k.kind, amount);
-                      const need = () => catchUpOf(k, m.period()!);
                       return (
                         <article class={`kind kind--${k.status}`}>
                           <header class="kind__head">
@@ -74,10 +72,10 @@ export default function FondsView(props: { projectId: string; code: string }) {
                               <dt>{t("progress.variance")}</dt>
                               <dd>{signed(m.quantity, k.kind, k.actual - k.planToDate)}</dd>
                             </div>
-                            <Show when={need().catchUpRate !== null}>
+                            <Show when={k.catchUpRate !== null}>
                               <div>
                                 <dt>{t("progress.catchUp")}</dt>
-                                <dd>{q(Math.ceil(need().catchUpRate!))}</dd>
+                                <dd>{q(Math.ceil(k.catchUpRate!))}</dd>
                               </div>
                             </Show>
                           </dl>

@@ -12,7 +12,7 @@ import { ProjectHeader } from "../components/ProjectHeader";
 import { StationPanel } from "../components/StationPanel";
 import { KindPicker } from "../components/KindPicker";
 import { t } from "../i18n";
-import { chartKind } from "../live/figures";
+import { chartKind, kindItems } from "../live/figures";
 import { atLeast } from "../roles";
 import { pathOf } from "../router";
 import { useProject } from "../store/project";
@@ -26,7 +26,7 @@ export default function ProjectView(props: { projectId: string }) {
     const p = m.period();
     const f = m.kinds().find((k) => k.kind === kind());
     if (!p || !f) return null;
-    return burnUp({ daily: m.daily().get(f.kind) ?? [], target: f.target, ...p, rate: f.currentRate, forecastDay: f.forecastDay });
+    return burnUp({ daily: m.daily().get(f.kind) ?? [], target: f.target, items: kindItems(m.state(), f.kind), ...p, rate: f.currentRate, forecastDay: f.forecastDay });
   });
   return (
     <div class="view">
