@@ -6,7 +6,8 @@ export const vi = {
   "alert.type.behind_schedule": "Chậm tiến độ",
   "alert.type.under_plan": "Không đạt khối lượng kế hoạch",
   "alert.type.silent_station": "Trạm không gửi số liệu",
-  "alert.state.pending": "Chờ xác nhận",
+  // The rule is holding its condition for its pending minutes before firing; nobody is asked to act.
+  "alert.state.pending": "Đang chờ xác nhận điều kiện",
   "alert.state.firing": "Đang bật",
   "alert.state.resolved": "Đã hết",
   "alert.state.normal": "Bình thường",
@@ -75,7 +76,7 @@ export const en: Record<keyof typeof vi, string> = {
   "alert.type.behind_schedule": "Behind schedule",
   "alert.type.under_plan": "Under plan volume",
   "alert.type.silent_station": "Silent station",
-  "alert.state.pending": "Pending",
+  "alert.state.pending": "Waiting to confirm the condition",
   "alert.state.firing": "Firing",
   "alert.state.resolved": "Resolved",
   "alert.state.normal": "Normal",
