@@ -46,6 +46,6 @@ export function fromBaseUnits(amount: number, decimals: number): number {
  * (no card, no report column), so counters for it are refused (worker/live/validate.ts) and the entry
  * page does not offer it. In WORK_KINDS order, so every list of kinds reads the same.
  */
-export function plannedKinds(fonds: readonly { approved: Record<string, number>; funded: Record<string, number> }[]): WorkKindKey[] {
+export function enabledKinds(fonds: readonly { approved: Record<string, number>; funded: Record<string, number> }[]): WorkKindKey[] {
   return WORK_KIND_KEYS.filter((kind) => fonds.some((f) => (f.funded[kind] ?? 0) > 0 || (f.approved[kind] ?? 0) > 0));
 }

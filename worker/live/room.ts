@@ -4,7 +4,7 @@
 // flush.ts (D1 outbox) and rate-limit.ts; this class only wires them.
 import { DurableObject } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
-import { plannedKinds } from "../../schema/kinds";
+import { enabledKinds } from "../../schema/kinds";
 import { dayInZone } from "../../schema/time";
 import { PING, PONG, type AlertView, type ClientMessage, type FondsTotal, type Snapshot } from "../../schema/wire";
 import { loadAlertConfig, type AlertConfig } from "../alerts/config";
@@ -94,7 +94,7 @@ export class ProjectRoom extends DurableObject<Env> {
   private async loadPlan(): Promise<void> {
     [this.plan, this.alertConfig] = await Promise.all([loadProjectPlan(this.env.DB, this.projectId), loadAlertConfig(this.env.DB, this.projectId)]);
     this.fondsCodes = new Set(this.plan?.fonds.map((f) => f.code));
-    this.kinds = new Set(plannedKinds(this.plan?.fonds ?? []));
+    this.kinds = new Set(enabledKinds(this.plan?.fonds ?? []));
     this.snapshots.clear();
   }
 

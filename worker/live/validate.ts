@@ -28,7 +28,7 @@ export interface EventError {
 
 export interface BatchContext {
   fondsCodes: ReadonlySet<string>;
-  /** Kinds the project has a plan for (schema/kinds.ts plannedKinds). */
+  /** Kinds the project has a plan for (schema/kinds.ts enabledKinds). */
   kinds: ReadonlySet<string>;
   periodStart: string;
   timeZone: string;
