@@ -82,7 +82,7 @@ export const CounterEventSchema = z
   .strictObject({
     id: text().min(1).max(64).openapi({ description: "Client-unique event id: the same id with the same content is counted once; with other content the batch is refused (409). Compared after Unicode NFC normalisation." }),
     fonds: fondsCode.openapi({ description: "Fonds (phông) code as imported with the plan (NFC-normalised)", example: "4" }),
-    kind: z.enum(WORK_KIND_KEYS),
+    kind: z.enum(WORK_KIND_KEYS).openapi({ description: "A kind the project plans (some fonds has an approved or funded target for it); any other is refused (400, field `kind`)", example: "pages" }),
     delta: z
       .number()
       .positive()

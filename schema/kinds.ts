@@ -48,3 +48,13 @@ export function toBaseUnits(value: number, decimals: number): number | undefined
 export function fromBaseUnits(amount: number, decimals: number): number {
   return amount / 10 ** decimals;
 }
+
+/**
+ * The kinds a project counts: those some fonds has an approved or funded target for (schema/wire.ts
+ * `targetOf`). Planning any amount of a kind enables it; a kind with no plan would be shown nowhere
+ * (no card, no report column), so counters for it are refused (worker/live/validate.ts) and the entry
+ * page does not offer it. In WORK_KINDS order, so every list of kinds reads the same.
+ */
+export function enabledKinds(fonds: readonly { approved: Record<string, number>; funded: Record<string, number> }[]): WorkKindKey[] {
+  return WORK_KIND_KEYS.filter((kind) => fonds.some((f) => (f.funded[kind] ?? 0) > 0 || (f.approved[kind] ?? 0) > 0));
+}

@@ -3,7 +3,10 @@
 // kind's smallest unit (schema/kinds.ts), so parsing and formatting never go through a float.
 
 export type NumberFormat = "vi" | "en";
-export type ParsedQuantity = { ok: true; value: number } | { ok: false; reason: string };
+/** Why a text is not a quantity, for a form to say it in the reader's language (web/src/number-input.ts). */
+export type QuantityProblem = "empty" | "negative" | "notNumber" | "decimalMarks" | "grouping" | "wholeOnly" | "decimals" | "tooLarge";
+/** `reason` is bilingual, for logs and import errors; `problem` is what a form translates. */
+export type ParsedQuantity = { ok: true; value: number } | { ok: false; reason: string; problem: QuantityProblem };
 
 const SEPARATORS = {
   vi: { group: ".", decimal: ",", grouped: /^\d{1,3}(?:\.\d{3})+$/ },
@@ -12,33 +15,35 @@ const SEPARATORS = {
 
 const LOCALE_TAGS = { vi: "vi-VN", en: "en-US" } as const;
 
-const fail = (reason: string): ParsedQuantity => ({ ok: false, reason });
+const fail = (problem: QuantityProblem, reason: string): ParsedQuantity => ({ ok: false, reason, problem });
 
 /** "2.429,40" with decimals 2 → 242940. Spaces (also NBSP, as Word and spreadsheets paste) may group thousands. */
 export function parseQuantity(text: string, decimals: number, format: NumberFormat = "vi"): ParsedQuantity {
   const { group, decimal, grouped } = SEPARATORS[format];
   const trimmed = text.trim();
-  if (trimmed === "") return fail("trống (empty)");
-  if (/^[-\u2212\u2013]\s*\d/.test(trimmed)) return fail("không được là số âm (must not be negative)");
+  if (trimmed === "") return fail("empty", "trống (empty)");
+  if (/^[-\u2212\u2013]\s*\d/.test(trimmed)) return fail("negative", "không được là số âm (must not be negative)");
   const compact = trimmed.replace(/\s+/g, group);
-  if (!/^[\d.,]+$/.test(compact)) return fail("không phải là số (not a number)");
+  if (!/^[\d.,]+$/.test(compact)) return fail("notNumber", "không phải là số (not a number)");
 
   const parts = compact.split(decimal);
-  if (parts.length > 2) return fail(`có nhiều hơn một dấu '${decimal}' (more than one decimal separator)`);
+  if (parts.length > 2) return fail("decimalMarks", `có nhiều hơn một dấu '${decimal}' (more than one decimal separator)`);
   const [whole = "", fraction] = parts;
   if (whole === "" || fraction === "" || fraction?.includes(group)) {
-    return fail("không phải là số (not a number)");
+    return fail("notNumber", "không phải là số (not a number)");
   }
 
   // Checked before the decimals so "4.89" in vi says where the mistake is, not just "not a number".
   if (!/^\d+$/.test(whole) && !grouped.test(whole)) {
     return fail(
+      "grouping",
       `sai vị trí dấu phân cách hàng nghìn '${group}', số lẻ dùng dấu '${decimal}' (misplaced thousands separator)`,
     );
   }
   const fractionDigits = fraction ?? "";
   if (fractionDigits.length > decimals) {
     return fail(
+      decimals === 0 ? "wholeOnly" : "decimals",
       decimals === 0
         ? "số lẻ không hợp lệ cho loại này (whole numbers only)"
         : `quá ${decimals} chữ số thập phân (at most ${decimals} decimals)`,
@@ -47,7 +52,7 @@ export function parseQuantity(text: string, decimals: number, format: NumberForm
 
   const scaled =
     BigInt(whole.split(group).join("")) * 10n ** BigInt(decimals) + BigInt(fractionDigits.padEnd(decimals, "0") || "0");
-  if (scaled > BigInt(Number.MAX_SAFE_INTEGER)) return fail("số quá lớn (too large)");
+  if (scaled > BigInt(Number.MAX_SAFE_INTEGER)) return fail("tooLarge", "số quá lớn (too large)");
   return { ok: true, value: Number(scaled) };
 }
 

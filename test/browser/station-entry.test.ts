@@ -79,23 +79,37 @@ describe.runIf(hasChromium || process.env.CI)("station entry page in Chromium", 
           k,
           JSON.stringify([
             { id: crypto.randomUUID(), fonds: "no-such-fonds", kind: "pages", amount: 5, decimals: 0, at: when, day: when.slice(0, 10) },
-            { id: crypto.randomUUID(), fonds: "21", kind: "sheets", amount: 3, decimals: 0, at: when, day: when.slice(0, 10) },
+            { id: crypto.randomUUID(), fonds: "21", kind: "documents", amount: 3, decimals: 0, at: when, day: when.slice(0, 10) },
           ]),
         ),
       [key, at] as const,
     );
     let posts = 0;
     page.on("request", (r) => r.url().endsWith("/counters") && posts++);
-    const sheetsBefore = await serverTotal(PROJECT, "21", "sheets");
+    const documentsBefore = await serverTotal(PROJECT, "21", "documents");
     await page.reload();
     const rejected = page.locator(".pending__item--rejected");
     await rejected.waitFor({ timeout: 15_000 });
     expect(await rejected.textContent()).toContain("no-such-fonds");
-    await expect.poll(() => serverTotal(PROJECT, "21", "sheets")).toBe(sheetsBefore + 3);
+    await expect.poll(() => serverTotal(PROJECT, "21", "documents")).toBe(documentsBefore + 3);
     await page.waitForTimeout(3000);
     expect(posts).toBe(2); // the refused batch, then the good entry alone; never the refused one again
     await rejected.getByRole("button").click();
     await expect.poll(() => rejected.count()).toBe(0);
+    await page.close();
+  });
+
+  it("offers only the kinds the project plans, reads \"1.200\" pages as a thousand two hundred, and refuses \"1,5\" pages beside the field", async () => {
+    const page = await stationPage(browser, 1);
+    // Hà Tĩnh plans files, documents and pages (seed 001); nothing of arrangement or restoration.
+    expect(await page.locator(".entry-form__kinds input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name))).toEqual(["files", "documents", "pages"]);
+    const pagesBefore = await serverTotal(PROJECT, FONDS, "pages");
+    await enter(page, { pages: "1,5" });
+    await page.locator(".field__error").filter({ hasText: "Chỉ nhận số nguyên" }).waitFor({ timeout: 5_000 });
+    expect(await page.locator('input[name="pages"]').getAttribute("aria-invalid")).toBe("true");
+    await enter(page, { pages: "1.200" });
+    await expect.poll(() => serverTotal(PROJECT, FONDS, "pages"), { timeout: 20_000 }).toBe(pagesBefore + 1200);
+    expect(await page.locator(".field__error").count()).toBe(0);
     await page.close();
   });
 });

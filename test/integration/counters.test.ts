@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createProject, drainAlarms, events, get, post, postCounters } from "./helpers";
+import { createProject, drainAlarms, events, get, PLAN_WITH_METRES, post, postCounters } from "./helpers";
 
 async function pagesTotal(projectId: string): Promise<number> {
   const snap = (await (await get(`/projects/${projectId}/snapshot`)).json()) as { totals: { kind: string; amount: number }[] };
@@ -27,7 +27,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
   });
 
   it("keeps metres to two decimals exactly", async () => {
-    const { projectId, tokens } = await createProject();
+    const { projectId, tokens } = await createProject(1, PLAN_WITH_METRES);
     const batch = { events: [0.1, 0.2, 33.6, 249.26].map((delta, i) => ({ id: `m${i}`, fonds: "1", kind: "metres", delta })) };
     expect((await postCounters(projectId, tokens[0]!, batch)).status).toBe(200);
     const snap = (await (await get(`/projects/${projectId}/snapshot`)).json()) as { totals: { kind: string; amount: number }[] };
@@ -85,7 +85,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
       ["oversized body", { events: [{ ...ok, id: "x".repeat(300_000) }] }, 413],
     ];
     it.each(cases)("%s", async (_name, body, status) => {
-      const { projectId, tokens } = await createProject();
+      const { projectId, tokens } = await createProject(1, PLAN_WITH_METRES);
       const res = await postCounters(projectId, tokens[0]!, body);
       expect(res.status).toBe(status);
       const json = (await res.json()) as { error: { code: string; message: string } };
@@ -115,6 +115,34 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
       // A fractional count is refused at the edge (schema/api.ts), with the same index and field.
       const fractional = await postCounters(projectId, tokens[0]!, { events: [ok, { ...ok, id: "f", delta: 2.5 }] });
       expect(((await fractional.json()) as { error: { details: unknown } }).error.details).toEqual([expect.objectContaining({ index: 1, field: "delta" })]);
+    });
+  });
+
+  describe("refuses a kind the project has no plan for, since it would be counted where no one sees it", () => {
+    it("answers 400 naming the event's index and kind, and counts none of the batch", async () => {
+      const { projectId, tokens } = await createProject();
+      const res = await postCounters(projectId, tokens[0]!, { events: [{ id: "p", fonds: "1", kind: "pages", delta: 5 }, { id: "s", fonds: "1", kind: "sheets", delta: 3 }] });
+      expect(res.status).toBe(400);
+      const json = (await res.json()) as { error: { code: string; details: { path: string; index: number; id: string; field: string; message: string }[] } };
+      expect(json.error.code).toBe("validation_failed");
+      expect(json.error.details).toEqual([{ path: "events.1.kind", index: 1, id: "s", field: "kind", message: expect.stringContaining("'sheets'") }]);
+      expect(await pagesTotal(projectId)).toBe(0);
+    });
+
+    it("accepts a kind once any fonds plans an amount of it, and the station view lists only planned kinds", async () => {
+      const { projectId, tokens } = await createProject(1, PLAN_WITH_METRES);
+      expect((await postCounters(projectId, tokens[0]!, { events: [{ id: "f", fonds: "2", kind: "files", delta: 1 }] })).status).toBe(400);
+      expect((await postCounters(projectId, tokens[0]!, { events: [{ id: "m", fonds: "1", kind: "metres", delta: 1.5 }] })).status).toBe(200);
+      const view = (await (await get(`/projects/${projectId}/station`, { Authorization: `Bearer ${tokens[0]!}` })).json()) as { kinds: string[] };
+      expect(view.kinds).toEqual(["pages", "metres"]);
+    });
+
+    it("refuses a correction for an unplanned kind with 400 naming the kind", async () => {
+      const { projectId } = await createProject();
+      const res = await post(`/projects/${projectId}/corrections`, { fonds: "1", kind: "metres", delta: 2, reason: "Đối soát" });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual([{ path: "kind", message: expect.stringContaining("'metres'") }]);
+      expect((await post(`/projects/${projectId}/corrections`, { fonds: "1", kind: "pages", delta: 2, reason: "Đối soát" })).status).toBe(201);
     });
   });
 
@@ -162,7 +190,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
     });
 
     it("still answers a plain retry with 200 and duplicates: same batch, another time the same day, or without `at`", async () => {
-      const { projectId, tokens } = await createProject();
+      const { projectId, tokens } = await createProject(1, PLAN_WITH_METRES);
       const batch = { events: [{ id: "r1", fonds: "1", kind: "pages", delta: 4, at }, { id: "r2", fonds: "2", kind: "metres", delta: 33.6, at }] };
       expect(await (await postCounters(projectId, tokens[0]!, batch)).json()).toEqual({ accepted: 2, duplicates: 0, seq: 2 });
       expect(await (await postCounters(projectId, tokens[0]!, batch)).json()).toEqual({ accepted: 0, duplicates: 2, seq: 2 });

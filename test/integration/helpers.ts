@@ -29,6 +29,13 @@ const SMALL_PLAN = [
   "Tổng\t\t72\t5.331\t13.719",
 ].join("\n");
 
+/** SMALL_PLAN with preliminary arrangement planned too, for tests that post metres. */
+export const PLAN_WITH_METRES = [
+  "STT\tTên phông\tSố hóa trang tài liệu\tChỉnh lý sơ bộ (mét)",
+  "1\tỦy ban nhân dân huyện Can Lộc\t11.062\t33,60",
+  "2\tPhòng Tư pháp huyện Can Lộc\t1.640\t249,26",
+].join("\n");
+
 export interface TestProject {
   projectId: string;
   provinceId: string;

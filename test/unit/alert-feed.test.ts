@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AlertView, Snapshot } from "../../schema/wire";
 import { applyMessage, emptyLiveState } from "../../web/src/live/apply";
-import { alertsAbout, firingCount, needsAction, newlyFiring, parseScope, sortAlerts } from "../../web/src/live/alerts";
+import { alertActions, alertsAbout, firingCount, needsAction, newlyFiring, parseScope, sortAlerts } from "../../web/src/live/alerts";
 
 const alert = (over: Partial<AlertView>): AlertView => ({
   ruleId: "r1",
@@ -16,6 +16,24 @@ const alert = (over: Partial<AlertView>): AlertView => ({
 });
 
 describe("the alert feed", () => {
+  it("offers acknowledgement only for a firing alert nobody has acknowledged, never for a pending one", () => {
+    const ack = { by: "x", comment: "", at: 6 };
+    expect(alertActions(alert({ state: "firing" }))).toEqual({ acknowledge: true, silence: true });
+    expect(alertActions(alert({ state: "firing", ack }))).toEqual({ acknowledge: false, silence: true });
+    // Pending: the rule is still confirming its condition; there is nothing for a person to acknowledge.
+    expect(alertActions(alert({ state: "pending" }))).toEqual({ acknowledge: false, silence: true });
+    expect(alertActions(alert({ state: "resolved" }))).toEqual({ acknowledge: false, silence: false });
+    expect(alertActions(alert({ state: "normal" }))).toEqual({ acknowledge: false, silence: false });
+  });
+
+  it("says a pending alert is waiting to confirm its condition, not waiting for someone", async () => {
+    const { setLocale, t } = await import("../../web/src/i18n");
+    expect(t("alert.state.pending")).toBe("Đang chờ xác nhận điều kiện");
+    setLocale("en");
+    expect(t("alert.state.pending")).toBe("Waiting to confirm the condition");
+    setLocale("vi");
+  });
+
   it("reads the scope of an alert", () => {
     expect(parseScope("project/pages")).toEqual({ level: "project", kind: "pages" });
     expect(parseScope("fonds/4/pages")).toEqual({ level: "fonds", fonds: "4", kind: "pages" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fractionDigits, toBaseUnits } from "../../schema/kinds";
+import { enabledKinds, fractionDigits, toBaseUnits } from "../../schema/kinds";
 
 describe("toBaseUnits", () => {
   it("refuses 999999.6 pages rather than rounding it to 1000000", () => {
@@ -27,5 +27,17 @@ describe("toBaseUnits", () => {
 
   it("counts decimals as written, also in exponent notation", () => {
     expect([fractionDigits(12), fractionDigits(1.25), fractionDigits(1e21), fractionDigits(1.5e-5), fractionDigits(-3.1)]).toEqual([0, 2, 0, 6, 1]);
+  });
+});
+
+describe("enabledKinds", () => {
+  it("enables a kind as soon as any fonds has an approved or funded target for it, in schema order", () => {
+    const fonds: { approved: Record<string, number>; funded: Record<string, number> }[] = [
+      { approved: { pages: 100, sheets: 0 }, funded: {} },
+      { approved: { files: 0 }, funded: { metres: 3360, files: 0 } },
+      { approved: { documents: 1 }, funded: { documents: 0 } },
+    ];
+    expect(enabledKinds(fonds)).toEqual(["documents", "pages", "metres"]);
+    expect(enabledKinds([])).toEqual([]);
   });
 });

@@ -181,7 +181,14 @@ describe("entries from the form", () => {
   });
 
   it("refuses what is not a positive amount for its kind, in the page's number format", () => {
-    expect(entriesFromForm("4", { pages: "1,5", metres: "0", files: "abc" }, "vi", 0, ids())).toEqual({ ok: false, invalid: ["pages", "metres", "files"] });
+    expect(entriesFromForm("4", { pages: "1,5", metres: "0", files: "abc" }, "vi", 0, ids())).toEqual({
+      ok: false,
+      invalid: [
+        { kind: "pages", problem: "wholeOnly" },
+        { kind: "metres", problem: "below" },
+        { kind: "files", problem: "notNumber" },
+      ],
+    });
     expect(entriesFromForm("4", { pages: "1,234" }, "en", 0, ids())).toMatchObject({ ok: true, entries: [{ amount: 1234 }] });
   });
 

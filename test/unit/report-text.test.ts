@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { downloadPath, firstOfYear, parseAmount, reasonRows, reportTypeKey } from "../../web/src/reports/report-text";
+import { downloadPath, firstOfYear, reasonRows, reportTypeKey } from "../../web/src/reports/report-text";
 
 describe("report page helpers", () => {
   it("names report types, unknown ones as ad-hoc", () => {
@@ -26,18 +26,6 @@ describe("report page helpers", () => {
       { scope: "fonds", id: "6", kind: "pages", reasons: ["behind_schedule"] },
       { scope: "station", id: "abc", kind: "", reasons: ["silent_station"] },
     ]);
-  });
-
-  it("parses typed amounts into display units, signed only when asked", () => {
-    expect(parseAmount("2.429,40", 2, "vi")).toBe(2429.4);
-    expect(parseAmount("1,234", 0, "en")).toBe(1234);
-    expect(parseAmount("4.895", 0, "vi")).toBe(4895);
-    expect(parseAmount("-12,5", 2, "vi", true)).toBe(-12.5);
-    expect(parseAmount("−3", 0, "vi", true)).toBe(-3);
-    expect(parseAmount("-3", 0, "vi")).toBeNull();
-    expect(parseAmount("1,5", 0, "vi")).toBeNull();
-    expect(parseAmount("abc", 0, "vi")).toBeNull();
-    expect(parseAmount("", 0, "vi")).toBeNull();
   });
 
   it("starts the default report range on the first of the year", () => {

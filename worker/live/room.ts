@@ -4,6 +4,7 @@
 // flush.ts (D1 outbox) and rate-limit.ts; this class only wires them.
 import { DurableObject } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
+import { enabledKinds } from "../../schema/kinds";
 import { dayInZone } from "../../schema/time";
 import { PING, PONG, type AlertView, type ClientMessage, type FondsTotal, type Snapshot } from "../../schema/wire";
 import { loadAlertConfig, type AlertConfig } from "../alerts/config";
@@ -17,7 +18,7 @@ import { RateLimiter } from "./rate-limit";
 import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
 import { summarize, type ProjectSummary } from "./summary";
-import { checkBatch, type EventError } from "./validate";
+import { checkBatch, unplannedKind, type EventError } from "./validate";
 import { alertForAudience, audienceFor } from "./visibility";
 
 function restrictedCodes(plan: ProjectPlan | null): string {
@@ -49,6 +50,8 @@ export interface StationView {
   station: { id: string; name: string };
   /** Restricted fonds are listed by code only: a station counts the work without the name travelling. */
   fonds: { code: string; name: string | null; restricted: boolean }[];
+  /** The kinds the project has a plan for, the only ones a station may post. */
+  kinds: string[];
   day: string;
   today: FondsTotal[];
 }
@@ -59,6 +62,7 @@ export class ProjectRoom extends DurableObject<Env> {
   private readonly limiter = new RateLimiter();
   private plan: ProjectPlan | null = null;
   private fondsCodes = new Set<string>();
+  private kinds = new Set<string>();
   private alarmAt: number | null = null;
   private flushFailures = 0;
   private alertConfig: AlertConfig | null = null;
@@ -90,6 +94,7 @@ export class ProjectRoom extends DurableObject<Env> {
   private async loadPlan(): Promise<void> {
     [this.plan, this.alertConfig] = await Promise.all([loadProjectPlan(this.env.DB, this.projectId), loadAlertConfig(this.env.DB, this.projectId)]);
     this.fondsCodes = new Set(this.plan?.fonds.map((f) => f.code));
+    this.kinds = new Set(enabledKinds(this.plan?.fonds ?? []));
     this.snapshots.clear();
   }
 
@@ -98,7 +103,7 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!plan) return { status: "not_found" };
     const wait = this.limiter.take(stationId, now);
     if (wait > 0) return { status: "rate_limited", retryAfter: Math.ceil(wait / 1000) };
-    const check = checkBatch(events, { fondsCodes: this.fondsCodes, periodStart: plan.project.periodStart, timeZone: plan.project.timeZone, now });
+    const check = checkBatch(events, { fondsCodes: this.fondsCodes, kinds: this.kinds, periodStart: plan.project.periodStart, timeZone: plan.project.timeZone, now });
     if (!check.ok) return { status: "invalid", errors: check.errors };
     const outcome = this.store.ingest(stationId, check.events, now);
     if (outcome.status === "conflict") return { status: "conflict", errors: outcome.conflicts };
@@ -115,11 +120,12 @@ export class ProjectRoom extends DurableObject<Env> {
    * A correction after reconciliation (đối soát): a signed amount with its own event id, counted like
    * any counter so watchers see it at once and D1 gets it through the same outbox.
    */
-  correct(fonds: string, kind: string, delta: number, now: number): { status: "ok"; id: string; seq: number } | { status: "invalid"; message: string } {
+  correct(fonds: string, kind: string, delta: number, now: number): { status: "ok"; id: string; seq: number } | { status: "invalid"; field: "fonds" | "kind" | "delta"; message: string } {
     const plan = this.plan;
-    if (!plan || !this.fondsCodes.has(fonds)) return { status: "invalid", message: "không có phông này (unknown fonds)" };
+    if (!plan || !this.fondsCodes.has(fonds)) return { status: "invalid", field: "fonds", message: "không có phông này (unknown fonds)" };
+    if (!this.kinds.has(kind)) return { status: "invalid", field: "kind", message: unplannedKind(kind) };
     const current = this.store.fondsTotals([]).find((t) => t.fonds === fonds && t.kind === kind)?.amount ?? 0;
-    if (current + delta < 0) return { status: "invalid", message: "tổng sau điều chỉnh âm (the total would fall below zero)" };
+    if (current + delta < 0) return { status: "invalid", field: "delta", message: "tổng sau điều chỉnh âm (the total would fall below zero)" };
     const id = `correction-${crypto.randomUUID()}`;
     const { seq } = this.store.ingest(CORRECTION_STATION, [{ id, fonds, kind, delta, at: now, day: dayInZone(now, plan.project.timeZone) }], now);
     this.snapshots.clear();
@@ -152,7 +158,7 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!plan || !station) return null;
     const day = dayInZone(Date.now(), plan.project.timeZone);
     const fonds = plan.fonds.map((f) => ({ code: f.code, name: f.restricted ? null : f.name, restricted: f.restricted }));
-    return { station, fonds, day, today: this.store.stationDay(stationId, day) };
+    return { station, fonds, kinds: [...this.kinds], day, today: this.store.stationDay(stationId, day) };
   }
 
   /** The plan or stations changed in D1 (worker/routes/*): reload and tell every watcher. */

@@ -28,12 +28,19 @@ export interface EventError {
 
 export interface BatchContext {
   fondsCodes: ReadonlySet<string>;
+  /** Kinds the project has a plan for (schema/kinds.ts enabledKinds). */
+  kinds: ReadonlySet<string>;
   periodStart: string;
   timeZone: string;
   now: number;
 }
 
 export type BatchCheck = { ok: true; events: CounterEvent[] } | { ok: false; errors: EventError[] };
+
+/** Also the correction route's message (worker/live/room.ts `correct`), so both name the kind alike. */
+export function unplannedKind(kind: string): string {
+  return `dự án chưa có kế hoạch cho loại công việc '${kind}' (the project has no plan for kind '${kind}')`;
+}
 
 export function checkBatch(input: readonly CounterEventInput[], ctx: BatchContext): BatchCheck {
   const errors: EventError[] = [];
@@ -44,6 +51,7 @@ export function checkBatch(input: readonly CounterEventInput[], ctx: BatchContex
     const decimals = kindDecimals(e.kind);
     const delta = decimals === undefined ? undefined : toBaseUnits(e.delta, decimals);
     if (decimals === undefined) fail("kind", `loại công việc không hợp lệ (unknown kind '${e.kind}')`);
+    else if (!ctx.kinds.has(e.kind)) fail("kind", unplannedKind(e.kind));
     else if (delta === undefined || delta <= 0)
       fail("delta", decimals === 0 ? "phải là số nguyên dương (must be a positive integer)" : `tối đa ${decimals} chữ số thập phân (at most ${decimals} decimals)`);
     const at = e.at === undefined ? ctx.now : Date.parse(e.at);

@@ -29,7 +29,7 @@ export const inspectionRoutes = router()
     const project = await requireProject(c.env.DB, projectId);
     const delta = baseUnitsOf(body.kind, body.delta, "delta");
     const result = await roomFor(c.env, projectId).correct(body.fonds, body.kind, delta, Date.now());
-    if (result.status === "invalid") throw new ApiError(400, "validation_failed", result.message, [{ path: "delta", message: result.message }]);
+    if (result.status === "invalid") throw new ApiError(400, "validation_failed", result.message, [{ path: result.field, message: result.message }]);
     const p = c.var.principal;
     const db = drizzle(c.env.DB);
     await db.batch([

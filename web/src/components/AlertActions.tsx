@@ -1,6 +1,7 @@
 import { For, Match, Show, Switch, createSignal } from "solid-js";
 import type { AlertView } from "../../../schema/wire";
 import { t, tf } from "../i18n";
+import { alertActions } from "../live/alerts";
 import { SILENCE_CHOICES_MINUTES, type ActionResult } from "../store/alerts";
 import { useApp } from "../store/context";
 
@@ -33,7 +34,7 @@ export function AlertActions(props: { projectId: string; alert: AlertView }) {
         when={open()}
         fallback={
           <>
-            <Show when={props.alert.ack === null && props.alert.state === "firing"}>
+            <Show when={alertActions(props.alert).acknowledge}>
               <button type="button" class="button button--small" onClick={() => setOpen("ack")}>
                 {t("alert.ack")}
               </button>

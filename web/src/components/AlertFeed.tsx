@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import type { AlertView, FondsPlan } from "../../../schema/wire";
 import { formatDateTime, t, tf } from "../i18n";
-import { alertKey, sortAlerts, stateCounts } from "../live/alerts";
+import { alertActions, alertKey, sortAlerts, stateCounts } from "../live/alerts";
 import { useApp } from "../store/context";
 import { AlertActions } from "./AlertActions";
 import { alertDetail, alertTitle, type AlertContext } from "./alert-text";
@@ -54,7 +54,7 @@ export function AlertFeed(props: {
                     {tf("alert.silencedUntil", { at: when(a.silencedUntil!) })}
                   </Show>
                 </p>
-                <Show when={props.canAct && a.state !== "resolved" && a.state !== "normal"}>
+                <Show when={props.canAct && alertActions(a).silence}>
                   <AlertActions projectId={props.projectId} alert={a} />
                 </Show>
                 <Show when={props.move && a.ruleType === "under_plan" && a.state === "firing"}>

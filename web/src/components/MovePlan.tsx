@@ -1,7 +1,9 @@
 import { For, Show, createSignal } from "solid-js";
 import type { AlertView, FondsPlan } from "../../../schema/wire";
 import { t, tf } from "../i18n";
+import { amountInput } from "../number-input";
 import { useApp } from "../store/context";
+import { NumberField, createFieldErrors } from "./NumberField";
 
 type Kind = "files" | "documents" | "pages" | "metres" | "metres_loose" | "sheets";
 
@@ -16,16 +18,20 @@ export function MovePlan(props: { projectId: string; alert: AlertView; fonds: re
   const [message, setMessage] = createSignal<string | null>(null);
   const from = () => String(props.alert.values.fonds ?? "");
   const kind = () => String(props.alert.values.kind ?? "") as Kind;
-  const shortfall = () => Number(props.alert.values.shortfall ?? 0) / 10 ** props.decimals(kind());
+  /** In base units, as the alert carries it; prefilled the reader's way ("8.628"). */
+  const shortfall = () => Math.max(0, Math.round(Number(props.alert.values.shortfall ?? 0)));
+  const errors = createFieldErrors();
   const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
+    const amount = errors.readUnits("amount", String(form.get("amount") ?? ""), { decimals: props.decimals(kind()), min: 1 });
+    if (amount === null) return;
     setBusy(true);
     const result = await app.alerts.movePlan(props.projectId, {
       kind: kind(),
       from: from(),
       to: String(form.get("to")),
-      amount: Number(String(form.get("amount")).replace(",", ".")),
+      amount,
       reason: String(form.get("reason") ?? "").trim(),
     });
     setBusy(false);
@@ -49,10 +55,7 @@ export function MovePlan(props: { projectId: string; alert: AlertView; fonds: re
               <For each={props.fonds.filter((f) => f.code !== from())}>{(f) => <option value={f.code}>{`${f.code} · ${f.name}`}</option>}</For>
             </select>
           </label>
-          <label class="field">
-            <span>{t("alert.moveAmount")}</span>
-            <input name="amount" inputmode="decimal" required value={String(shortfall())} />
-          </label>
+          <NumberField name="amount" label={t("alert.moveAmount")} errors={errors} whole={props.decimals(kind()) === 0} required value={amountInput(shortfall(), props.decimals(kind()))} />
           <label class="field">
             <span>{t("alert.moveReason")}</span>
             <textarea name="reason" rows="2" required minLength={3} maxLength={1000}>

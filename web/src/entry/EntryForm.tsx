@@ -1,7 +1,9 @@
 import { For, Show, createSignal } from "solid-js";
-import { WORK_KINDS } from "../../../schema/kinds";
+import { WORK_KIND_KEYS, kindDecimals } from "../../../schema/kinds";
+import { NumberField, createFieldErrors } from "../components/NumberField";
 import { kindName, locale, t, tf } from "../i18n";
-import { entriesFromForm } from "./entries";
+import { amountMessage } from "../number-input";
+import { entriesFromForm, entryRules } from "./entries";
 import type { EntryStore } from "./entry-store";
 
 /** Pick a fonds, enter the counts of the batch per kind, submit: each count becomes an event with its own
@@ -9,15 +11,20 @@ import type { EntryStore } from "./entry-store";
 export function EntryForm(props: { store: EntryStore }) {
   const [invalid, setInvalid] = createSignal<string[]>([]);
   const [saved, setSaved] = createSignal<number | null>(null);
+  const errors = createFieldErrors();
   const fonds = () => props.store.view()?.fonds ?? [];
+  /** Only the kinds the project plans (the server refuses others); a view cached before it said so offers all. */
+  const kinds = () => props.store.view()?.kinds ?? WORK_KIND_KEYS;
   const submit = (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
-    const amounts = Object.fromEntries(WORK_KINDS.map((k) => [k.key, String(data.get(k.key) ?? "")]));
+    const amounts = Object.fromEntries(kinds().map((k) => [k, String(data.get(k) ?? "")]));
     const result = entriesFromForm(String(data.get("fonds") ?? ""), amounts, locale(), Date.now(), () => crypto.randomUUID());
+    errors.clear();
     if (!result.ok) {
-      setInvalid(result.invalid);
+      for (const { kind, problem } of result.invalid) errors.set(kind, amountMessage(problem, entryRules(kind)));
+      setInvalid(result.invalid.map((i) => i.kind));
       setSaved(null);
       return;
     }
@@ -25,8 +32,8 @@ export function EntryForm(props: { store: EntryStore }) {
     if (result.entries.length === 0) return setSaved(0);
     props.store.add(result.entries);
     setSaved(result.entries.length);
-    for (const k of WORK_KINDS) {
-      const input = form.elements.namedItem(k.key);
+    for (const k of kinds()) {
+      const input = form.elements.namedItem(k);
       if (input instanceof HTMLInputElement) input.value = "";
     }
   };
@@ -44,14 +51,7 @@ export function EntryForm(props: { store: EntryStore }) {
         </select>
       </label>
       <div class="entry-form__kinds">
-        <For each={WORK_KINDS}>
-          {(k) => (
-            <label class="field" classList={{ "field--invalid": invalid().includes(k.key) }}>
-              <span>{kindName(k.key)}</span>
-              <input name={k.key} inputmode={k.decimals > 0 ? "decimal" : "numeric"} autocomplete="off" aria-invalid={invalid().includes(k.key)} />
-            </label>
-          )}
-        </For>
+        <For each={kinds()}>{(k) => <NumberField name={k} label={kindName(k)} errors={errors} whole={kindDecimals(k) === 0} />}</For>
       </div>
       <Show when={invalid().length > 0}>
         <p class="form-error" role="alert">

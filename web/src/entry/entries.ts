@@ -1,6 +1,7 @@
 // From the entry form to outbox entries, and the operator's own totals for today. Pure.
 import { kindDecimals } from "../../../schema/kinds";
-import { parseQuantity, type NumberFormat } from "../../../schema/numbers";
+import type { NumberFormat } from "../../../schema/numbers";
+import { readAmount, type AmountProblem, type AmountRules } from "../number-input";
 import type { Entry, QueuedEntry } from "./outbox";
 
 /** Projects run on Asia/Ho_Chi_Minh (schema/api.ts allows no other): UTC+7 all year, no daylight saving. */
@@ -15,21 +16,26 @@ export function dayInVietnam(ms: number): string {
   return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
 }
 
-export type FormResult = { ok: true; entries: Entry[] } | { ok: false; invalid: string[] };
+export type FormResult = { ok: true; entries: Entry[] } | { ok: false; invalid: { kind: string; problem: AmountProblem }[] };
 
-/** One entry per kind with an amount; the kinds whose text is not a valid amount, if any. */
+/** What a station may post of a kind: a positive amount in the kind's decimals. */
+export function entryRules(kind: string): AmountRules {
+  return { decimals: kindDecimals(kind) ?? 0, min: 1 };
+}
+
+/** One entry per kind with an amount; else each kind whose text is not a valid amount, and why. */
 export function entriesFromForm(fonds: string, amounts: Readonly<Record<string, string>>, format: NumberFormat, now: number, newId: () => string): FormResult {
   const entries: Entry[] = [];
-  const invalid: string[] = [];
+  const invalid: { kind: string; problem: AmountProblem }[] = [];
   for (const [kind, text] of Object.entries(amounts)) {
     if (text.trim() === "") continue;
-    const decimals = kindDecimals(kind) ?? 0;
-    const parsed = parseQuantity(text, decimals, format);
-    if (!parsed.ok || parsed.value <= 0) {
-      invalid.push(kind);
+    const rules = entryRules(kind);
+    const read = readAmount(text, rules, format);
+    if (!read.ok) {
+      invalid.push({ kind, problem: read.problem });
       continue;
     }
-    entries.push({ id: newId(), fonds, kind, amount: parsed.value, decimals, at: isoInVietnam(now), day: dayInVietnam(now) });
+    entries.push({ id: newId(), fonds, kind, amount: read.value, decimals: rules.decimals, at: isoInVietnam(now), day: dayInVietnam(now) });
   }
   return invalid.length > 0 ? { ok: false, invalid } : { ok: true, entries };
 }

@@ -34,6 +34,17 @@ export function needsAction(a: AlertView, now: number): boolean {
   return a.state === "firing" && a.ack === null && !(a.silencedUntil !== null && a.silencedUntil > now);
 }
 
+/**
+ * What a supervisor may do with an alert. Acknowledging is for a firing alert no one has acknowledged:
+ * a pending one is the rule still confirming its condition (its pending minutes), not a call for a
+ * person, and reaching firing would clear the acknowledgement anyway (worker/alerts/store.ts).
+ * Silencing is for any alert not over.
+ */
+export function alertActions(a: Pick<AlertView, "state" | "ack">): { acknowledge: boolean; silence: boolean } {
+  const open = a.state === "pending" || a.state === "firing";
+  return { acknowledge: a.state === "firing" && a.ack === null, silence: open };
+}
+
 export function firingCount(alerts: readonly AlertView[] | null): number {
   return alerts?.filter((a) => a.state === "firing").length ?? 0;
 }

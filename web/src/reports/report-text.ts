@@ -1,7 +1,6 @@
-// Pure helpers of the report and inspection pages: the report type in words, download addresses,
-// reasons per fonds, and the amounts people type (Vietnamese or English number format).
-import { parseQuantity, type NumberFormat } from "../../../schema/numbers";
-import { fromBaseUnits } from "../../../schema/kinds";
+// Pure helpers of the report and inspection pages: the report type in words, download addresses and
+// reasons per fonds. Amounts people type are read by web/src/number-input.ts.
+import type { NumberFormat } from "../../../schema/numbers";
 
 export type ReportType = "weekly" | "monthly" | "inspection" | "adhoc";
 
@@ -39,16 +38,6 @@ export function reasonRows(reasons: Readonly<Record<string, readonly string[]>>,
     });
   const rank = (r: ReasonRow) => (r.scope === "project" ? -1 : r.scope === "station" ? 1e9 : fondsOrder.includes(r.id) ? fondsOrder.indexOf(r.id) : fondsOrder.length);
   return rows.sort((a, b) => rank(a) - rank(b) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
-}
-
-/** A typed amount → the API's display units (2,5 metres → 2.5); `signed` allows a leading minus. Null if invalid. */
-export function parseAmount(text: string, decimals: number, locale: NumberFormat, signed = false): number | null {
-  const trimmed = text.trim();
-  const negative = signed && /^[-\u2212\u2013]/.test(trimmed);
-  const parsed = parseQuantity(negative ? trimmed.slice(1) : trimmed, decimals, locale);
-  if (!parsed.ok) return null;
-  const value = fromBaseUnits(parsed.value, decimals);
-  return negative ? -value : value;
 }
 
 /** Today as yyyy-mm-dd for a date input's default, from a day the caller already knows. */

@@ -1,15 +1,17 @@
 import type { FondsPlan } from "../../../../schema/wire";
 import { kindDecimals } from "../../../../schema/kinds";
-import { locale, t } from "../../i18n";
-import { parseAmount } from "../../reports/report-text";
+import { t } from "../../i18n";
 import type { ActionResult } from "../../store/alerts";
 import type { NewAcceptance, NewCorrection, NewVerification } from "../../store/inspections";
+import { NumberField, createFieldErrors, type FieldErrors } from "../NumberField";
 import { FondsKindFields } from "./FondsKindFields";
 import { InspectionForm } from "./InspectionForm";
 
 type Kind = NewCorrection["kind"];
 const field = (data: FormData, name: string) => String(data.get(name) ?? "");
-const amountOf = (data: FormData, name: string, signed = false) => parseAmount(field(data, name), kindDecimals(field(data, "kind")) ?? 0, locale(), signed);
+/** The amount in the chosen kind's unit (2,5 metres → 2.5), or null with the reason beside the field. */
+const amountOf = (errors: FieldErrors, data: FormData, name: string, rules: { signed?: boolean; nonZero?: boolean; min?: number } = {}) =>
+  errors.readUnits(name, field(data, name), { decimals: kindDecimals(field(data, "kind")) ?? 0, ...rules });
 
 interface Props {
   fonds: readonly FondsPlan[];
@@ -19,12 +21,13 @@ interface Props {
 
 /** Verified figures for one fonds × kind on an inspection day (đối soát against the reported count). */
 export function VerificationForm(props: Props & { verify: (v: NewVerification) => Promise<ActionResult> }) {
+  const errors = createFieldErrors();
   return (
     <InspectionForm
       id="verify-title"
       title={t("inspections.verify")}
       send={(data) => {
-        const verified = amountOf(data, "verified");
+        const verified = amountOf(errors, data, "verified");
         if (verified === null) return t("inspections.badAmount");
         return props.verify({ inspectionDay: field(data, "day"), rows: [{ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, verified, note: field(data, "note") }] });
       }}
@@ -34,10 +37,7 @@ export function VerificationForm(props: Props & { verify: (v: NewVerification) =
         <input type="date" name="day" required value={props.today} />
       </label>
       <FondsKindFields fonds={props.fonds} kinds={props.kinds} />
-      <label class="field">
-        <span>{t("inspections.verified")}</span>
-        <input name="verified" inputMode="decimal" required data-clear />
-      </label>
+      <NumberField name="verified" label={t("inspections.verified")} errors={errors} required clear />
       <label class="field">
         <span>{t("inspections.note")}</span>
         <input name="note" maxLength={1000} data-clear />
@@ -48,21 +48,19 @@ export function VerificationForm(props: Props & { verify: (v: NewVerification) =
 
 /** A signed correction of a reported figure, with its reason. */
 export function CorrectionForm(props: Props & { correct: (c: NewCorrection) => Promise<ActionResult> }) {
+  const errors = createFieldErrors();
   return (
     <InspectionForm
       id="correct-title"
       title={t("inspections.correct")}
       send={(data) => {
-        const delta = amountOf(data, "delta", true);
-        if (delta === null || delta === 0) return t("inspections.badAmount");
+        const delta = amountOf(errors, data, "delta", { signed: true, nonZero: true });
+        if (delta === null) return t("inspections.badAmount");
         return props.correct({ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, delta, reason: field(data, "reason") });
       }}
     >
       <FondsKindFields fonds={props.fonds} kinds={props.kinds} />
-      <label class="field">
-        <span>{t("inspections.delta")}</span>
-        <input name="delta" inputMode="decimal" required data-clear />
-      </label>
+      <NumberField name="delta" label={t("inspections.delta")} errors={errors} required clear />
       <label class="field">
         <span>{t("inspections.reason")}</span>
         <input name="reason" required minLength={3} maxLength={1000} data-clear />
@@ -73,21 +71,19 @@ export function CorrectionForm(props: Props & { correct: (c: NewCorrection) => P
 
 /** Accepted volume (nghiệm thu) with its acceptance minute. */
 export function AcceptanceForm(props: Props & { accept: (a: NewAcceptance) => Promise<ActionResult> }) {
+  const errors = createFieldErrors();
   return (
     <InspectionForm
       id="accept-title"
       title={t("inspections.accept")}
       send={(data) => {
-        const amount = amountOf(data, "amount");
-        if (amount === null || amount <= 0) return t("inspections.badAmount");
+        const amount = amountOf(errors, data, "amount", { min: 1 });
+        if (amount === null) return t("inspections.badAmount");
         return props.accept({ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, amount, minuteNumber: field(data, "minuteNumber"), minuteDate: field(data, "minuteDate") });
       }}
     >
       <FondsKindFields fonds={props.fonds} kinds={props.kinds} />
-      <label class="field">
-        <span>{t("inspections.amount")}</span>
-        <input name="amount" inputMode="decimal" required data-clear />
-      </label>
+      <NumberField name="amount" label={t("inspections.amount")} errors={errors} required clear />
       <label class="field">
         <span>{t("inspections.minuteNumber")}</span>
         <input name="minuteNumber" required maxLength={100} data-clear />

@@ -3,7 +3,8 @@ import type { FondsPlan, StationInfo } from "../../../../schema/wire";
 import { kindName, t } from "../../i18n";
 import type { ActionResult } from "../../store/alerts";
 import type { AlertRule, NewRule } from "../../store/rules";
-import { parseMinutes, parseThreshold } from "./rule-text";
+import { NumberField, createFieldErrors } from "../NumberField";
+import { PENDING_RULES, thresholdRules, thresholdValue } from "./rule-text";
 
 const TYPES: AlertRule["type"][] = ["behind_schedule", "under_plan", "silent_station"];
 
@@ -12,15 +13,15 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
   const [type, setType] = createSignal<AlertRule["type"]>("behind_schedule");
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const errors = createFieldErrors();
   const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
     const field = (name: string) => String(data.get(name) ?? "");
-    const threshold = parseThreshold(type(), field("threshold"));
-    const pendingMinutes = parseMinutes(field("pendingMinutes"));
-    if (threshold === null) return setError(type() === "silent_station" ? t("rules.badMinutes") : t("rules.badTolerance"));
-    if (pendingMinutes === null) return setError(t("rules.badPending"));
+    const threshold = errors.read("threshold", field("threshold"), thresholdRules(type()));
+    const pendingMinutes = errors.read("pendingMinutes", field("pendingMinutes"), PENDING_RULES);
+    if (threshold === null || pendingMinutes === null) return;
     const silent = type() === "silent_station";
     const kind = field("kind");
     const rule: NewRule = {
@@ -28,7 +29,7 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
       fonds: silent ? null : field("fonds") || null,
       kind: silent || !kind ? null : (kind as NewRule["kind"]),
       station: silent ? field("station") || null : null,
-      threshold,
+      threshold: thresholdValue(type(), threshold),
       pendingMinutes,
       enabled: data.get("enabled") === "on",
     };
@@ -49,7 +50,7 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
       <div class="form__grid">
         <label class="field">
           <span>{t("rules.type")}</span>
-          <select name="type" value={type()} onChange={(e) => setType(e.currentTarget.value as AlertRule["type"])}>
+          <select name="type" value={type()} onChange={(e) => (errors.clear(), setType(e.currentTarget.value as AlertRule["type"]))}>
             <For each={TYPES}>{(ty) => <option value={ty}>{t(`alert.type.${ty}`)}</option>}</For>
           </select>
         </label>
@@ -83,14 +84,15 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
             </select>
           </label>
         </Show>
-        <label class="field">
-          <span>{type() === "silent_station" ? t("rules.silentMinutes") : t("rules.tolerance")}</span>
-          <input name="threshold" inputmode="decimal" required value={type() === "silent_station" ? "60" : "5"} />
-        </label>
-        <label class="field">
-          <span>{t("rules.pending")}</span>
-          <input name="pendingMinutes" inputmode="numeric" value="0" />
-        </label>
+        <NumberField
+          name="threshold"
+          label={type() === "silent_station" ? t("rules.silentMinutes") : t("rules.tolerance")}
+          errors={errors}
+          whole={type() === "silent_station"}
+          required
+          value={type() === "silent_station" ? "60" : "5"}
+        />
+        <NumberField name="pendingMinutes" label={t("rules.pending")} errors={errors} whole value="0" />
         <label class="check">
           <input type="checkbox" name="enabled" checked />
           {t("rules.enabled")}

@@ -3,7 +3,8 @@ import { formatQuantity } from "../../../../schema/numbers";
 import { locale, t } from "../../i18n";
 import type { ActionResult } from "../../store/alerts";
 import type { AlertRule, RulePatch } from "../../store/rules";
-import { parseMinutes, parseThreshold, ruleScopeText, thresholdInput, thresholdText, type RuleNames } from "./rule-text";
+import { NumberField, createFieldErrors } from "../NumberField";
+import { PENDING_RULES, ruleScopeText, thresholdInput, thresholdRules, thresholdText, thresholdValue, type RuleNames } from "./rule-text";
 
 /** The project's rules; administrators switch them on and off, change thresholds and delete them. */
 export function RuleList(props: {
@@ -15,6 +16,7 @@ export function RuleList(props: {
 }) {
   const [editing, setEditing] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  const errors = createFieldErrors();
   const run = async (action: Promise<ActionResult>) => {
     const r = await action;
     setError(r.ok ? null : r.message || t("common.offlineAction"));
@@ -23,10 +25,10 @@ export function RuleList(props: {
   const save = async (rule: AlertRule, e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    const threshold = parseThreshold(rule.type, String(data.get("threshold") ?? ""));
-    const pendingMinutes = parseMinutes(String(data.get("pendingMinutes") ?? ""));
-    if (threshold === null || pendingMinutes === null) return setError(threshold === null ? t("rules.badTolerance") : t("rules.badPending"));
-    if (await run(props.update(rule.id, { threshold, pendingMinutes }))) setEditing(null);
+    const threshold = errors.read("threshold", String(data.get("threshold") ?? ""), thresholdRules(rule.type));
+    const pendingMinutes = errors.read("pendingMinutes", String(data.get("pendingMinutes") ?? ""), PENDING_RULES);
+    if (threshold === null || pendingMinutes === null) return;
+    if (await run(props.update(rule.id, { threshold: thresholdValue(rule.type, threshold), pendingMinutes }))) setEditing(null);
   };
   return (
     <section class="panel" aria-labelledby="rules-list-title">
@@ -58,7 +60,7 @@ export function RuleList(props: {
                         <button type="button" class="button button--small button--quiet" onClick={() => void run(props.update(rule.id, { enabled: !rule.enabled }))}>
                           {rule.enabled ? t("rules.disable") : t("rules.enable")}
                         </button>
-                        <button type="button" class="button button--small button--quiet" onClick={() => setEditing(rule.id)}>
+                        <button type="button" class="button button--small button--quiet" onClick={() => (errors.clear(), setEditing(rule.id))}>
                           {t("common.edit")}
                         </button>
                         <button
@@ -72,14 +74,15 @@ export function RuleList(props: {
                     }
                   >
                     <form class="row" onSubmit={(e) => void save(rule, e)}>
-                      <label class="field field--inline">
-                        <span>{rule.type === "silent_station" ? t("rules.silentMinutes") : t("rules.tolerance")}</span>
-                        <input name="threshold" inputmode="decimal" value={thresholdInput(rule)} />
-                      </label>
-                      <label class="field field--inline">
-                        <span>{t("rules.pending")}</span>
-                        <input name="pendingMinutes" inputmode="numeric" value={String(rule.pendingMinutes)} />
-                      </label>
+                      <NumberField
+                        inline
+                        name="threshold"
+                        label={rule.type === "silent_station" ? t("rules.silentMinutes") : t("rules.tolerance")}
+                        errors={errors}
+                        whole={rule.type === "silent_station"}
+                        value={thresholdInput(rule)}
+                      />
+                      <NumberField inline name="pendingMinutes" label={t("rules.pending")} errors={errors} whole value={formatQuantity(rule.pendingMinutes, 0, locale())} />
                       <button type="submit" class="button button--small">
                         {t("common.save")}
                       </button>

@@ -1,7 +1,8 @@
 // A rule in words for the rules page: what it watches and its threshold (schema/api.ts AlertRuleSchema:
 // a tolerance fraction for behind/under plan, minutes of working time for a silent station).
-import { formatPercent, formatQuantity, parseQuantity } from "../../../../schema/numbers";
+import { formatPercent, formatQuantity } from "../../../../schema/numbers";
 import { kindName, locale, t } from "../../i18n";
+import type { AmountRules } from "../../number-input";
 import type { AlertRule } from "../../store/rules";
 
 export interface RuleNames {
@@ -20,24 +21,22 @@ export function thresholdText(r: Pick<AlertRule, "type" | "threshold">): string 
   return r.type === "silent_station" ? `${formatQuantity(Math.round(r.threshold), 0, locale())} ${t("rules.minutes")}` : formatPercent(r.threshold, locale());
 }
 
-/** The threshold as typed in the form: "5" or "2,5" percent → 0.05 / 0.025; whole minutes for a silent station. */
-export function parseThreshold(type: AlertRule["type"], text: string): number | null {
-  if (type === "silent_station") {
-    const p = parseQuantity(text, 0, locale());
-    return p.ok && p.value >= 1 ? p.value : null;
-  }
-  const p = parseQuantity(text, 1, locale());
-  return p.ok && p.value <= 900 ? p.value / 1000 : null;
+/** The threshold field: a percentage with one decimal ("2,5" %), 0 to 90, for behind/under plan; whole
+ * minutes, at least 1, for a silent station. Read by web/src/number-input.ts in base units. */
+export function thresholdRules(type: AlertRule["type"]): AmountRules {
+  return type === "silent_station" ? { decimals: 0, min: 1 } : { decimals: 1, max: 900 };
 }
 
-/** The threshold as the form shows it: the inverse of parseThreshold. */
+/** The read threshold as the API takes it: 25 (2,5 %) → 0.025; minutes as they are. */
+export function thresholdValue(type: AlertRule["type"], read: number): number {
+  return type === "silent_station" ? read : read / 1000;
+}
+
+/** The threshold as the form shows it, the reader's way: the inverse of thresholdRules/thresholdValue. */
 export function thresholdInput(r: Pick<AlertRule, "type" | "threshold">): string {
-  if (r.type === "silent_station") return String(Math.round(r.threshold));
+  if (r.type === "silent_station") return formatQuantity(Math.round(r.threshold), 0, locale());
   return formatQuantity(Math.round(r.threshold * 1000), 1, locale()).replace(/[.,]0$/, "");
 }
 
-export function parseMinutes(text: string): number | null {
-  if (text.trim() === "") return 0;
-  const p = parseQuantity(text, 0, locale());
-  return p.ok && p.value <= 7 * 24 * 60 ? p.value : null;
-}
+/** How long a condition must hold before it fires: whole minutes, empty for none, at most 7 days. */
+export const PENDING_RULES: AmountRules = { decimals: 0, empty: 0, max: 7 * 24 * 60 };
