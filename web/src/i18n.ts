@@ -8,13 +8,14 @@ import * as account from "./messages/account";
 import * as alerts from "./messages/alerts";
 import * as common from "./messages/common";
 import * as entry from "./messages/entry";
+import * as filing from "./messages/filing";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
 
 export type Locale = NumberFormat;
 
-const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...account.vi };
-const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...account.en };
+const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...filing.vi, ...account.vi };
+const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...filing.en, ...account.en };
 
 export type MessageKey = keyof typeof vi;
 
