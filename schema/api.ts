@@ -247,6 +247,9 @@ export const ReportQuery = z.strictObject({ locale: z.enum(["vi", "en"]).default
 export const AdhocReportSchema = z
   .strictObject({ from: day, to: day })
   .refine((r) => r.from <= r.to, { message: "from must not be after to", path: ["to"] });
+/** A report of the reporting calendar, asked for by the day it is due (a new version if it exists). */
+export const DueReportSchema = z.strictObject({ type: z.enum(["weekly", "monthly", "inspection"]), due: day });
+export const ReportRequestSchema = z.union([AdhocReportSchema, DueReportSchema]);
 export const ReportNotesSchema = z.strictObject({
   difficulties: text().trim().max(10_000).default(""),
   proposals: text().trim().max(10_000).default(""),

@@ -12,6 +12,7 @@ import { alertRoutes } from "./routes/alerts";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { counters } from "./routes/counters";
+import { filingRoutes } from "./routes/filings";
 import { inspectionRoutes } from "./routes/inspections";
 import { live } from "./routes/live";
 import { mountOpenApi } from "./routes/openapi";
@@ -35,6 +36,7 @@ const api = router()
   .route("/", alertRoutes)
   .route("/", planRoutes)
   .route("/", reportRoutes)
+  .route("/", filingRoutes)
   .route("/", inspectionRoutes);
 
 const withSecurityHeaders = secureHeaders({ strictTransportSecurity: "max-age=31536000; includeSubDomains" });

@@ -73,3 +73,23 @@ export const acceptances = sqliteTable(
   },
   (t) => [index("acceptances_project").on(t.projectId)],
 );
+
+/**
+ * A due report's filing: the centre signs it off (submitted), the department takes it in (received).
+ * Kept per period, not per version: once submitted the period's report is frozen.
+ */
+export const reportFilings = sqliteTable(
+  "report_filings",
+  {
+    projectId: text("project_id").notNull(),
+    type: text("type", { enum: REPORT_TYPES }).notNull(),
+    from: text("from_day").notNull(),
+    to: text("to_day").notNull(),
+    reportId: text("report_id").notNull(),
+    submittedAt: integer("submitted_at").notNull(),
+    submittedBy: text("submitted_by").notNull(),
+    receivedAt: integer("received_at"),
+    receivedBy: text("received_by"),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.type, t.from, t.to] })],
+);

@@ -2,6 +2,8 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env, exports } from "cloudflare:workers";
 import { readSheet } from "read-excel-file/universal";
 import { describe, expect, it } from "vitest";
+import { dueReports } from "../../schema/reports/filing";
+import { dayInZone } from "../../schema/time";
 import hatinh from "../../../shared/fixtures/hatinh-2021-results.tsv?raw";
 import worker from "../../worker/index";
 import type { ReportContent } from "../../schema/reports/content";
@@ -95,25 +97,33 @@ describe("reports", () => {
         .map((r) => `${r.type} ${r.from}..${r.to} v${r.version}`)
         .sort();
     }
+    // Each case: the reports due that Viet Nam day are written, and so is every report due before it
+    // since the project started (the cron catches up what it missed); nothing is due twice.
     const cases: [string, string, string[]][] = [
       ["Monday 07:00 in Viet Nam", "2021-03-01T00:00:00Z", ["weekly 2021-02-25..2021-02-28 v1"]],
       ["Thursday, though it is still Wednesday in UTC", "2021-03-03T17:30:00Z", ["weekly 2021-03-01..2021-03-03 v1"]],
       ["the 17th", "2021-03-17T00:00:00Z", ["monthly 2021-02-17..2021-03-16 v1"]],
       ["the 17th (a Monday), reached across a UTC date change", "2021-05-16T18:00:00Z", ["monthly 2021-04-17..2021-05-16 v1", "weekly 2021-05-13..2021-05-16 v1"]],
       ["the 19th, before the inspection on the 20th, across a month end", "2021-03-19T00:00:00Z", ["inspection 2021-02-20..2021-03-19 v1"]],
-      ["a Tuesday: nothing", "2021-03-02T00:00:00Z", []],
+      ["a Tuesday: nothing new", "2021-03-02T00:00:00Z", []],
     ];
-    it.each(cases)("%s", async (_name, utc, expected) => {
+    it.each(cases)("%s", async (_name, utc, dueThatDay) => {
       const { projectId } = await project2021();
       await runCron(utc);
-      expect(await reportsOf(projectId)).toEqual(expected);
+      const day = dayInZone(Date.parse(utc), "Asia/Ho_Chi_Minh");
+      const owed = dueReports("2021-01-01", "2021-12-31", day);
+      expect(owed.filter((d) => d.due === day).map((d) => `${d.type} ${d.from}..${d.to} v1`).sort()).toEqual([...dueThatDay].sort());
+      expect(await reportsOf(projectId)).toEqual(owed.map((d) => `${d.type} ${d.from}..${d.to} v1`).sort());
     });
 
     it("running a trigger twice does not make two reports", async () => {
       const { projectId } = await project2021();
-      await runCron("2021-08-17T00:00:00Z"); // a Tuesday the 17th
-      await runCron("2021-08-17T00:00:00Z");
-      expect(await reportsOf(projectId)).toEqual(["monthly 2021-07-17..2021-08-16 v1"]);
+      await runCron("2021-02-17T00:00:00Z"); // a Wednesday the 17th
+      const once = await reportsOf(projectId);
+      await runCron("2021-02-17T00:00:00Z");
+      expect(await reportsOf(projectId)).toEqual(once);
+      expect(once).toContain("monthly 2021-01-17..2021-02-16 v1");
+      expect(once.filter((r) => r.startsWith("monthly"))).toEqual(["monthly 2020-12-17..2021-01-16 v1", "monthly 2021-01-17..2021-02-16 v1"]);
     });
   });
 

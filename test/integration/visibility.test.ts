@@ -120,6 +120,8 @@ const CASES: Record<string, Case> = {
     ...(await reportRoute((x) => x.reportAfter, "/csv")(w, s)),
   ],
   "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": async (w, s) => [...(await xlsxText((x) => x.reportBefore)(w, s)), ...(await xlsxText((x) => x.reportAfter)(w, s))],
+  "GET /api/v1/projects/:projectId/reporting-calendar": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/reporting-calendar`, as(s)))],
+  "POST /api/v1/projects/:projectId/reports/catch-up": async (w, s) => [await text(await api(`/projects/${w.p.projectId}/reports/catch-up`, { method: "POST", headers: { ...s.headers, Origin: "http://example.com" } }))],
   "GET /api/v1/projects/:projectId/corrections": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/corrections`, as(s)))],
   "GET /api/v1/projects/:projectId/verifications": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/verifications`, as(s)))],
   "GET /api/v1/projects/:projectId/acceptances/report": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/acceptances/report`, as(s)))],

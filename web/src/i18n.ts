@@ -8,14 +8,15 @@ import * as account from "./messages/account";
 import * as alerts from "./messages/alerts";
 import * as common from "./messages/common";
 import * as entry from "./messages/entry";
+import * as filing from "./messages/filing";
 import * as numbers from "./messages/numbers";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
 
 export type Locale = NumberFormat;
 
-const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...account.vi, ...numbers.vi };
-const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...account.en, ...numbers.en };
+const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...filing.vi, ...account.vi, ...numbers.vi };
+const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...filing.en, ...account.en, ...numbers.en };
 
 export type MessageKey = keyof typeof vi;
 

@@ -79,6 +79,10 @@ export const POLICY: Record<string, Rule> = {
   "GET /api/v1/projects/:projectId/reports/:reportId/csv": P("leader"),
   "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": P("leader"),
   "PUT /api/v1/projects/:projectId/reports/:reportId/notes": P("supervisor"),
+  "GET /api/v1/projects/:projectId/reporting-calendar": P("leader"),
+  "POST /api/v1/projects/:projectId/reports/catch-up": P("leader"), // writes only what is already owed
+  "POST /api/v1/projects/:projectId/reports/:reportId/submit": P("supervisor"), // the centre signs off
+  "POST /api/v1/projects/:projectId/reports/:reportId/receive": P("supervisor"), // the department takes it in
   "POST /api/v1/projects/:projectId/corrections": P("supervisor"),
   "GET /api/v1/projects/:projectId/corrections": P("leader"),
   "POST /api/v1/projects/:projectId/verifications": P("supervisor"),

@@ -2,7 +2,7 @@
 // difficulties and proposals for each period.
 import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { AdhocReportSchema, ProjectIdParam, ReportNotesSchema, ReportParams, ReportQuery } from "../../schema/api";
+import { ProjectIdParam, ReportRequestSchema, ReportNotesSchema, ReportParams, ReportQuery } from "../../schema/api";
 import { reportNotes, reports } from "../../schema/db";
 import { reportSheet, type Locale } from "../../schema/reports/columns";
 import { formatDate } from "../../schema/time";
@@ -13,6 +13,7 @@ import { ApiError } from "../lib/errors";
 import { actorOf } from "../lib/actor";
 import { zValidator } from "../lib/validator";
 import type { ReportContent } from "../../schema/reports/content";
+import { assertOpen, openDuePeriod } from "../reports/filings";
 import { buildReport, storeReport } from "../reports/generate";
 import { toCsv, toXlsx } from "../reports/export";
 import { reportForAudience } from "../reports/visible";
@@ -52,10 +53,12 @@ export const reportRoutes = router()
       .limit(200);
     return c.json({ reports: rows });
   })
-  .post("/projects/:projectId/reports", zValidator("param", ProjectIdParam), zValidator("json", AdhocReportSchema), async (c) => {
+  .post("/projects/:projectId/reports", zValidator("param", ProjectIdParam), zValidator("json", ReportRequestSchema), async (c) => {
     const { projectId } = c.req.valid("param");
     await requireProject(c.env.DB, projectId);
-    const content = await buildReport(c.env.DB, projectId, { type: "adhoc", ...c.req.valid("json") }, Date.now());
+    const body = c.req.valid("json");
+    const period = "due" in body ? await openDuePeriod(c.env.DB, projectId, body.type, body.due) : { type: "adhoc" as const, from: body.from, to: body.to };
+    const content = await buildReport(c.env.DB, projectId, period, Date.now());
     if (!content) throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
     const stored = await storeReport(c.env.DB, content, actorOf(c.var.principal).name, false);
     return c.json(stored, 201);
@@ -88,6 +91,7 @@ export const reportRoutes = router()
     const { projectId, reportId } = c.req.valid("param");
     const [row] = await drizzle(c.env.DB).select({ type: reports.type, from: reports.from, to: reports.to }).from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
     if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
+    await assertOpen(c.env.DB, projectId, row);
     const notes = { ...c.req.valid("json"), updatedBy: actorOf(c.var.principal).name, updatedAt: Date.now() };
     await drizzle(c.env.DB)
       .insert(reportNotes)

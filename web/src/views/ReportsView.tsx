@@ -1,15 +1,18 @@
 import { Show } from "solid-js";
 import { Breadcrumbs } from "../components/Breadcrumbs";
 import { AdhocForm } from "../components/reports/AdhocForm";
+import { ReportFilings } from "../components/reports/ReportFilings";
 import { ReportList } from "../components/reports/ReportList";
 import { t } from "../i18n";
 import { firstOfYear } from "../reports/report-text";
+import { atLeast } from "../roles";
 import { navigate, pathOf } from "../router";
 import { useApp } from "../store/context";
 import { useProject } from "../store/project";
 import { createReportList } from "../store/reports";
 
-/** A project's reports (weekly, monthly, inspection, ad-hoc) and the ad-hoc request. */
+/** A project's reports: the reporting calendar (what is owed, overdue, submitted, received), the
+ * ad-hoc request, and every stored report. */
 export default function ReportsView(props: { projectId: string }) {
   const app = useApp();
   const m = useProject(props.projectId);
@@ -26,6 +29,7 @@ export default function ReportsView(props: { projectId: string }) {
         request={store.request}
         done={(reportId) => navigate(pathOf({ name: "report", projectId: props.projectId, reportId }))}
       />
+      <ReportFilings projectId={props.projectId} timeZone={m.timeZone()} canSign={atLeast(m.role(), "supervisor")} writeHeaders={app.session.writeHeaders} />
       <Show when={store.error()}>
         <p class="notice notice--error" role="alert">
           {t("reports.loadFailed")}

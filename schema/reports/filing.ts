@@ -1,0 +1,58 @@
+// Which reports a project owes and how each stands (seeds 000, 003, 004: lateness is shown, not
+// hidden). Every due date since the project started has its report; a report is "submitted" when the
+// centre signs it off and "received" when the department takes it in. Pure.
+import { addDays } from "../calendar";
+import { reportsDueOn, type ReportPeriod, type ReportType } from "./schedule";
+
+export interface DueReport extends ReportPeriod {
+  type: Exclude<ReportType, "adhoc">;
+  /** The day the report is written and owed. */
+  due: string;
+}
+
+/** The last report of a project can fall due a little after its period ends (it covers the last days). */
+const AFTER_END_DAYS = 35;
+
+/** Every report due from `periodStart` up to `until` whose period overlaps the project's. */
+export function dueReports(periodStart: string, periodEnd: string, until: string): DueReport[] {
+  const last = until < addDays(periodEnd, AFTER_END_DAYS) ? until : addDays(periodEnd, AFTER_END_DAYS);
+  const out: DueReport[] = [];
+  for (let day = periodStart; day <= last; day = addDays(day, 1)) {
+    for (const p of reportsDueOn(day)) {
+      if (p.type === "adhoc" || p.to < periodStart || p.from > periodEnd) continue;
+      out.push({ ...p, type: p.type, due: day });
+    }
+  }
+  return out;
+}
+
+/** The period a report due on `due` covers, if a report of that type is due that day. */
+export function periodDueOn(type: DueReport["type"], due: string): DueReport | null {
+  const p = reportsDueOn(due).find((r) => r.type === type);
+  return p ? { ...p, type, due } : null;
+}
+
+/** Calendar days from `a` to `b` (negative when `b` is earlier). */
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export type FilingState = "upcoming" | "due" | "overdue" | "submitted" | "received";
+
+export interface Filing {
+  submittedDay: string | null;
+  receivedDay: string | null;
+}
+
+/**
+ * Where a due report stands on `today`. `daysLate`: for an open report, days past its due date; for a
+ * submitted one, how late it was submitted (0 when on time).
+ */
+export function filingState(due: string, today: string, filing: Filing | null): { state: FilingState; daysLate: number } {
+  if (filing?.submittedDay) {
+    const daysLate = Math.max(0, daysBetween(due, filing.submittedDay));
+    return { state: filing.receivedDay ? "received" : "submitted", daysLate };
+  }
+  if (today > due) return { state: "overdue", daysLate: daysBetween(due, today) };
+  return { state: today === due ? "due" : "upcoming", daysLate: 0 };
+}

@@ -1,0 +1,50 @@
+import { Show, createSignal } from "solid-js";
+import { t, tf } from "../../i18n";
+import { createReportingCalendar } from "../../store/filings";
+import { ReportCalendar } from "./ReportCalendar";
+
+/** The reporting calendar section of the reports page: how many reports are overdue, writing the
+ * missing ones, and the table of every report owed. */
+export function ReportFilings(props: { projectId: string; timeZone: string; canSign: boolean; writeHeaders: () => Record<string, string> }) {
+  const store = createReportingCalendar(props.projectId, props.writeHeaders);
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const overdue = () => store.calendar()?.items.filter((i) => i.state === "overdue").length ?? 0;
+  const missing = () => store.calendar()?.items.some((i) => !i.report) ?? false;
+  const catchUp = async () => {
+    const r = await store.catchUp();
+    setNotice(r.ok ? tf("filing.caughtUp", { count: (r.body as { created: number }).created }) : r.message || t("common.offlineAction"));
+  };
+  return (
+    <section class="panel report-filings" aria-labelledby="filing-title">
+      <h2 id="filing-title" class="section-title">
+        {t("filing.title")}
+      </h2>
+      <p class="muted">{t("filing.intro")}</p>
+      <Show when={store.error()}>
+        <p class="notice notice--error" role="alert">
+          {t("reports.loadFailed")}
+        </p>
+      </Show>
+      <Show when={store.calendar()}>
+        {(cal) => (
+          <>
+            <p class={overdue() > 0 ? "filing-summary filing-summary--late" : "filing-summary"} role="status">
+              {overdue() > 0 ? tf("filing.overdueCount", { count: overdue() }) : t("filing.allFiled")}
+            </p>
+            <Show when={missing()}>
+              <button type="button" class="button" onClick={catchUp}>
+                {t("filing.catchUp")}
+              </button>
+            </Show>
+            <Show when={notice()}>
+              <p class="notice" role="status">
+                {notice()}
+              </p>
+            </Show>
+            <ReportCalendar projectId={props.projectId} items={cal().items} timeZone={props.timeZone} canSign={props.canSign} actions={store} />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
