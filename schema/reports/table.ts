@@ -103,9 +103,10 @@ export function buildReportTable(input: ReportInput): ReportTable {
 
 /**
  * The totals row: each figure is the sum of the rows above it (what a reader checks with a
- * calculator), rated like any item, except that it is on schedule only when every row is too: the
- * dashboard's badge for a kind is behind when any fonds is (schema/status.ts), and so is the report's
- * totals row, so a signed report never says "đảm bảo tiến độ" above rows that say otherwise. Also used when a report is served without some rows (restricted
+ * calculator), rated like any item, except that it is done only when every row is, and on schedule
+ * only when every row is too: the dashboard's badge for a kind is behind when any fonds is
+ * (schema/status.ts), and so is the report's totals row, so a signed report never says "đảm bảo tiến
+ * độ" above rows that say otherwise. Also used when a report is served without some rows (restricted
  * fonds), so the totals never include what the reader cannot see.
  */
 export function totalsOf(rows: readonly ReportRow[], kinds: readonly string[], tolerance: number): Record<string, ReportCell> {
@@ -114,9 +115,13 @@ export function totalsOf(rows: readonly ReportRow[], kinds: readonly string[], t
   return Object.fromEntries(
     kinds.map((kind) => {
       const c = { target: sum(kind, "target"), periodPlan: sum(kind, "periodPlan"), periodActual: sum(kind, "periodActual"), cumulative: sum(kind, "cumulative"), planToDate: sum(kind, "planToDate") };
-      const ratings = rate({ ...c, tolerance });
-      const everyRow = rows.every((r) => r.cells[kind]?.ratings.onSchedule ?? true);
-      return [kind, { ...c, ratings: { ...ratings, onSchedule: ratings.onSchedule && everyRow }, nextTarget: sum(kind, "nextTarget") }];
+      const sums = rate({ ...c, tolerance });
+      const every = (r: keyof Ratings) => rows.every((row) => row.cells[kind]?.ratings[r] ?? true);
+      // Done only when every row is (volume delivered above plan in one fonds does not finish another);
+      // then đạt and on schedule follow, as for any completed item.
+      const completed = sums.completed && every("completed");
+      const ratings: Ratings = { completed, achieved: completed || sums.achieved, onSchedule: completed || (sums.onSchedule && every("onSchedule")) };
+      return [kind, { ...c, ratings, nextTarget: sum(kind, "nextTarget") }];
     }),
   );
 }
