@@ -15,6 +15,7 @@ import { counters } from "./routes/counters";
 import { inspectionRoutes } from "./routes/inspections";
 import { live } from "./routes/live";
 import { mountOpenApi } from "./routes/openapi";
+import { peopleRoutes } from "./routes/people";
 import { planRoutes } from "./routes/plans";
 import { projectRoutes } from "./routes/projects";
 import { provinceRoutes } from "./routes/provinces";
@@ -31,6 +32,7 @@ const api = router()
   .route("/", projectRoutes)
   .route("/", stationRoutes)
   .route("/", userRoutes)
+  .route("/", peopleRoutes)
   .route("/", auditRoutes)
   .route("/", alertRoutes)
   .route("/", planRoutes)
