@@ -85,6 +85,12 @@ describe.runIf(hasChromium || process.env.CI)("setting a province up from the da
     await admin.locator('input[name="periodStart"]').fill(`01/01/${year}`);
     await admin.getByRole("button", { name: "Tạo dự án" }).click();
     await admin.waitForURL(`**/p/${projectId}/plan`);
+    // The empty project's page leads to the import rather than ending at "no plan".
+    await admin.getByRole("link", { name: "Chỉnh lý tài liệu lưu trữ giai đoạn 2024 - 2026" }).click();
+    await admin.waitForURL(`**/p/${projectId}`);
+    await admin.getByText("Dự án chưa có kế hoạch.").waitFor();
+    await admin.getByRole("link", { name: "Nhập kế hoạch" }).click();
+    await admin.waitForURL(`**/p/${projectId}/plan`);
 
     // A malformed table: the error is pinned to its line and column, and nothing is imported.
     await pasteAndPreview(admin, FIXTURE.replace("887", "8x7"));
