@@ -296,3 +296,14 @@ export const PasswordChangeSchema = z.strictObject({
 export const UserIdParam = z.object({ userId: MemberParams.shape.userId });
 
 export const ProjectMemberParams = z.object({ projectId: ProjectIdParam.shape.projectId, userId: MemberParams.shape.userId });
+
+// Setting a province up from the dashboard (worker/routes/people.ts, stations.ts, projects.ts).
+export const StationRenameSchema = StationCreateSchema;
+
+/** A province admin opens an account for one of the province's people and gives it a role there, in one
+ * call: the account never exists without the role that makes it the province's to manage. */
+export const ProvinceUserCreateSchema = z.strictObject({
+  email,
+  name: UserCreateSchema.shape.name,
+  role: MemberGrantSchema.shape.role,
+});

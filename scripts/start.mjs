@@ -41,7 +41,7 @@ console.log(`
   Mã vận hành (operator token): ${adminToken}   (from .dev.vars; for scripts)
 
   Tài khoản mẫu (demo accounts):
-${accounts.map((a) => `    ${a.role.padEnd(11)} ${a.email.padEnd(27)} ${a.password}   (${a.provinces.join(", ")})`).join("\n")}
+${accounts.map((a) => `    ${a.role.padEnd(11)} ${a.email.padEnd(27)} ${a.password}   (${a.provinces.join(", ") || "toàn hệ thống / system-wide"})`).join("\n")}
 
   Thử gửi số liệu (try a counter):
     curl -X POST ${server.url}/api/v1/projects/${DEMO[0].project.id}/counters \\

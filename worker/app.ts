@@ -16,6 +16,7 @@ import { filingRoutes } from "./routes/filings";
 import { inspectionRoutes } from "./routes/inspections";
 import { live } from "./routes/live";
 import { mountOpenApi } from "./routes/openapi";
+import { peopleRoutes } from "./routes/people";
 import { planRoutes } from "./routes/plans";
 import { projectRoutes } from "./routes/projects";
 import { provinceRoutes } from "./routes/provinces";
@@ -32,6 +33,7 @@ const api = router()
   .route("/", projectRoutes)
   .route("/", stationRoutes)
   .route("/", userRoutes)
+  .route("/", peopleRoutes)
   .route("/", auditRoutes)
   .route("/", alertRoutes)
   .route("/", planRoutes)

@@ -45,6 +45,8 @@ export const DEMO = [
 
 /** One account per role; passwords are made per checkout and kept beside the local state. */
 export const DEMO_ACCOUNTS = [
+  // System-wide (no provinces): opens new provinces from the dashboard's "Quản trị" page.
+  { email: "hethong@demo.vn", name: "Đỗ Minh Hệ", role: "admin", provinces: [] },
   { email: "quantri@demo.vn", name: "Nguyễn Văn Quản", role: "admin", provinces: ["ha-tinh", "khanh-hoa"] },
   { email: "giamsat.hatinh@demo.vn", name: "Trần Thị Giám", role: "supervisor", provinces: ["ha-tinh"] },
   { email: "lanhdao.hatinh@demo.vn", name: "Lê Văn Đạo", role: "leader", provinces: ["ha-tinh"] },
@@ -60,6 +62,7 @@ async function seedAccounts(call, saved) {
       saved.accounts[a.email] = password;
     }
     for (const provinceId of a.provinces) await call("POST", `/provinces/${provinceId}/members`, { email: a.email, role: a.role });
+    if (a.provinces.length === 0) await call("POST", "/members", { email: a.email, role: a.role });
   }
   return DEMO_ACCOUNTS.map((a) => ({ ...a, password: saved.accounts[a.email] }));
 }

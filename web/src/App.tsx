@@ -20,6 +20,11 @@ const EntryView = lazy(() => import("./views/EntryView"));
 const WallView = lazy(() => import("./views/WallView"));
 const AccountView = lazy(() => import("./views/AccountView"));
 const UsersView = lazy(() => import("./views/UsersView"));
+// Setting provinces up (web/src/views/admin): administrators only, so never in the first load.
+const ProvincesView = lazy(() => import("./views/admin/ProvincesView"));
+const ProjectSetupView = lazy(() => import("./views/admin/ProjectSetupView"));
+const PlanView = lazy(() => import("./views/admin/PlanView"));
+const StationsView = lazy(() => import("./views/admin/StationsView"));
 
 function viewFor(r: Route): JSX.Element {
   switch (r.name) {
@@ -47,6 +52,16 @@ function viewFor(r: Route): JSX.Element {
       return <AccountView />;
     case "users":
       return <UsersView />;
+    case "admin":
+      return <ProvincesView />;
+    case "newProject":
+      return <ProjectSetupView provinceId={r.provinceId} />;
+    case "setup":
+      return <ProjectSetupView projectId={r.projectId} />;
+    case "plan":
+      return <PlanView projectId={r.projectId} />;
+    case "stations":
+      return <StationsView projectId={r.projectId} />;
     case "notFound":
       return <p class="notice notice--error">{t("nav.notFound")}</p>;
   }

@@ -5,6 +5,7 @@
 import { createSignal } from "solid-js";
 import type { NumberFormat } from "../../schema/numbers";
 import * as account from "./messages/account";
+import * as admin from "./messages/admin";
 import * as alerts from "./messages/alerts";
 import * as common from "./messages/common";
 import * as entry from "./messages/entry";
@@ -15,8 +16,8 @@ import * as reports from "./messages/reports";
 
 export type Locale = NumberFormat;
 
-const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...filing.vi, ...account.vi, ...numbers.vi };
-const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...filing.en, ...account.en, ...numbers.en };
+const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...filing.vi, ...account.vi, ...numbers.vi, ...admin.vi };
+const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...filing.en, ...account.en, ...numbers.en, ...admin.en };
 
 export type MessageKey = keyof typeof vi;
 

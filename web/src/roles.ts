@@ -27,3 +27,13 @@ export function roleOnProject(memberships: readonly Membership[], provinceId: st
 export function atLeast(role: Role | null, min: Role): boolean {
   return role !== null && RANK[role] >= RANK[min];
 }
+
+/** A system-wide administrator: may open provinces (worker/auth/policy.ts isSystemAdmin). */
+export function isSystemAdmin(memberships: readonly Membership[]): boolean {
+  return memberships.some((m) => m.role === "admin" && !m.provinceId && !m.projectId);
+}
+
+/** May set up the province's projects and people: an admin of the province, or of everything. */
+export function adminsProvince(memberships: readonly Membership[], provinceId: string): boolean {
+  return memberships.some((m) => m.role === "admin" && !m.projectId && (!m.provinceId || m.provinceId === provinceId));
+}

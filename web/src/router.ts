@@ -16,6 +16,11 @@ export type Route =
   | { name: "wall" } // the meeting room's big screen
   | { name: "account" } // one's own password and sessions
   | { name: "users" } // người dùng: the people an administrator manages
+  | { name: "admin" } // quản trị: provinces and their projects (web/src/views/admin)
+  | { name: "newProject"; provinceId: string }
+  | { name: "setup"; projectId: string } // the project's details and working calendar
+  | { name: "plan"; projectId: string } // importing the plan, fonds settings
+  | { name: "stations"; projectId: string } // scan stations and their tokens
   | { name: "notFound" };
 
 function segment(text: string): string | null {
@@ -40,11 +45,14 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (a === "wall" && b === undefined) return { name: "wall" };
   if (a === "account" && b === undefined) return { name: "account" };
   if (a === "users" && b === undefined) return { name: "users" };
+  if (a === "admin" && b === undefined) return { name: "admin" };
+  if (a === "admin" && b !== undefined && c === "new" && d === undefined) return { name: "newProject", provinceId: b };
   if (a !== "p" || b === undefined) return { name: "notFound" };
   if (c === undefined) return { name: "project", projectId: b };
   if (c === "rules" && d === undefined) return { name: "rules", projectId: b };
   if (c === "reports") return d === undefined ? { name: "reports", projectId: b } : { name: "report", projectId: b, reportId: d };
   if (c === "inspections" && d === undefined) return { name: "inspections", projectId: b };
+  if ((c === "setup" || c === "plan" || c === "stations") && d === undefined) return { name: c, projectId: b };
   if (c === "fonds" && d !== undefined) return { name: "fonds", projectId: b, code: d };
   if (c === "station" && d !== undefined) return { name: "station", projectId: b, stationId: d };
   return { name: "notFound" };
@@ -79,6 +87,14 @@ export function pathOf(route: Route): string {
       return "/account";
     case "users":
       return "/users";
+    case "admin":
+      return "/admin";
+    case "newProject":
+      return `/admin/${encodeURIComponent(route.provinceId)}/new`;
+    case "setup":
+    case "plan":
+    case "stations":
+      return `${p(route.projectId)}/${route.name}`;
   }
 }
 

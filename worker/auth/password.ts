@@ -35,3 +35,12 @@ export async function verifyPassword(password: string, stored: string | null): P
   for (let i = 0; i < actual.length; i++) diff |= actual[i]! ^ (expected[i] ?? 0);
   return diff === 0;
 }
+
+/** 20 characters from an alphabet without look-alikes (0/O, 1/l/I), about 100 bits, grouped in fours so
+ * an administrator can read it out over the phone; handed over once and changed by its owner on the
+ * account page. Unbiased: 256 is a multiple of the alphabet's 32 letters. */
+export function newInitialPassword(): string {
+  const alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+  const chars = [...crypto.getRandomValues(new Uint8Array(20))].map((b) => alphabet[b % 32]);
+  return [0, 4, 8, 12, 16].map((i) => chars.slice(i, i + 4).join("")).join("-");
+}

@@ -38,6 +38,9 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/provinces/:provinceId/projects": V("admin"),
   "POST /api/v1/provinces/:provinceId/members": V("admin"),
   "DELETE /api/v1/provinces/:provinceId/members/:userId": V("admin"),
+  "POST /api/v1/provinces/:provinceId/users": V("admin"), // a new account with a role in this province
+  "POST /api/v1/members": { kind: "system-admin" }, // system-wide roles
+  "DELETE /api/v1/members/:userId": { kind: "system-admin" },
   "GET /api/v1/provinces/:provinceId/audit": V("admin"),
   "GET /api/v1/users": { kind: "signed-in" }, // filtered to people with a role where the caller is an admin
   "POST /api/v1/users": { kind: "system-admin" },
@@ -48,10 +51,12 @@ export const POLICY: Record<string, Rule> = {
   "GET /api/v1/projects/:projectId/snapshot": P("leader"),
   "GET /api/v1/projects/:projectId/live": P("leader"),
   "POST /api/v1/projects/:projectId/plan/import": P("admin"),
+  "POST /api/v1/projects/:projectId/plan/preview": P("admin"),
   "PATCH /api/v1/projects/:projectId/fonds/:fondsCode": P("admin"),
   "GET /api/v1/projects/:projectId/stations": P("admin"),
   "POST /api/v1/projects/:projectId/stations": P("admin"),
   "POST /api/v1/projects/:projectId/stations/:stationId/rotate": P("admin"),
+  "PATCH /api/v1/projects/:projectId/stations/:stationId": P("admin"),
   "DELETE /api/v1/projects/:projectId/stations/:stationId": P("admin"),
   "POST /api/v1/projects/:projectId/members": P("admin"),
   "DELETE /api/v1/projects/:projectId/members/:userId": P("admin"),

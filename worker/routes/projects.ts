@@ -28,6 +28,16 @@ const UPSERT_TARGETS = `
     funded = CASE WHEN ?4 THEN excluded.funded ELSE plan_targets.funded END`;
 
 export const projectRoutes = router()
+  // The dashboard's preview: the same parser as the import, and nothing written, so what an administrator
+  // confirms is exactly what the import will store. Errors are an answer here, not a failure (200).
+  .post("/projects/:projectId/plan/preview", zValidator("param", ProjectIdParam), zValidator("json", PlanImportSchema), async (c) => {
+    const { projectId } = c.req.valid("param");
+    const { table, format } = c.req.valid("json");
+    await requireProject(c.env.DB, projectId);
+    const parsed = parsePlanTable(table, { format });
+    if (!parsed.ok) return c.json({ ok: false as const, errors: parsed.errors }, 200);
+    return c.json({ ok: true as const, kinds: parsed.kinds, totals: parsed.totals, rows: parsed.rows.map((r) => ({ line: r.line, code: r.code, name: r.name, amounts: r.amounts as Record<string, number> })) }, 200);
+  })
   .post("/projects/:projectId/plan/import", zValidator("param", ProjectIdParam), zValidator("json", PlanImportSchema), async (c) => {
     const { projectId } = c.req.valid("param");
     const { table, target, format } = c.req.valid("json");

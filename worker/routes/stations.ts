@@ -2,7 +2,7 @@
 // station may read, its own entry page data.
 import { and, asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { ProjectIdParam, StationCreateSchema, StationParams } from "../../schema/api";
+import { ProjectIdParam, StationCreateSchema, StationParams, StationRenameSchema } from "../../schema/api";
 import { stations } from "../../schema/db";
 import { newToken, sha256Hex } from "../auth/tokens";
 import { commitChange } from "../lib/admin-change";
@@ -44,6 +44,15 @@ export const stationRoutes = router()
     await commitChange(c, project, [db.insert(stations).values({ id, projectId, name, tokenHash: await sha256Hex(token) })], { action: "station.create", target: `${name} (${id})`, after: { id, name } });
     // The token is shown here once; only its hash is kept.
     return c.json({ id, name, projectId, token }, 201);
+  })
+  .patch("/projects/:projectId/stations/:stationId", zValidator("param", StationParams), zValidator("json", StationRenameSchema), async (c) => {
+    const { projectId, stationId } = c.req.valid("param");
+    const { name } = c.req.valid("json");
+    const { project, station, where } = await findStation(c.env.DB, projectId, stationId);
+    const db = drizzle(c.env.DB);
+    // The token stays: renaming a scan PC must not stop it posting.
+    await commitChange(c, project, [db.update(stations).set({ name }).where(where)], { action: "station.rename", target: `${name} (${stationId})`, before: station, after: { ...station, name } });
+    return c.json({ ...station, name }, 200);
   })
   .post("/projects/:projectId/stations/:stationId/rotate", zValidator("param", StationParams), async (c) => {
     const { projectId, stationId } = c.req.valid("param");

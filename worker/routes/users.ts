@@ -45,6 +45,7 @@ export const userRoutes = router()
         .from(memberships)
         .leftJoin(projects, eq(projects.id, memberships.projectId)),
     ]);
+    const self = (userId: string) => p.kind === "user" && p.session.user.id === userId;
     const adminOf = (provinceId: string | null, projectId: string | null) => provinceId !== null && roleOn(p, { provinceId, projectId: projectId ?? undefined }) === "admin";
     const list = people.flatMap((u) => {
       const held = roles.filter((r) => r.userId === u.id).map((r) => ({ ...r, province: r.projectProvince ?? r.provinceId }));
@@ -53,8 +54,9 @@ export const userRoutes = router()
       return [
         {
           ...u,
-          canDisable: administersUser(p, held.map((r) => r.province)) && !(p.kind === "user" && p.session.user.id === u.id),
-          roles: held.map((r) => ({ role: r.role, provinceId: r.provinceId, projectId: r.projectId, canRevoke: adminOf(r.province, r.projectId) })),
+          canDisable: administersUser(p, held.map((r) => r.province)) && !self(u.id),
+          // A system-wide role is revoked by another system admin only (worker/routes/people.ts).
+          roles: held.map((r) => ({ role: r.role, provinceId: r.provinceId, projectId: r.projectId, canRevoke: r.province === null ? isSystemAdmin(p) && !self(u.id) : adminOf(r.province, r.projectId) })),
         },
       ];
     });

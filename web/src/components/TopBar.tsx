@@ -18,6 +18,7 @@ export function TopBar() {
         </Show>
         {/* Only administrators manage people; the server filters the list to theirs (worker/routes/users.ts). */}
         <Show when={app.session.me()?.memberships.some((m) => m.role === "admin")}>
+          <Link href="/admin">{t("nav.admin")}</Link>
           <Link href="/users">{t("nav.users")}</Link>
         </Show>
         <Link href="/station">{t("nav.entry")}</Link>

@@ -25,6 +25,7 @@ export function createUsersStore(writeHeaders: () => Record<string, string>) {
   return {
     users: () => valueOf(users),
     error: () => users.error as unknown,
+    reload: () => void refetch(),
     setDisabled(userId: string, disabled: boolean): Promise<ActionResult> {
       const target = user(userId);
       const call = disabled ? target.disable : target.enable;
@@ -36,7 +37,8 @@ export function createUsersStore(writeHeaders: () => Record<string, string>) {
         const projectId = role.projectId;
         return after(outcome(() => apiClient().projects[":projectId"].members[":userId"].$delete({ param: { projectId, userId } }, { headers })));
       }
-      const provinceId = role.provinceId ?? "";
+      if (!role.provinceId) return after(outcome(() => apiClient().members[":userId"].$delete({ param: { userId } }, { headers })));
+      const provinceId = role.provinceId;
       return after(outcome(() => apiClient().provinces[":provinceId"].members[":userId"].$delete({ param: { provinceId, userId } }, { headers })));
     },
   };

@@ -40,6 +40,14 @@ export default function ProjectView(props: { projectId: string }) {
             {" · "}
             <Link href={pathOf({ name: "inspections", projectId: props.projectId })}>{t("inspections.title")}</Link>
           </Show>
+          <Show when={atLeast(m.role(), "admin")}>
+            {" · "}
+            <Link href={pathOf({ name: "setup", projectId: props.projectId })}>{t("admin.setup")}</Link>
+            {" · "}
+            <Link href={pathOf({ name: "plan", projectId: props.projectId })}>{t("admin.plan")}</Link>
+            {" · "}
+            <Link href={pathOf({ name: "stations", projectId: props.projectId })}>{t("admin.stations")}</Link>
+          </Show>
         </p>
       </ProjectHeader>
       <NewAlerts alerts={m.state().alerts} ctx={m.alertContext} />
@@ -48,7 +56,7 @@ export default function ProjectView(props: { projectId: string }) {
           <h2 id="totals-title" class="section-title">
             {t("totals.title")}
           </h2>
-          <Show when={m.kinds().length > 0} fallback={<p class="empty">{t("totals.noPlan")}</p>}>
+          <Show when={m.kinds().length > 0} fallback={<NoPlan projectId={props.projectId} admin={atLeast(m.role(), "admin")} />}>
             <div class="totals__grid">
               <For each={m.kinds()}>{(k) => <KindCard figures={k} quantity={m.quantity} />}</For>
             </div>
@@ -88,6 +96,22 @@ export default function ProjectView(props: { projectId: string }) {
           <Presence viewers={m.state().viewers} />
         </div>
       </div>
+    </div>
+  );
+}
+
+/** An empty project: an administrator is offered the next step rather than a dead end. */
+function NoPlan(props: { projectId: string; admin: boolean }) {
+  return (
+    <div class="empty">
+      <p>{t("totals.noPlan")}</p>
+      <Show when={props.admin}>
+        <p>
+          <Link class="button" href={pathOf({ name: "plan", projectId: props.projectId })}>
+            {t("admin.importPlan")}
+          </Link>
+        </p>
+      </Show>
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { For, Show, createSignal } from "solid-js";
 import { formatDateTime, roleName, t, tf } from "../i18n";
 import { useApp } from "../store/context";
+import { PeopleForms } from "../components/admin/PeopleForms";
 import { createUsersStore, type ManagedRole, type ManagedUser } from "../store/users";
 
-/** The people an administrator manages: disable or enable their account, revoke a role. Creating
- * accounts and granting roles are still done through the API (worker/routes/users.ts). */
+/** The people an administrator manages: open an account with a role, grant a role, disable or enable an
+ * account, revoke a role (worker/routes/users.ts, people.ts). */
 export default function UsersView() {
   const app = useApp();
   const store = createUsersStore(app.session.writeHeaders);
@@ -34,6 +35,7 @@ export default function UsersView() {
       <div class="view__head">
         <h1 class="view__title">{t("users.title")}</h1>
       </div>
+      <PeopleForms onChange={store.reload} />
       <Show when={store.error()}>
         <p class="notice notice--error" role="alert">
           {t("users.loadFailed")}
