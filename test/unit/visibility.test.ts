@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { buildReportTable } from "../../schema/reports/table";
 import { DEFAULT_CALENDAR } from "../../schema/calendar";
-import { alertForAudience, EVERYONE, fondsOfScope, hiding, visibleBy } from "../../worker/live/visibility";
+import { fondsOfScope } from "../../schema/alert-scope";
+import { alertForAudience, EVERYONE, hiding, visibleBy } from "../../worker/live/visibility";
 import { reportForAudience } from "../../worker/reports/visible";
 import type { ReportContent } from "../../schema/reports/content";
 

@@ -1,5 +1,6 @@
 // The three alert rules as one pure function of the project's state at an instant.
-// The Durable Object feeds it from its SQLite (worker/alerts/engine.ts); no D1 round-trip per counter.
+// The Durable Object feeds it from its SQLite (worker/alerts/project-alerts.ts); no D1 round-trip per counter.
+import { scopeOf } from "../../schema/alert-scope";
 import type { WorkCalendar } from "../../schema/calendar";
 import type { AlertRuleType } from "../../schema/db";
 import { itemProgress, planProgress, type PlanItem } from "../../schema/plan-progress";
@@ -71,7 +72,7 @@ function behindSchedule(rule: RuleDef, ctx: EvalContext): Evaluation[] {
   const out: Evaluation[] = [];
   for (const kind of kindsOf(ctx, rule)) {
     const rows = fondsOf(ctx, rule).filter((f) => targetOf(f, kind) > 0);
-    const groups = rule.fonds === null ? [{ scope: `project/${kind}`, rows }] : rows.map((f) => ({ scope: `fonds/${f.code}/${kind}`, rows: [f] }));
+    const groups = rule.fonds === null ? [{ scope: scopeOf.project(kind), rows }] : rows.map((f) => ({ scope: scopeOf.fonds(f.code, kind), rows: [f] }));
     for (const g of groups) {
       if (g.rows.length === 0) continue;
       const fig = planProgress({ ...planWindow(ctx), items: g.rows.map((f) => item(ctx, f, kind)), tolerance: rule.threshold });
@@ -106,7 +107,7 @@ function underPlan(rule: RuleDef, ctx: EvalContext): Evaluation[] {
       const started = it.actual > 0;
       out.push({
         ruleId: rule.id,
-        scope: `fonds/${f.code}/${kind}`,
+        scope: scopeOf.fonds(f.code, kind),
         condition: started && fig.status !== "done" && projected < it.target * (1 - rule.threshold),
         values: { fonds: f.code, kind, actual: it.actual, target: it.target, projected, shortfall: it.target - projected, currentRate: Math.round(fig.currentRate), catchUpRate: fig.catchUpRate === null ? null : Math.ceil(fig.catchUpRate) },
       });
@@ -123,7 +124,7 @@ function silentStation(rule: RuleDef, ctx: EvalContext): Evaluation[] {
       const silentMinutes = workingMinutesBetween(s.lastPostAt!, ctx.now, ctx.cal, ctx.hours, ctx.timeZone);
       return {
         ruleId: rule.id,
-        scope: `station/${s.id}`,
+        scope: scopeOf.station(s.id),
         // Only in working time: a station is not silent at night or on a holiday.
         condition: working && silentMinutes >= rule.threshold,
         values: { station: s.id, stationName: s.name, lastPostAt: s.lastPostAt, silentMinutes },

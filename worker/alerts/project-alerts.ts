@@ -1,15 +1,17 @@
 // The alert side of a project's Durable Object: builds the evaluation context from the live store,
-// runs the rules, and exposes the current instances for the feed. worker/live/room.ts owns one.
+// runs the rules and keeps each instance's lifecycle, sends the webhooks that are due, and exposes the
+// current instances for the feed. worker/live/room.ts owns one; the rules themselves are evaluate.ts.
 import { addDays } from "../../schema/calendar";
 import type { AlertRuleType } from "../../schema/db";
 import { dayInZone } from "../../schema/time";
 import type { AlertView } from "../../schema/wire";
 import type { ProjectPlan } from "../live/plan";
 import type { LiveStore } from "../live/store";
-import type { Audience } from "../live/visibility";
+import { alertForAudience, type Audience } from "../live/visibility";
 import type { AlertConfig } from "./config";
-import { deliverDue, runRules } from "./engine";
-import type { EvalContext } from "./evaluate";
+import { evaluateRules, type EvalContext } from "./evaluate";
+import { notifies, step } from "./lifecycle";
+import { MAX_ATTEMPTS, payloadFor, post, retryDelayMs } from "./webhooks";
 import { AlertStore } from "./store";
 
 /** Calendar days of daily totals read for the current rate (covers 10 working days with holidays). */
@@ -64,5 +66,56 @@ export class ProjectAlerts {
       .instances()
       .filter((i) => i.state !== "normal")
       .map((i) => ({ ruleId: i.ruleId, ruleType: types.get(i.ruleId) ?? "behind_schedule", scope: i.scope, state: i.state, since: i.since, values: i.values, ack: i.ack, silencedUntil: i.silencedUntil }));
+  }
+}
+
+/** Applies one evaluation round; returns whether any instance changed state (watchers must hear of it). */
+export function runRules(store: AlertStore, config: AlertConfig, ctx: EvalContext): boolean {
+  const rules = new Map(config.rules.map((r) => [r.id, r]));
+  store.prune(new Set(rules.keys()));
+  const current = new Map(store.instances().map((i) => [`${i.ruleId}\u0000${i.scope}`, i]));
+  let changed = false;
+  for (const e of evaluateRules(config.rules, ctx)) {
+    const prev = current.get(`${e.ruleId}\u0000${e.scope}`);
+    if (!prev && !e.condition) continue; // nothing to remember about a healthy instance that never fired
+    const { next, transition } = step(prev, e.condition, e.values, ctx.now, (rules.get(e.ruleId)?.pendingMinutes ?? 0) * 60_000);
+    store.save(e.ruleId, e.scope, next, transition !== null);
+    if (!transition) continue;
+    changed = true;
+    const id = store.addTransition(e.ruleId, e.scope, transition);
+    const silenced = (prev?.silencedUntil ?? 0) > ctx.now;
+    if (notifies(transition) && !silenced) store.enqueue(id, config.contactPoints.map((c) => c.id), ctx.now);
+  }
+  return changed;
+}
+
+/** Sends every due notification once; failures are rescheduled with backoff, all attempts logged. */
+export async function deliverDue(
+  store: AlertStore,
+  config: AlertConfig,
+  project: { id: string; name: string },
+  audience: Audience,
+  now: number,
+): Promise<void> {
+  const cps = new Map(config.contactPoints.map((c) => [c.id, c]));
+  const types = new Map<string, AlertRuleType>(config.rules.map((r) => [r.id, r.type]));
+  for (const n of store.dueNotifications(now)) {
+    const cp = cps.get(n.contactPoint);
+    const t = store.transition(n.transitionId);
+    if (!cp || !t) {
+      store.recordAttempt(n, null, "contact point or transition removed", now, null);
+      continue;
+    }
+    const values = alertForAudience(t.scope, t.values, audience);
+    if (values === null) {
+      // About a restricted fonds: never leaves for an outside channel; the log says why.
+      store.recordAttempt(n, null, "withheld: restricted fonds", now, null);
+      continue;
+    }
+    const result = await post(cp, payloadFor(project, types.get(t.ruleId) ?? "unknown", { ...t, values }), `${project.id}-${t.id}-${cp.id}`);
+    const attempts = n.attempts + 1;
+    // `now` (not the wall clock) so a test can drive retries with its own clock.
+    const retryAt = result.ok || attempts >= MAX_ATTEMPTS ? null : now + retryDelayMs(attempts);
+    store.recordAttempt(n, result.status, result.error, now, retryAt);
   }
 }

@@ -1,11 +1,71 @@
-// Fan-out of one project's live state to its watchers: coalesced delta frames, catch-up on
-// (re)connect, presence and alerts, each filtered for the watcher's audience (restricted fonds).
-// Owned by the project's Durable Object (worker/live/room.ts), which says what the state is.
-import type { Alerts, AlertView, Delta, PlanChanged, Snapshot } from "../../schema/wire";
-import { attachmentOf, broadcast, send, viewersOf } from "./feed";
+// Fan-out of one project's live state to its watchers, the hibernatable WebSockets its Durable Object
+// holds: accepting and closing them, coalesced delta frames, catch-up on (re)connect, presence and
+// alerts, each filtered for the watcher's audience (restricted fonds). Sockets carry a tag for their
+// audience (as partyserver does), so a frame finds its watchers without reading every attachment.
+// Owned by worker/live/room.ts, which says what the state is.
+import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type Delta, type PlanChanged, type ServerMessage, type Snapshot, type Viewer } from "../../schema/wire";
 import { wireCalendar, type ProjectPlan } from "./plan";
 import type { LiveStore } from "./store";
 import { audienceFor, visible, visibleFonds, type Audience } from "./visibility";
+
+/** Per-socket facts that survive hibernation (serializeAttachment, ≤ 16 KiB). */
+export interface SocketAttachment {
+  viewer: Viewer;
+  /** May this watcher see restricted fonds (worker/auth/policy.ts seesRestricted)? */
+  seesRestricted: boolean;
+  /** The session behind the socket (hash), so signing out closes it; null for operator watchers. */
+  sessionId: string | null;
+}
+
+// deserializeAttachment is a structured-clone read: on a hot path (every frame, every socket) keep
+// the result per socket object. A socket's attachment is written once, before anything reads it.
+const attachments = new WeakMap<WebSocket, SocketAttachment | null>();
+
+export function attachmentOf(ws: WebSocket): SocketAttachment | null {
+  let a = attachments.get(ws);
+  if (a === undefined) {
+    a = (ws.deserializeAttachment() as SocketAttachment | null) ?? null;
+    attachments.set(ws, a);
+  }
+  return a;
+}
+
+export function send(ws: WebSocket, message: ServerMessage): void {
+  sendRaw(ws, JSON.stringify(message));
+}
+
+/** A failed send closes that socket (1011); one bad client never breaks the others. */
+function sendRaw(ws: WebSocket, text: string): void {
+  try {
+    ws.send(text);
+  } catch {
+    try {
+      ws.close(1011, "send failed");
+    } catch {
+      // already closed
+    }
+  }
+}
+
+export function broadcast(sockets: readonly WebSocket[], message: ServerMessage): void {
+  if (sockets.length === 0) return;
+  const text = JSON.stringify(message);
+  for (const ws of sockets) sendRaw(ws, text);
+}
+
+export function viewersOf(sockets: readonly WebSocket[]): Viewer[] {
+  const viewers: Viewer[] = [];
+  for (const ws of sockets) {
+    if (ws.readyState !== WebSocket.OPEN) continue;
+    const a = attachmentOf(ws);
+    if (a) viewers.push(a.viewer);
+  }
+  return viewers;
+}
+
+/** Socket tags: who may see restricted fonds, and who may not. */
+const SEES_ALL = "audience:all";
+const SEES_PUBLIC = "audience:public";
 
 /** Deltas are coalesced into at most one frame per this many ms. */
 const FRAME_MS = 100;
@@ -60,10 +120,10 @@ export class Fanout {
   }
 
   broadcastAlerts(): void {
-    const sockets = this.ctx.getWebSockets();
-    if (sockets.length === 0) return;
-    broadcast(sockets.filter((ws) => attachmentOf(ws)?.seesRestricted), this.alertsMessage(true));
-    broadcast(sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted), this.alertsMessage(false));
+    const all = this.ctx.getWebSockets(SEES_ALL);
+    const others = this.ctx.getWebSockets(SEES_PUBLIC);
+    if (all.length > 0) broadcast(all, this.alertsMessage(true));
+    if (others.length > 0) broadcast(others, this.alertsMessage(false));
   }
 
   private deltaMessage(from: number, seq: number, cells: Delta["cells"], lastActivityAt: number | null): Delta {
@@ -93,13 +153,12 @@ export class Fanout {
     const seq = this.store.seq;
     if (seq <= from) return;
     this.lastFrameAt = Date.now();
-    const sockets = this.ctx.getWebSockets();
-    if (sockets.length > 0) {
+    const restricted = [...new Set(this.source.plan()?.fonds.filter((f) => f.restricted).map((f) => f.code))];
+    const seeAll = restricted.length === 0 ? this.ctx.getWebSockets() : this.ctx.getWebSockets(SEES_ALL);
+    const others = restricted.length === 0 ? [] : this.ctx.getWebSockets(SEES_PUBLIC);
+    if (seeAll.length + others.length > 0) {
       const cells = this.store.changesSince(from, seq);
-      const restricted = [...new Set(this.source.plan()?.fonds.filter((f) => f.restricted).map((f) => f.code))];
-      const seeAll = restricted.length === 0 ? sockets : sockets.filter((ws) => attachmentOf(ws)?.seesRestricted);
-      broadcast(seeAll, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null));
-      const others = restricted.length === 0 ? [] : sockets.filter((ws) => !attachmentOf(ws)?.seesRestricted);
+      if (seeAll.length > 0) broadcast(seeAll, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null));
       const shown = others.length === 0 ? [] : visible(cells, { hidden: new Set(restricted) });
       if (shown.length > 0) {
         const before = this.store.lastVisible(restricted, from);
@@ -119,5 +178,61 @@ export class Fanout {
   broadcastPresence(leaving?: WebSocket): void {
     const sockets = this.ctx.getWebSockets().filter((s) => s !== leaving);
     broadcast(sockets, { type: "presence", viewers: viewersOf(sockets) });
+  }
+
+  /** A new watcher, already authorized by worker/routes/live.ts: it starts exactly where the others are. */
+  accept(watcher: SocketAttachment, since: number | null): WebSocket {
+    // Send what is pending to everyone else first, so this socket starts exactly at broadcast_seq.
+    this.frame();
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [watcher.seesRestricted ? SEES_ALL : SEES_PUBLIC]);
+    server.serializeAttachment(watcher);
+    this.catchUp(server, since);
+    send(server, this.alertsMessage(watcher.seesRestricted));
+    this.broadcastPresence();
+    return client;
+  }
+
+  /** Keep-alive pings are answered by the runtime without waking the object. */
+  static answerPings(ctx: DurableObjectState): void {
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+  }
+
+  /** A watcher asks for what it missed (it saw a gap in the seq). */
+  onMessage(ws: WebSocket, raw: string | ArrayBuffer): void {
+    if (typeof raw !== "string" || raw.length > 200) return;
+    let msg: ClientMessage;
+    try {
+      msg = JSON.parse(raw) as ClientMessage;
+    } catch {
+      return;
+    }
+    if (msg?.type === "resync") {
+      this.frame();
+      this.catchUp(ws, Number(msg.since));
+    }
+  }
+
+  onClose(ws: WebSocket, code: number, reason: string): void {
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // already closed
+    }
+    this.broadcastPresence(ws);
+  }
+
+  /** Signed-out or revoked sessions lose their live feed at once; `code` tells the dashboard whether to come back (schema/wire.ts). */
+  closeSessions(sessionIds: readonly string[], code: number, reason: string): number {
+    const ids = new Set(sessionIds);
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ids.has(attachmentOf(ws)?.sessionId ?? "")) {
+        ws.close(code, reason);
+        closed++;
+      }
+    }
+    if (closed > 0) this.broadcastPresence();
+    return closed;
   }
 }

@@ -1,16 +1,16 @@
 // One Durable Object per project (idFromName(projectId)): it accepts counters, owns the live totals,
 // pushes them to watchers and writes them through to D1. The logic lives in store.ts (SQLite state),
-// validate.ts (batch checks), snapshot.ts, visibility.ts (restricted fonds), feed.ts (sockets),
-// flush.ts (D1 outbox) and rate-limit.ts; this class only wires them.
+// validate.ts and dedup.ts (batch checks), snapshot.ts, visibility.ts (restricted fonds), fanout.ts
+// (sockets), flush.ts (D1 outbox), wakeups.ts (alarm and timers), rate-limit.ts and
+// worker/alerts/project-alerts.ts; this class only wires them.
 import { DurableObject } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
 import { enabledKinds } from "../../schema/kinds";
 import { dayInZone } from "../../schema/time";
-import { PING, PONG, type AlertView, type ClientMessage, type FondsTotal, type Snapshot } from "../../schema/wire";
+import type { AlertView, FondsTotal, Snapshot } from "../../schema/wire";
 import { loadAlertConfig, type AlertConfig } from "../alerts/config";
 import { ProjectAlerts } from "../alerts/project-alerts";
-import { Fanout } from "./fanout";
-import { attachmentOf, send, type SocketAttachment } from "./feed";
+import { Fanout, send, type SocketAttachment } from "./fanout";
 import { flushAlertHistory } from "../alerts/history";
 import { flushOnce } from "./flush";
 import { loadProjectPlan, type ProjectPlan } from "./plan";
@@ -18,23 +18,10 @@ import { RateLimiter } from "./rate-limit";
 import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
 import { summarize, type ProjectSummary } from "./summary";
+import { Wakeups } from "./wakeups";
 import { checkBatch, unplannedKind, type EventError } from "./validate";
-import { alertForAudience, audienceFor } from "./visibility";
+import { alertForAudience, audienceFor, restrictedSignature } from "./visibility";
 
-function restrictedCodes(plan: ProjectPlan | null): string {
-  return (plan?.fonds ?? [])
-    .filter((f) => f.restricted)
-    .map((f) => f.code)
-    .sort()
-    .join("\u0000");
-}
-
-/** D1 write-through runs this long after the first unflushed counter, so bursts share a batch. */
-const FLUSH_DELAY_MS = 500;
-const FLUSH_BACKOFF_MAX_MS = 60_000;
-/** Rules run at most this often when counters land, and on the alarm at least this often (time passing alone makes a project fall behind). */
-const RULES_AFTER_COUNTERS_MS = 1_000;
-const RULES_TICK_MS = 60_000;
 /** Corrections count under this pseudo-station, so per-station figures stay what stations posted. */
 export const CORRECTION_STATION = "correction";
 
@@ -63,12 +50,10 @@ export class ProjectRoom extends DurableObject<Env> {
   private plan: ProjectPlan | null = null;
   private fondsCodes = new Set<string>();
   private kinds = new Set<string>();
-  private alarmAt: number | null = null;
-  private flushFailures = 0;
   private alertConfig: AlertConfig | null = null;
   private readonly alerts: ProjectAlerts;
   private readonly feed: Fanout;
-  private rulesTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly wake: Wakeups;
   /** Per audience, the last snapshot and the store seq it was built at. */
   private readonly snapshots = new Map<boolean, { seq: number; snap: Snapshot }>();
 
@@ -77,17 +62,15 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!ctx.id.name) throw new Error("ProjectRoom must be addressed with idFromName(projectId)");
     this.projectId = ctx.id.name;
     this.store = new LiveStore(ctx.storage);
+    this.wake = new Wakeups(ctx.storage);
     this.alerts = new ProjectAlerts(ctx.storage.sql);
     this.feed = new Fanout(ctx, this.store, { plan: () => this.plan, snapshot: (r) => this.snapshot(r), alerts: (r) => this.alertList(r) });
-    // Keep-alive pings from dashboards are answered by the runtime without waking the object.
-    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    Fanout.answerPings(ctx);
     void ctx.blockConcurrencyWhile(async () => {
       await this.loadPlan();
-      this.alarmAt = await ctx.storage.getAlarm();
       // After an eviction: finish what the previous instance had not yet flushed or broadcast.
-      if (this.store.meta("flushed_seq") < this.store.seq) this.wakeAt(Date.now());
+      await this.wake.resume(Date.now(), { flush: this.store.meta("flushed_seq") < this.store.seq, rules: this.hasRules() });
       if (this.store.meta("broadcast_seq") < this.store.seq) this.feed.scheduleFrame();
-      if (this.alertConfig?.rules.length) this.wakeAt(Date.now() + RULES_TICK_MS);
     });
   }
 
@@ -107,12 +90,7 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!check.ok) return { status: "invalid", errors: check.errors };
     const outcome = this.store.ingest(stationId, check.events, now);
     if (outcome.status === "conflict") return { status: "conflict", errors: outcome.conflicts };
-    if (outcome.accepted > 0) {
-      this.snapshots.clear();
-      this.feed.scheduleFrame();
-      this.wakeAt(now + FLUSH_DELAY_MS);
-      this.scheduleRules();
-    }
+    if (outcome.accepted > 0) this.accepted(now);
     return outcome;
   }
 
@@ -128,10 +106,7 @@ export class ProjectRoom extends DurableObject<Env> {
     if (current + delta < 0) return { status: "invalid", field: "delta", message: "tổng sau điều chỉnh âm (the total would fall below zero)" };
     const id = `correction-${crypto.randomUUID()}`;
     const { seq } = this.store.ingest(CORRECTION_STATION, [{ id, fonds, kind, delta, at: now, day: dayInZone(now, plan.project.timeZone) }], now);
-    this.snapshots.clear();
-    this.feed.scheduleFrame();
-    this.wakeAt(now + FLUSH_DELAY_MS);
-    this.scheduleRules();
+    this.accepted(now);
     return { status: "ok", id, seq };
   }
 
@@ -163,11 +138,11 @@ export class ProjectRoom extends DurableObject<Env> {
 
   /** The plan or stations changed in D1 (worker/routes/*): reload and tell every watcher. */
   async reload(): Promise<void> {
-    const restrictedBefore = restrictedCodes(this.plan);
+    const restrictedBefore = restrictedSignature(this.plan?.fonds ?? []);
     await this.loadPlan();
     const plan = this.plan;
     if (!plan) return;
-    if (restrictedCodes(plan) !== restrictedBefore) {
+    if (restrictedSignature(plan.fonds) !== restrictedBefore) {
       // What each audience may see changed: totals, seq and alerts it holds are no longer its own.
       this.feed.resnapshotAll();
       this.feed.broadcastAlerts();
@@ -188,7 +163,7 @@ export class ProjectRoom extends DurableObject<Env> {
     if (this.alerts.evaluate(this.store, plan, config, now)) this.feed.broadcastAlerts();
     // Contact points are outside channels (chat groups, mailboxes): they get what a leader may see.
     await this.alerts.deliver(plan, config, audienceFor(plan.fonds, false), now);
-    this.scheduleAfterAlerts(now);
+    this.wake.afterAlerts(now, this.hasRules(), this.alerts.store.nextNotificationAt());
     return this.alertList(true);
   }
 
@@ -218,16 +193,7 @@ export class ProjectRoom extends DurableObject<Env> {
 
   /** Signed-out or revoked sessions lose their live feed at once; `code` tells the dashboard whether to come back (schema/wire.ts). */
   closeSessions(sessionIds: string[], code = 4001, reason = "session ended"): number {
-    const ids = new Set(sessionIds);
-    let closed = 0;
-    for (const ws of this.ctx.getWebSockets()) {
-      if (ids.has(attachmentOf(ws)?.sessionId ?? "")) {
-        ws.close(code, reason);
-        closed++;
-      }
-    }
-    if (closed > 0) this.feed.broadcastPresence();
-    return closed;
+    return this.feed.closeSessions(sessionIds, code, reason);
   }
 
   /** WebSocket upgrade, forwarded by worker/routes/live.ts with the viewer already authorized. */
@@ -236,39 +202,16 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!this.plan) return new Response("unknown project", { status: 404 });
     const attachment = JSON.parse(decodeURIComponent(request.headers.get("X-Watcher") ?? "null")) as SocketAttachment | null;
     if (!attachment) return new Response("missing watcher", { status: 400 });
-    const sinceParam = new URL(request.url).searchParams.get("since");
-    // Send what is pending to everyone else first, so this socket starts exactly at broadcast_seq.
-    this.feed.frame();
-    const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server);
-    server.serializeAttachment(attachment);
-    this.feed.catchUp(server, sinceParam === null ? null : Number(sinceParam));
-    send(server, this.feed.alertsMessage(attachment.seesRestricted));
-    this.feed.broadcastPresence();
-    return new Response(null, { status: 101, webSocket: client });
+    const since = new URL(request.url).searchParams.get("since");
+    return new Response(null, { status: 101, webSocket: this.feed.accept(attachment, since === null ? null : Number(since)) });
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
-    if (typeof raw !== "string" || raw.length > 200) return;
-    let msg: ClientMessage;
-    try {
-      msg = JSON.parse(raw) as ClientMessage;
-    } catch {
-      return;
-    }
-    if (msg?.type === "resync") {
-      this.feed.frame();
-      this.feed.catchUp(ws, Number(msg.since));
-    }
+    this.feed.onMessage(ws, raw);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
-    } catch {
-      // already closed
-    }
-    this.feed.broadcastPresence(ws);
+    this.feed.onClose(ws, code, reason);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
@@ -276,43 +219,28 @@ export class ProjectRoom extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    this.alarmAt = null;
+    this.wake.fired();
     const now = Date.now();
     try {
       // Rows travel to D1 in chunks; more left means another pass at once.
       const { remaining } = await flushOnce(this.store, this.env.DB, this.projectId);
       await flushAlertHistory(this.store, this.alerts.store, this.env.DB, this.projectId);
-      this.flushFailures = 0;
-      if (remaining > 0) this.wakeAt(now);
+      this.wake.flushed(now, remaining);
     } catch (err) {
-      // Retried with backoff for as long as it takes; the outbox keeps everything meanwhile.
-      this.flushFailures++;
-      const delay = Math.min(FLUSH_BACKOFF_MAX_MS, 1000 * 2 ** (this.flushFailures - 1));
-      console.error(`D1 flush failed for ${this.projectId} (attempt ${this.flushFailures}), retry in ${delay} ms:`, String(err));
-      this.wakeAt(now + delay);
+      const { attempt, delay } = this.wake.flushFailed(now);
+      console.error(`D1 flush failed for ${this.projectId} (attempt ${attempt}), retry in ${delay} ms:`, String(err));
     }
     await this.runAlerts(now);
   }
 
-  private scheduleAfterAlerts(now: number): void {
-    if (this.alertConfig?.rules.length) this.wakeAt(now + RULES_TICK_MS);
-    const next = this.alerts.store.nextNotificationAt();
-    if (next !== null) this.wakeAt(Math.max(next, Date.now()));
+  /** Counters or a correction were accepted: watchers, D1 and the rules hear of it. */
+  private accepted(now: number): void {
+    this.snapshots.clear();
+    this.feed.scheduleFrame();
+    this.wake.afterCounters(now, this.hasRules(), () => void this.runAlerts(Date.now()));
   }
 
-  /** Counters just landed: run the rules within a second, once for a whole burst. */
-  private scheduleRules(): void {
-    if (this.rulesTimer !== null || !this.alertConfig?.rules.length) return;
-    this.rulesTimer = setTimeout(() => {
-      this.rulesTimer = null;
-      void this.runAlerts(Date.now());
-    }, RULES_AFTER_COUNTERS_MS);
-  }
-
-  /** One alarm per object serves the D1 flush, the rules and the webhooks: keep the earliest. */
-  private wakeAt(at: number): void {
-    if (this.alarmAt !== null && this.alarmAt <= at) return;
-    this.alarmAt = at;
-    void this.ctx.storage.setAlarm(at);
+  private hasRules(): boolean {
+    return (this.alertConfig?.rules.length ?? 0) > 0;
   }
 }

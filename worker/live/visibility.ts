@@ -1,6 +1,7 @@
 // Restricted and secret fonds (seed 001) are shown only to viewers who may see them. Pure: every output
 // that carries fonds-scoped rows or aggregates (snapshot, deltas, alerts, history, webhooks, reports,
 // inspections, plan moves, rules) goes through these functions with the audience it is for.
+import { fondsOfScope } from "../../schema/alert-scope";
 import type { FondsPlan } from "../../schema/wire";
 
 export interface Audience {
@@ -12,6 +13,15 @@ export const EVERYONE: Audience = { hidden: new Set() };
 
 export function audienceFor(fonds: readonly FondsPlan[], seesRestricted: boolean): Audience {
   return seesRestricted ? EVERYONE : hiding(fonds.filter((f) => f.restricted).map((f) => f.code));
+}
+
+/** Which fonds are restricted, as one comparable value: when it changes, every audience's view does. */
+export function restrictedSignature(fonds: readonly FondsPlan[]): string {
+  return fonds
+    .filter((f) => f.restricted)
+    .map((f) => f.code)
+    .sort()
+    .join("\u0000");
 }
 
 export function hiding(codes: Iterable<string>): Audience {
@@ -37,13 +47,6 @@ export function visibleFonds(fonds: readonly FondsPlan[], audience: Audience): F
   return visibleBy(fonds, audience, (f) => f.code);
 }
 
-/** The fonds an alert scope names ("fonds/<code>/<kind>"), if any. */
-export function fondsOfScope(scope: string): string | null {
-  if (!scope.startsWith("fonds/")) return null;
-  const rest = scope.slice("fonds/".length);
-  const cut = rest.lastIndexOf("/");
-  return cut < 0 ? rest : rest.slice(0, cut);
-}
 
 /** Figures of an alert that sum over several fonds: with a fonds hidden they would reveal it by difference. */
 const AGGREGATE_FIGURES = ["actual", "planToDate", "target", "variance", "projected", "shortfall", "currentRate", "catchUpRate", "behindFonds"];

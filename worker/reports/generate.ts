@@ -1,5 +1,6 @@
 // Generates a report from D1's maintained aggregates (daily_totals: never the raw events) and stores
 // it as an immutable, versioned snapshot. The cron (worker/reports/cron.ts) and the API both call it.
+import { reasonKey } from "../../schema/alert-scope";
 import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { alertTransitions, dailyTotals, reports } from "../../schema/db";
@@ -62,7 +63,7 @@ export async function buildReport(d1: D1Database, projectId: string, period: Rep
   const fromMs = Date.parse(`${period.from}T00:00:00+07:00`);
   const toMs = Date.parse(`${period.to}T23:59:59+07:00`);
   for (const f of firings.filter((x) => x.at >= fromMs && x.at <= toMs)) {
-    const scope = f.scope.replace(/^fonds\//, "");
+    const scope = reasonKey(f.scope);
     (reasons[scope] ??= []).push(types.get(f.ruleId) ?? "alert");
   }
   return {

@@ -1,6 +1,7 @@
 // A stored report as one audience may see it. Reports are immutable snapshots, so what a viewer may
 // see is decided when one is served, not when it was made: a fonds restricted after the report was
 // generated is hidden from it too. Pure.
+import { parseReasonKey } from "../../schema/alert-scope";
 import { totalsOf } from "../../schema/reports/table";
 import { TOLERANCE } from "../../schema/status";
 import { hiding, type Audience } from "../live/visibility";
@@ -13,9 +14,9 @@ export function reportForAudience(content: ReportContent, audience: Audience): R
   const hidden = hiding([...audience.hidden, ...content.restricted]).hidden;
   const rows = content.table.rows.filter((r) => !hidden.has(r.code));
   const reasons = Object.fromEntries(
-    Object.entries(content.reasons).filter(([scope]) => {
-      const cut = scope.lastIndexOf("/");
-      return !hidden.has(cut < 0 ? scope : scope.slice(0, cut));
+    Object.entries(content.reasons).filter(([key]) => {
+      const s = parseReasonKey(key);
+      return s.level !== "fonds" || !hidden.has(s.fonds);
     }),
   );
   return {

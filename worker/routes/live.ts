@@ -6,7 +6,7 @@ import { seesRestricted, type Principal } from "../auth/policy";
 import { router, roomFor } from "../lib/app-env";
 import { OPERATOR } from "../lib/actor";
 import { ApiError } from "../lib/errors";
-import type { SocketAttachment } from "../live/feed";
+import type { SocketAttachment } from "../live/fanout";
 
 const snapshotRoute = createRoute({
   method: "get",

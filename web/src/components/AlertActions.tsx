@@ -2,7 +2,8 @@ import { For, Match, Show, Switch, createSignal } from "solid-js";
 import type { AlertView } from "../../../schema/wire";
 import { t, tf } from "../i18n";
 import { alertActions } from "../live/alerts";
-import { SILENCE_CHOICES_MINUTES, type ActionResult } from "../store/alerts";
+import type { ActionResult } from "../store/action";
+import { SILENCE_CHOICES_MINUTES } from "../store/alerts";
 import { useApp } from "../store/context";
 
 function durationText(minutes: number): string {

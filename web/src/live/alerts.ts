@@ -1,22 +1,9 @@
 // The alert feed's logic: order, scope and "which alerts just fired". The alerts themselves arrive whole
 // over the live feed (schema/wire.ts `alerts`, sent by worker/live/room.ts). Pure.
+import { parseScope } from "../../../schema/alert-scope";
 import type { AlertView } from "../../../schema/wire";
 
-export type AlertScope =
-  | { level: "project"; kind: string }
-  | { level: "fonds"; fonds: string; kind: string }
-  | { level: "station"; station: string }
-  | { level: "other"; text: string };
-
-/** "project/pages", "fonds/4/pages", "station/<id>" (worker/alerts/evaluate.ts). */
-export function parseScope(scope: string): AlertScope {
-  const parts = scope.split("/");
-  if (parts[0] === "project" && parts.length === 2) return { level: "project", kind: parts[1]! };
-  // A fonds code may itself contain "/": the kind is the last part.
-  if (parts[0] === "fonds" && parts.length >= 3) return { level: "fonds", fonds: parts.slice(1, -1).join("/"), kind: parts.at(-1)! };
-  if (parts[0] === "station" && parts.length === 2) return { level: "station", station: parts[1]! };
-  return { level: "other", text: scope };
-}
+export { parseScope };
 
 export const alertKey = (a: Pick<AlertView, "ruleId" | "scope">): string => `${a.ruleId} ${a.scope}`;
 

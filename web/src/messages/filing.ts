@@ -25,6 +25,7 @@ export const vi = {
   "filing.byDue": "Lập báo cáo theo hạn nộp",
   "filing.type": "Loại báo cáo",
   "filing.due": "Hạn nộp",
+  "filing.showAll": "Xem thêm {count} báo cáo cũ hơn",
   "filing.version": "lần {version}",
 };
 
@@ -54,5 +55,6 @@ export const en: Record<keyof typeof vi, string> = {
   "filing.byDue": "Write a report by its due date",
   "filing.type": "Report type",
   "filing.due": "Due date",
+  "filing.showAll": "Show {count} older reports",
   "filing.version": "version {version}",
 };

@@ -1,5 +1,6 @@
 // Pure helpers of the report and inspection pages: the report type in words, download addresses and
 // reasons per fonds. Amounts people type are read by web/src/number-input.ts.
+import { parseReasonKey } from "../../../schema/alert-scope";
 import type { NumberFormat } from "../../../schema/numbers";
 
 export type ReportType = "weekly" | "monthly" | "inspection" | "adhoc";
@@ -31,10 +32,10 @@ export function reasonRows(reasons: Readonly<Record<string, readonly string[]>>,
     .filter(([, list]) => list.length > 0)
     .map(([key, list]): ReasonRow => {
       const unique = [...new Set(list)];
-      if (key.startsWith("station/")) return { scope: "station", id: key.slice(8), kind: "", reasons: unique };
-      const cut = key.lastIndexOf("/");
-      const head = key.slice(0, cut);
-      return head === "project" ? { scope: "project", id: "", kind: key.slice(cut + 1), reasons: unique } : { scope: "fonds", id: head, kind: key.slice(cut + 1), reasons: unique };
+      const s = parseReasonKey(key);
+      if (s.level === "station") return { scope: "station", id: s.station, kind: "", reasons: unique };
+      if (s.level === "project") return { scope: "project", id: "", kind: s.kind, reasons: unique };
+      return s.level === "fonds" ? { scope: "fonds", id: s.fonds, kind: s.kind, reasons: unique } : { scope: "fonds", id: s.text, kind: "", reasons: unique };
     });
   const rank = (r: ReasonRow) => (r.scope === "project" ? -1 : r.scope === "station" ? 1e9 : fondsOrder.includes(r.id) ? fondsOrder.indexOf(r.id) : fondsOrder.length);
   return rows.sort((a, b) => rank(a) - rank(b) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));

@@ -1,19 +1,13 @@
 // Acting on alerts (supervisors): acknowledge with a comment, or silence for a while. The alert list
 // itself arrives over the live feed (live/apply.ts), which shows the result to every watcher at once.
-import { apiClient, errorMessage, type Answer } from "../api";
+import { apiClient, type Answer } from "../api";
+import { action, type ActionResult } from "./action";
 
-export type ActionResult = { ok: true } | { ok: false; message: string };
+export type { ActionResult };
 
 export const SILENCE_CHOICES_MINUTES = [60, 240, 1440, 4320, 10080] as const;
 
-export async function outcome(call: () => Promise<Answer>): Promise<ActionResult> {
-  try {
-    const res = await call();
-    return res.ok ? { ok: true } : { ok: false, message: await errorMessage(res) };
-  } catch {
-    return { ok: false, message: "" }; // offline: the view says so in its own words
-  }
-}
+export const outcome = (call: () => Promise<Answer>): Promise<ActionResult> => action(call);
 
 export function createAlertActions(writeHeaders: () => Record<string, string>) {
   const alerts = (projectId: string) => apiClient().projects[":projectId"].alerts;

@@ -2,25 +2,13 @@
 // and the centre's and the department's sign-offs.
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
-import { apiClient, errorMessage, type Answer } from "../api";
+import { apiClient } from "../api";
 import { valueOf } from "../resource";
-import type { ActionResult } from "./alerts";
-import { getJson } from "./reports";
+import { action as act, getJson } from "./action";
 
 type Client = ReturnType<typeof apiClient>["projects"][":projectId"];
 export type ReportingCalendar = InferResponseType<Client["reporting-calendar"]["$get"], 200>;
 export type CalendarItem = ReportingCalendar["items"][number];
-
-async function act(call: () => Promise<Answer>, after: () => void): Promise<ActionResult & { body?: unknown }> {
-  try {
-    const res = await call();
-    if (!res.ok) return { ok: false, message: await errorMessage(res) };
-    after();
-    return { ok: true, body: await res.json() };
-  } catch {
-    return { ok: false, message: "" };
-  }
-}
 
 export function createReportingCalendar(projectId: string, writeHeaders: () => Record<string, string>) {
   const project = () => apiClient().projects[":projectId"];

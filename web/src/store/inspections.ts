@@ -2,10 +2,9 @@
 // (worker/routes/inspections.ts). Everyone with a role reads; supervisors and administrators write.
 import { createResource } from "solid-js";
 import type { InferRequestType } from "hono/client";
-import { apiClient, errorMessage, type Answer } from "../api";
+import { apiClient, type Answer } from "../api";
 import { valueOf } from "../resource";
-import type { ActionResult } from "./alerts";
-import { getJson } from "./reports";
+import { action, getJson, type ActionResult } from "./action";
 
 type Routes = ReturnType<typeof apiClient>["projects"][":projectId"];
 export type NewVerification = InferRequestType<Routes["verifications"]["$post"]>["json"];
@@ -32,14 +31,7 @@ export interface AcceptanceRow {
   notYetAccepted: number;
 }
 
-async function write(call: () => Promise<Answer>): Promise<ActionResult> {
-  try {
-    const res = await call();
-    return res.ok ? { ok: true } : { ok: false, message: await errorMessage(res) };
-  } catch {
-    return { ok: false, message: "" };
-  }
-}
+const write = (call: () => Promise<Answer>): Promise<ActionResult> => action(call);
 
 export function createInspectionStore(projectId: string, writeHeaders: () => Record<string, string>) {
   const api = () => apiClient().projects[":projectId"];

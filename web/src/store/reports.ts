@@ -3,9 +3,9 @@
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
 import type { ReportContent } from "../../../schema/reports/content";
-import { apiClient, errorMessage, type Answer } from "../api";
+import { apiClient } from "../api";
 import { valueOf } from "../resource";
-import type { ActionResult } from "./alerts";
+import { action, getJson, type ActionResult } from "./action";
 
 type Routes = ReturnType<typeof apiClient>["projects"][":projectId"]["reports"];
 export type ReportMeta = InferResponseType<Routes["$get"], 200>["reports"][number];
@@ -21,11 +21,6 @@ export interface Report {
   notes: ReportNotes | null;
 }
 
-export async function getJson<T>(call: () => Promise<Answer>): Promise<T> {
-  const res = await call();
-  if (!res.ok) throw new Error(await errorMessage(res));
-  return (await res.json()) as T;
-}
 
 export function createReportList(projectId: string, writeHeaders: () => Record<string, string>) {
   const api = () => apiClient().projects[":projectId"].reports;
@@ -36,15 +31,8 @@ export function createReportList(projectId: string, writeHeaders: () => Record<s
     error: () => list.error as unknown,
     /** Generates an ad-hoc report; its id on success. */
     request: async (from: string, to: string): Promise<ActionResult & { id?: string }> => {
-      try {
-        const res = await api().$post({ param, json: { from, to } }, { headers: writeHeaders() });
-        if (!res.ok) return { ok: false, message: await errorMessage(res) };
-        const body = (await res.json()) as { id: string };
-        void ctl.refetch();
-        return { ok: true, id: body.id };
-      } catch {
-        return { ok: false, message: "" };
-      }
+      const r = await action<{ id: string }>(() => api().$post({ param, json: { from, to } }, { headers: writeHeaders() }), () => void ctl.refetch());
+      return r.ok ? { ok: true, id: r.body?.id } : r;
     },
   };
 }
@@ -57,15 +45,12 @@ export function createReportStore(projectId: string, reportId: string, writeHead
     report: () => valueOf(report),
     error: () => report.error as unknown,
     saveNotes: async (json: { difficulties: string; proposals: string }): Promise<ActionResult> => {
-      try {
-        const res = await api().notes.$put({ param, json }, { headers: writeHeaders() });
-        if (!res.ok) return { ok: false, message: await errorMessage(res) };
-        const notes = (await res.json()) as ReportNotes;
-        ctl.mutate((r) => (r ? { ...r, notes } : r));
-        return { ok: true };
-      } catch {
-        return { ok: false, message: "" };
+      const r = await action<ReportNotes>(() => api().notes.$put({ param, json }, { headers: writeHeaders() }));
+      if (r.ok && r.body) {
+        const notes = r.body;
+        ctl.mutate((x) => (x ? { ...x, notes } : x));
       }
+      return r.ok ? { ok: true } : r;
     },
   };
 }

@@ -2,9 +2,9 @@
 // the rules page's data. Writes need the admin role; reading rules, any project role.
 import { createResource, type Accessor } from "solid-js";
 import type { InferRequestType, InferResponseType } from "hono/client";
-import { apiClient, errorMessage, type Answer } from "../api";
+import { apiClient, type Answer } from "../api";
 import { valueOf } from "../resource";
-import type { ActionResult } from "./alerts";
+import { action, getJson, type ActionResult } from "./action";
 
 type Routes = ReturnType<typeof apiClient>["projects"][":projectId"];
 export type AlertRule = InferResponseType<Routes["alert-rules"]["$get"], 200>["rules"][number];
@@ -13,20 +13,7 @@ export type RulePatch = InferRequestType<Routes["alert-rules"][":ruleId"]["$patc
 export type ContactPoint = InferResponseType<Routes["contact-points"]["$get"], 200>["contactPoints"][number];
 export type Delivery = InferResponseType<Routes["deliveries"]["$get"], 200>["deliveries"][number];
 
-async function getJson<T>(call: () => Promise<Answer>): Promise<T> {
-  const res = await call();
-  if (!res.ok) throw new Error(await errorMessage(res));
-  return (await res.json()) as T;
-}
-
-async function write(call: () => Promise<Answer>): Promise<ActionResult> {
-  try {
-    const res = await call();
-    return res.ok ? { ok: true } : { ok: false, message: await errorMessage(res) };
-  } catch {
-    return { ok: false, message: "" };
-  }
-}
+const write = (call: () => Promise<Answer>): Promise<ActionResult> => action(call);
 
 export function createRulesStore(projectId: string, isAdmin: Accessor<boolean>, writeHeaders: () => Record<string, string>) {
   const api = () => apiClient().projects[":projectId"];

@@ -4,7 +4,8 @@ import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
 import { apiClient } from "../api";
 import { valueOf } from "../resource";
-import { outcome, type ActionResult } from "./alerts";
+import type { ActionResult } from "./action";
+import { outcome } from "./alerts";
 
 type UsersResponse = InferResponseType<ReturnType<typeof apiClient>["users"]["$get"], 200>;
 export type ManagedUser = UsersResponse["users"][number];

@@ -1,6 +1,6 @@
 import { Show, createSignal, type JSX } from "solid-js";
 import { t } from "../../i18n";
-import type { ActionResult } from "../../store/alerts";
+import type { ActionResult } from "../../store/action";
 
 /** The frame of the three inspection forms: a title, fields, submit, and the outcome in words.
  * `send` reads the form's data and returns a message instead when a field is invalid. */

@@ -1,7 +1,7 @@
 import type { FondsPlan } from "../../../../schema/wire";
 import { kindDecimals } from "../../../../schema/kinds";
 import { t } from "../../i18n";
-import type { ActionResult } from "../../store/alerts";
+import type { ActionResult } from "../../store/action";
 import type { NewAcceptance, NewCorrection, NewVerification } from "../../store/inspections";
 import { NumberField, createFieldErrors, type FieldErrors } from "../NumberField";
 import { FondsKindFields } from "./FondsKindFields";

@@ -1,6 +1,6 @@
 import { Show, createSignal } from "solid-js";
 import { t } from "../../i18n";
-import type { ActionResult } from "../../store/alerts";
+import type { ActionResult } from "../../store/action";
 
 /** A leader's request for an ad-hoc report (báo cáo đột xuất) over a date range. */
 export function AdhocForm(props: { defaultFrom: string; defaultTo: string; request: (from: string, to: string) => Promise<ActionResult & { id?: string }>; done: (id: string) => void }) {

@@ -2,7 +2,7 @@ import { For, Show, createSignal } from "solid-js";
 import { formatDateTime, formatDay, t, tf } from "../../i18n";
 import { reportTypeKey } from "../../reports/report-text";
 import { pathOf } from "../../router";
-import type { ActionResult } from "../../store/alerts";
+import type { ActionResult } from "../../store/action";
 import type { CalendarItem } from "../../store/filings";
 import { Link } from "../Link";
 

@@ -3,11 +3,20 @@ import { t, tf } from "../../i18n";
 import { createReportingCalendar } from "../../store/filings";
 import { ReportCalendar } from "./ReportCalendar";
 
+const FIRST_ROWS = 12;
+
 /** The reporting calendar section of the reports page: how many reports are overdue, writing the
  * missing ones, and the table of every report owed. */
 export function ReportFilings(props: { projectId: string; timeZone: string; canSign: boolean; writeHeaders: () => Record<string, string> }) {
   const store = createReportingCalendar(props.projectId, props.writeHeaders);
   const [notice, setNotice] = createSignal<string | null>(null);
+  const [all, setAll] = createSignal(false);
+  // A project owes a hundred reports a year: the newest first, the rest one click away.
+  const shown = () => {
+    const items = store.calendar()?.items ?? [];
+    return all() ? items : items.slice(0, FIRST_ROWS);
+  };
+  const more = () => (store.calendar()?.items.length ?? 0) - shown().length;
   const overdue = () => store.calendar()?.items.filter((i) => i.state === "overdue").length ?? 0;
   const missing = () => store.calendar()?.items.some((i) => !i.report) ?? false;
   const catchUp = async () => {
@@ -41,7 +50,12 @@ export function ReportFilings(props: { projectId: string; timeZone: string; canS
                 {notice()}
               </p>
             </Show>
-            <ReportCalendar projectId={props.projectId} items={cal().items} timeZone={props.timeZone} canSign={props.canSign} actions={store} />
+            <ReportCalendar projectId={props.projectId} items={shown()} timeZone={props.timeZone} canSign={props.canSign} actions={store} />
+            <Show when={more() > 0 && cal()}>
+              <button type="button" class="button button--quiet" onClick={() => setAll(true)}>
+                {tf("filing.showAll", { count: more() })}
+              </button>
+            </Show>
           </>
         )}
       </Show>

@@ -1,6 +1,6 @@
 import { Show, createSignal } from "solid-js";
 import { formatDateTime, t, tf } from "../../i18n";
-import type { ActionResult } from "../../store/alerts";
+import type { ActionResult } from "../../store/action";
 import type { ReportNotes as Notes } from "../../store/reports";
 
 /** The centre's difficulties (khó khăn, vướng mắc) and proposals (kiến nghị, đề xuất): a form for

@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from "solid-js";
 import { formatDateTime, t } from "../../i18n";
-import type { ActionResult } from "../../store/alerts";
+import type { ActionResult } from "../../store/action";
 import type { ContactPoint, Delivery } from "../../store/rules";
 
 /** Webhook contact points (one JSON POST per alert that fires or resolves) and their recent deliveries. */

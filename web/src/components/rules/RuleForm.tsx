@@ -1,7 +1,7 @@
 import { For, Show, createSignal } from "solid-js";
 import type { FondsPlan, StationInfo } from "../../../../schema/wire";
 import { kindName, t } from "../../i18n";
-import type { ActionResult } from "../../store/alerts";
+import type { ActionResult } from "../../store/action";
 import type { AlertRule, NewRule } from "../../store/rules";
 import { NumberField, createFieldErrors } from "../NumberField";
 import { PENDING_RULES, thresholdRules, thresholdValue } from "./rule-text";

@@ -1,7 +1,7 @@
 import { For, Show, createSignal } from "solid-js";
 import { formatQuantity } from "../../../../schema/numbers";
 import { locale, t } from "../../i18n";
-import type { ActionResult } from "../../store/alerts";
+import type { ActionResult } from "../../store/action";
 import type { AlertRule, RulePatch } from "../../store/rules";
 import { NumberField, createFieldErrors } from "../NumberField";
 import { PENDING_RULES, ruleScopeText, thresholdInput, thresholdRules, thresholdText, thresholdValue, type RuleNames } from "./rule-text";

@@ -1,0 +1,38 @@
+// The one format of an alert's scope (what an alert instance is about), made and read only here:
+// "project/<kind>", "fonds/<code>/<kind>" (a code may itself contain "/"), "station/<id>". Reports key
+// their reasons by the same scope without the "fonds/" prefix ("<code>/<kind>"), as stored since the
+// first report. Pure; used by the alert rules, the visibility filter, reports and the dashboard.
+export type AlertScope =
+  | { level: "project"; kind: string }
+  | { level: "fonds"; fonds: string; kind: string }
+  | { level: "station"; station: string }
+  | { level: "other"; text: string };
+
+export const scopeOf = {
+  project: (kind: string) => `project/${kind}`,
+  fonds: (code: string, kind: string) => `fonds/${code}/${kind}`,
+  station: (id: string) => `station/${id}`,
+};
+
+export function parseScope(scope: string): AlertScope {
+  const parts = scope.split("/");
+  if (parts[0] === "project" && parts.length === 2) return { level: "project", kind: parts[1]! };
+  if (parts[0] === "fonds" && parts.length >= 3) return { level: "fonds", fonds: parts.slice(1, -1).join("/"), kind: parts.at(-1)! };
+  if (parts[0] === "station" && parts.length === 2) return { level: "station", station: parts[1]! };
+  return { level: "other", text: scope };
+}
+
+/** The fonds a scope is about, if any. */
+export function fondsOfScope(scope: string): string | null {
+  const s = parseScope(scope);
+  return s.level === "fonds" ? s.fonds : null;
+}
+
+/** A report's reason key for a scope. */
+export function reasonKey(scope: string): string {
+  return scope.startsWith("fonds/") ? scope.slice("fonds/".length) : scope;
+}
+
+export function parseReasonKey(key: string): AlertScope {
+  return key.startsWith("project/") || key.startsWith("station/") ? parseScope(key) : parseScope(`fonds/${key}`);
+}
