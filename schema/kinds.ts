@@ -25,10 +25,6 @@ export function kindDecimals(kind: string): number | undefined {
   return WORK_KINDS.find((k) => k.key === kind)?.decimals;
 }
 
-export function isWorkKind(kind: string): kind is WorkKindKey {
-  return kindDecimals(kind) !== undefined;
-}
-
 /** Digits after the decimal point as the number is written (shortest round-trip form): 999999.6 → 1. */
 export function fractionDigits(value: number): number {
   const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));

@@ -5,11 +5,6 @@ import { addDays, nthWorkingDayBefore, nthWorkingDayFrom, workingDaysBetween, ty
 import { itemStatus, TOLERANCE } from "./status";
 
 /** Planned cumulative amount at the END of `day`. */
-export interface CurvePoint {
-  day: string;
-  cumulative: number;
-}
-
 /**
  * Linear over working days: 0 before periodStart, target at the end of the last working day ≤ periodEnd.
  * Integer amounts (floor), exact target at the end; flat across weekends and holidays (e.g. Tết).
@@ -34,19 +29,6 @@ export interface PeriodTarget {
   from: string;
   to: string;
   amount: number;
-}
-
-/**
- * One point per period end, cumulative over the periods in order of their end. Periods are meant to be
- * consecutive (validate on import); a gap between two periods is simply flat.
- */
-// `_cal` is unused: the points sit on period ends, where each period's amount is complete whatever the calendar;
-// it stays in the signature so callers pass curves and plan-to-date the same arguments.
-export function curveFromTargets(targets: readonly PeriodTarget[], _cal: WorkCalendar): CurvePoint[] {
-  let cumulative = 0;
-  return [...targets]
-    .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0))
-    .map((t) => ({ day: t.to, cumulative: (cumulative += t.amount) }));
 }
 
 /** Sum of each period's own linear curve, so the order of `targets` does not matter. */

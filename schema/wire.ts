@@ -163,7 +163,3 @@ export const PONG = JSON.stringify({ type: "pong" });
  * come back with it; or the watcher's rights changed, so come back at once for what they now allow. */
 export const CLOSE_SESSION_ENDED = { code: 4001, reason: "session ended" } as const;
 export const CLOSE_ACCESS_CHANGED = { code: 4003, reason: "access changed" } as const;
-
-export function cellKey(c: Pick<Cell, "fonds" | "kind" | "station" | "day">): string {
-  return `${c.fonds}\u0000${c.kind}\u0000${c.station}\u0000${c.day}`;
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, DEFAULT_CALENDAR, isWorkingDay, workingDaysBetween, type WorkCalendar } from "../../schema/calendar";
 import {
-  curveFromTargets,
   linearPlanToDate,
   planToDateFromTargets,
   progressFigures,
@@ -83,18 +82,6 @@ describe("plan from weekly targets", () => {
     { from: "2026-03-16", to: "2026-03-20", amount: 50 },
   ];
 
-  it("puts one cumulative point at each week's end", () => {
-    expect(curveFromTargets(weeks, DEFAULT_CALENDAR)).toEqual([
-      { day: "2026-03-06", cumulative: 100 },
-      { day: "2026-03-13", cumulative: 250 },
-      { day: "2026-03-20", cumulative: 300 },
-    ]);
-  });
-
-  it("orders the points by period end whatever the order of the rows", () => {
-    expect(curveFromTargets([...weeks].reverse(), DEFAULT_CALENDAR)).toEqual(curveFromTargets(weeks, DEFAULT_CALENDAR));
-  });
-
   it.each([
     ["2026-03-01", 0],
     ["2026-03-04", 60], // 3 of 5 days of week 1
@@ -109,10 +96,9 @@ describe("plan from weekly targets", () => {
     expect(planToDateFromTargets([...weeks].reverse(), day, DEFAULT_CALENDAR)).toBe(expected);
   });
 
-  it("meets every curve point on the period's last day", () => {
-    for (const point of curveFromTargets(weeks, DEFAULT_CALENDAR)) {
-      expect(planToDateFromTargets(weeks, point.day, DEFAULT_CALENDAR)).toBe(point.cumulative);
-    }
+  it("meets the cumulative target on each period's last day", () => {
+    let cumulative = 0;
+    for (const w of weeks) expect(planToDateFromTargets(weeks, w.to, DEFAULT_CALENDAR)).toBe((cumulative += w.amount));
   });
 });
 
@@ -123,11 +109,9 @@ describe("plan from monthly targets, April 2026 having two holidays", () => {
     { from: "2026-05-01", to: "2026-05-31", amount: 2100 },
   ];
 
-  it("puts one cumulative point at each month's end", () => {
-    expect(curveFromTargets(months, DEFAULT_CALENDAR)).toEqual([
-      { day: "2026-04-30", cumulative: 2000 },
-      { day: "2026-05-31", cumulative: 4100 },
-    ]);
+  it("meets each month's cumulative target on its last day", () => {
+    expect(planToDateFromTargets(months, "2026-04-30", DEFAULT_CALENDAR)).toBe(2000);
+    expect(planToDateFromTargets(months, "2026-05-31", DEFAULT_CALENDAR)).toBe(4100);
   });
 
   it.each([

@@ -1,28 +1,6 @@
 // Figures the page shows, derived from LiveState (apply.ts). Pure, so components wrap them in memos.
 import { kindDecimals, sortKinds } from "../../../schema/kinds";
-import type { FondsPlan, KindInfo, Viewer } from "../../../schema/wire";
-import { splitKey } from "./apply";
-
-export type PlanTarget = "approved" | "funded";
-
-/** kind → amount over all fonds, from the fonds × kind totals. */
-export function kindTotals(fondsTotals: ReadonlyMap<string, number>): Map<string, number> {
-  const byKind = new Map<string, number>();
-  for (const [key, amount] of fondsTotals) {
-    const kind = splitKey(key)[1] ?? "";
-    byKind.set(kind, (byKind.get(kind) ?? 0) + amount);
-  }
-  return byKind;
-}
-
-/** kind → planned amount over all fonds. */
-export function kindPlans(fonds: readonly FondsPlan[], target: PlanTarget = "approved"): Map<string, number> {
-  const byKind = new Map<string, number>();
-  for (const f of fonds) {
-    for (const [kind, amount] of Object.entries(f[target])) byKind.set(kind, (byKind.get(kind) ?? 0) + amount);
-  }
-  return byKind;
-}
+import type { KindInfo, Viewer } from "../../../schema/wire";
 
 /** The kinds with a plan above zero, in the order of schema/kinds.ts (then any kind it does not know). */
 export function plannedKinds(plans: ReadonlyMap<string, number>): string[] {
