@@ -43,6 +43,7 @@ export interface AgentOptions {
   fetch?: typeof fetch;
   random?: () => number;
   batchDelayMs?: number;
+  batchSize?: number;
   now?: () => number;
 }
 
@@ -72,7 +73,7 @@ export class ScanAgent {
     const paths = statePaths(config.stateDir);
     const journal = await Journal.open(paths.journal);
     if (journal.damaged > 0) opts.log.warn(`journal: ${journal.damaged} damaged line(s) dropped (a write cut short by a power loss); those files are read again`);
-    const poster = new Poster({ ...config, journal, refusedFile: paths.refused, log: opts.log, fetch: opts.fetch, random: opts.random, batchDelayMs: opts.batchDelayMs });
+    const poster = new Poster({ ...config, journal, refusedFile: paths.refused, log: opts.log, fetch: opts.fetch, random: opts.random, batchDelayMs: opts.batchDelayMs, batchSize: opts.batchSize });
     poster.start();
     return new ScanAgent(config, journal, poster, opts);
   }

@@ -21,7 +21,8 @@ export async function countPdfPages(bytes: Uint8Array): Promise<number> {
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch (err) {
-    if (err instanceof EncryptedPDFError) throw new PageCountError("encrypted", "the PDF is encrypted");
+    // pdf-lib's errors are ES5 subclasses of Error, which `instanceof` does not recognise: the message does.
+    if (err instanceof EncryptedPDFError || /is encrypted/.test((err as Error).message)) throw new PageCountError("encrypted", "the PDF is encrypted");
     throw new PageCountError("corrupt", `unreadable PDF: ${(err as Error).message}`);
   }
   if (doc.isEncrypted) throw new PageCountError("encrypted", "the PDF is encrypted");
