@@ -17,7 +17,8 @@ import { adminClient, applyMigrations, buildDashboard, startServer, waitUntilRea
 // @ts-expect-error plain ESM helpers shared with npm start (scripts/lib)
 import { backfill, DEMO, seedDemo } from "../../scripts/lib/demo.mjs";
 
-export const PORT = 5183;
+// BROWSER_TEST_PORT: another checkout on the same machine may be running these tests on the default port.
+export const PORT = Number(process.env.BROWSER_TEST_PORT ?? 5183);
 
 interface Running {
   child: import("node:child_process").ChildProcess;
