@@ -141,7 +141,7 @@ export class Poster {
     try {
       const res = await doFetch(`${server.replace(/\/+$/, "")}/api/v1/projects/${encodeURIComponent(project)}/counters`, {
         method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "user-agent": USER_AGENT, "x-client": USER_AGENT },
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "user-agent": USER_AGENT },
         body: JSON.stringify({ events }),
         signal: AbortSignal.timeout(timeoutMs),
       });
