@@ -73,6 +73,26 @@ describe("Outbox", () => {
     expect(h.saved()).toEqual([]);
   });
 
+  it("a periodic drain sends waiting entries, but never before a backoff or a 429's wait is over", async () => {
+    const h = harness([entry("a")]);
+    h.outbox.start();
+    h.calls[0]!.answer({ type: "unavailable" });
+    await vi.advanceTimersByTimeAsync(0);
+    h.outbox.drain();
+    expect(h.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    h.calls[1]!.answer({ type: "retry_after", seconds: 30 });
+    await vi.advanceTimersByTimeAsync(29_000);
+    h.outbox.drain();
+    expect(h.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    h.calls[2]!.answer(ok);
+    await vi.advanceTimersByTimeAsync(0);
+    h.outbox.drain();
+    expect(h.calls).toHaveLength(3);
+    expect(h.saved()).toEqual([]);
+  });
+
   it("honours a 429's Retry-After, even for a new entry", async () => {
     const h = harness([entry("a")]);
     h.outbox.start();

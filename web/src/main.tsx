@@ -1,5 +1,6 @@
 import { render } from "solid-js/web";
 import { App } from "./App";
+import { registerServiceWorker } from "./offline/register";
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/forms.css";
@@ -9,3 +10,4 @@ import "./styles/project.css";
 import "./styles/alerts.css";
 
 render(() => <App />, document.getElementById("root")!);
+registerServiceWorker();

@@ -10,6 +10,8 @@ const viewKey = (projectId: string) => `station.view.${projectId}`;
 const outboxKey = (projectId: string, stationId: string) => `station.outbox.${projectId}.${stationId}`;
 /** The operator's totals for today are read again this often (and after every batch the server takes). */
 const REFRESH_MS = 60_000;
+/** Pending entries are tried this often even when no `online` event came (outbox.ts `drain`). */
+const DRAIN_MS = 15_000;
 
 function read<T>(key: string): T | null {
   try {
@@ -78,7 +80,9 @@ export function createEntryStore() {
   window.addEventListener("online", goOnline);
   window.addEventListener("offline", goOffline);
   const timer = setInterval(() => navigator.onLine && void refresh(), REFRESH_MS);
+  const drainTimer = setInterval(() => outbox?.drain(), DRAIN_MS);
   onCleanup(() => {
+    clearInterval(drainTimer);
     window.removeEventListener("online", goOnline);
     window.removeEventListener("offline", goOffline);
     clearInterval(timer);

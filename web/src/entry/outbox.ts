@@ -107,6 +107,16 @@ export class Outbox {
     void this.flush();
   }
 
+  /**
+   * A periodic nudge (the page's timer): sends what waits unless a retry is already due, a 429 holds or the
+   * token was refused. The `online` event is not enough: browsers do not fire it when a flaky network
+   * comes back without the link going down, and there is no Background Sync in Safari or Firefox.
+   */
+  drain(): void {
+    if (this.timer !== null || Date.now() < this.holdUntil || this.status.tokenRejected) return;
+    void this.flush();
+  }
+
   private async flush(): Promise<void> {
     while (!this.stopped && !this.status.sending && !this.status.tokenRejected) {
       const batch = this.entries.filter((e) => e.rejected === undefined).slice(0, BATCH_SIZE);
