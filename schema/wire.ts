@@ -105,7 +105,16 @@ export interface Snapshot {
   days: DayTotal[];
   /** Epoch ms of the last accepted counter, or null. */
   lastActivityAt: number | null;
+  /** When each station last posted (any post, duplicates too) and what posted it. */
+  stationsSeen: StationSeen[];
   at: number;
+}
+
+export interface StationSeen {
+  station: string;
+  lastPostAt: number;
+  /** "agent/<version>", "manual" (the entry page) or "api" (schema/station-client.ts); null before it was recorded. */
+  client: string | null;
 }
 
 export interface Delta {

@@ -84,7 +84,7 @@ describe("the alert feed", () => {
 /** The least snapshot the reducer takes: alerts are their own message, kept through it. */
 function snapshot(seq: number): Snapshot {
   const project = { id: "p", provinceId: "v", name: "P", legalBasis: "", periodStart: "2027-01-01", periodEnd: "2027-12-31", timeZone: "Asia/Ho_Chi_Minh" };
-  return { type: "snapshot", seq, project, kinds: [], fonds: [], stations: [], calendar: { holidays: [], workingSaturdays: [] }, totals: [], stationDays: [], days: [], lastActivityAt: null, at: seq };
+  return { type: "snapshot", seq, project, kinds: [], fonds: [], stations: [], calendar: { holidays: [], workingSaturdays: [] }, totals: [], stationDays: [], days: [], lastActivityAt: null, stationsSeen: [], at: seq };
 }
 
 describe("alerts in the live state", () => {

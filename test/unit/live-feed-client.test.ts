@@ -43,6 +43,7 @@ function snapshot(seq: number, over: Partial<Snapshot> = {}): Snapshot {
     stationDays: [],
     days: [],
     lastActivityAt: null,
+    stationsSeen: [],
     at: 1,
     ...over,
   };

@@ -81,14 +81,14 @@ export class ProjectRoom extends DurableObject<Env> {
     this.snapshots.clear();
   }
 
-  async ingest(stationId: string, events: CounterEventInput[], now: number): Promise<IngestResult> {
+  async ingest(stationId: string, events: CounterEventInput[], now: number, client: string | null = null): Promise<IngestResult> {
     const plan = this.plan;
     if (!plan) return { status: "not_found" };
     const wait = this.limiter.take(stationId, now);
     if (wait > 0) return { status: "rate_limited", retryAfter: Math.ceil(wait / 1000) };
     const check = checkBatch(events, { fondsCodes: this.fondsCodes, kinds: this.kinds, periodStart: plan.project.periodStart, timeZone: plan.project.timeZone, now });
     if (!check.ok) return { status: "invalid", errors: check.errors };
-    const outcome = this.store.ingest(stationId, check.events, now);
+    const outcome = this.store.ingest(stationId, check.events, now, client);
     if (outcome.status === "conflict") return { status: "conflict", errors: outcome.conflicts };
     if (outcome.accepted > 0) this.accepted(now);
     return outcome;

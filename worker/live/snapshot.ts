@@ -26,6 +26,7 @@ export function buildSnapshot(store: LiveStore, plan: ProjectPlan, audience: Aud
     stationDays: store.stationDays(fromDay, hidden),
     days: store.days(hidden),
     lastActivityAt: last.at,
+    stationsSeen: store.stationsSeen(),
     at: now,
   };
 }

@@ -1,7 +1,7 @@
 // The project's live state in its Durable Object's SQLite: accepted events by id (deduplication), totals
 // per fonds × kind × station × day, and the sequence numbers that drive the feed and the D1 outbox.
 // Synchronous on purpose: a whole batch is applied inside one transactionSync, so it is all or nothing.
-import type { Cell, DayTotal, FondsTotal, StationDayTotal } from "../../schema/wire";
+import type { Cell, DayTotal, FondsTotal, StationDayTotal, StationSeen } from "../../schema/wire";
 import { sortBatch, type EventContent } from "./dedup";
 import type { CounterEvent, EventError } from "./validate";
 
@@ -45,6 +45,9 @@ export class LiveStore {
     private readonly sql = storage.sql,
   ) {
     sql.exec(SCHEMA);
+    // Objects created before stations were told apart by what posted for them gain the column here.
+    const columns = this.rows<{ name: string }>("SELECT name FROM pragma_table_info('stations_seen')").map((c) => c.name);
+    if (!columns.includes("client")) sql.exec("ALTER TABLE stations_seen ADD COLUMN client TEXT");
   }
 
   private rows<T>(query: string, ...params: SqlStorageValue[]): T[] {
@@ -70,7 +73,7 @@ export class LiveStore {
    * The `events` rows have always kept station, fonds, kind, delta and day next to the id, so objects
    * created before this rule are checked against their existing rows with no migration.
    */
-  ingest(station: string, events: readonly CounterEvent[], now: number): IngestOutcome {
+  ingest(station: string, events: readonly CounterEvent[], now: number, client: string | null = null): IngestOutcome {
     // Three statements per batch whatever its size (rows travel as JSON): the per-statement cost,
     // not SQLite, is what a batch of hundreds of events would otherwise spend its time on.
     return this.storage.transactionSync(() => {
@@ -114,7 +117,12 @@ export class LiveStore {
         this.setMeta("last_activity", now);
       }
       // Any post, even all duplicates, shows the station is alive (silent-station rule).
-      this.sql.exec("INSERT INTO stations_seen (station, last_at) VALUES (?, ?) ON CONFLICT(station) DO UPDATE SET last_at = excluded.last_at", station, now);
+      this.sql.exec(
+        "INSERT INTO stations_seen (station, last_at, client) VALUES (?, ?, ?) ON CONFLICT(station) DO UPDATE SET last_at = excluded.last_at, client = COALESCE(excluded.client, client)",
+        station,
+        now,
+        client,
+      );
       return { status: "ok", accepted: fresh.length, duplicates: sorted.duplicates, seq };
     });
   }
@@ -156,6 +164,11 @@ export class LiveStore {
   /** Daily totals per fonds × kind from `fromDay` on (current rates for the alert rules). */
   dailyByFonds(fromDay: string): { fonds: string; kind: string; day: string; amount: number }[] {
     return this.rows("SELECT fonds, kind, day, SUM(amount) AS amount FROM cells WHERE day >= ? GROUP BY fonds, kind, day", fromDay);
+  }
+
+  /** When each station last posted, and what posted (schema/station-client.ts). */
+  stationsSeen(): StationSeen[] {
+    return this.rows<StationSeen>("SELECT station, last_at AS lastPostAt, client FROM stations_seen");
   }
 
   stationsLastPost(): Map<string, number> {

@@ -27,7 +27,7 @@ export function StationPanel(props: { model: ProjectModel }) {
       <h2 id="stations-title" class="section-title">
         {t("station.title")}
       </h2>
-      <StationTable projectId={m.projectId} rows={rows()} kinds={m.kindKeys()} quantity={m.quantity} />
+      <StationTable projectId={m.projectId} rows={rows()} kinds={m.kindKeys()} quantity={m.quantity} seen={m.state().stationsSeen} timeZone={m.timeZone()} />
       <DailyOutput kinds={m.kindKeys()} kind={kind()} onKind={setChosen} days={days()} series={series()} quantity={m.quantity} />
     </section>
   );

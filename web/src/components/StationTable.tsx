@@ -1,12 +1,28 @@
 import { For } from "solid-js";
-import { kindName, t } from "../i18n";
+import { parseClientLabel } from "../../../schema/station-client";
+import { formatDateTime, kindName, t, tf } from "../i18n";
 import type { StationThroughput } from "../live/stations";
 import type { Quantity } from "../format";
 import { pathOf } from "../router";
 import { Link } from "./Link";
 
-/** Per-station throughput: today and this week (since Monday), per kind with a target. */
-export function StationTable(props: { projectId: string; rows: readonly StationThroughput[]; kinds: readonly string[]; quantity: Quantity }) {
+/** What posted a station's counters, in words: the agent counts from the scanned files, a person types. */
+export function clientText(label: string | null): string {
+  const c = parseClientLabel(label);
+  if (!c) return "—";
+  return c.kind === "agent" ? tf("station.client.agent", { version: c.version }) : t(`station.client.${c.kind}`);
+}
+
+/** Per-station throughput: today and this week (since Monday), per kind with a target; when it last
+ * posted and whether the scan-PC agent or a person posts for it. */
+export function StationTable(props: {
+  projectId: string;
+  rows: readonly StationThroughput[];
+  kinds: readonly string[];
+  quantity: Quantity;
+  seen: ReadonlyMap<string, { lastPostAt: number; client: string | null }>;
+  timeZone: string;
+}) {
   return (
     <div class="table-scroll">
       <table class="grid-table">
@@ -21,10 +37,12 @@ export function StationTable(props: { projectId: string; rows: readonly StationT
                 </th>
               )}
             </For>
+            <th scope="col">{t("station.lastPost")}</th>
+            <th scope="col">{t("station.client")}</th>
           </tr>
         </thead>
         <tbody>
-          <For each={props.rows} fallback={<tr><td colSpan={props.kinds.length + 1} class="empty">{t("station.none")}</td></tr>}>
+          <For each={props.rows} fallback={<tr><td colSpan={props.kinds.length + 3} class="empty">{t("station.none")}</td></tr>}>
             {(row) => (
               <tr>
                 <th scope="row">
@@ -38,6 +56,8 @@ export function StationTable(props: { projectId: string; rows: readonly StationT
                     </td>
                   )}
                 </For>
+                <td>{props.seen.get(row.station.id) ? formatDateTime(props.seen.get(row.station.id)!.lastPostAt, props.timeZone) : t("station.neverPosted")}</td>
+                <td>{clientText(props.seen.get(row.station.id)?.client ?? null)}</td>
               </tr>
             )}
           </For>

@@ -38,6 +38,8 @@ export interface LiveState {
   alerts: readonly AlertView[] | null;
   /** Epoch ms of the last counter the project accepted. */
   lastActivityAt: number | null;
+  /** station id → when it last posted and what posted (the snapshot's, moved on by deltas with its cells). */
+  stationsSeen: ReadonlyMap<string, { lastPostAt: number; client: string | null }>;
   /** Server clock of the last snapshot or applied delta. */
   serverAt: number | null;
 }
@@ -70,6 +72,7 @@ export function emptyLiveState(): LiveState {
     viewers: [],
     alerts: null,
     lastActivityAt: null,
+    stationsSeen: new Map(),
     serverAt: null,
   };
 }
@@ -107,6 +110,7 @@ function fromSnapshot(snap: Snapshot, held: LiveState): LiveState {
     viewers: held.viewers,
     alerts: held.alerts,
     lastActivityAt: snap.lastActivityAt,
+    stationsSeen: new Map(snap.stationsSeen.map((s) => [s.station, { lastPostAt: s.lastPostAt, client: s.client }])),
     serverAt: snap.at,
   };
 }
@@ -140,6 +144,10 @@ function applyDelta(state: LiveState, delta: Delta): ApplyResult {
     next.fondsTotals = fondsTotals;
     next.stationDays = stationDays;
     next.days = days;
+    // A station whose counters arrive has just posted; what posted stays as the snapshot said.
+    const seen = new Map(state.stationsSeen);
+    for (const c of delta.cells) seen.set(c.station, { lastPostAt: delta.at, client: seen.get(c.station)?.client ?? null });
+    next.stationsSeen = seen;
   }
   return { state: next };
 }
