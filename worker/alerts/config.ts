@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { alertRules, contactPoints, projectCalendars } from "../../schema/db";
 import type { RuleDef } from "./evaluate";
-import type { WorkingHours } from "./working-time";
+import { DEFAULT_HOURS, type WorkingHours } from "./working-time";
 
 export interface ContactPoint {
   id: string;
@@ -28,7 +28,7 @@ export async function loadAlertConfig(d1: D1Database, projectId: string): Promis
   ]);
   const cal = calRows[0];
   return {
-    hours: { dayStart: cal?.dayStart ?? "07:30", dayEnd: cal?.dayEnd ?? "17:00" },
+    hours: { dayStart: cal?.dayStart ?? DEFAULT_HOURS.dayStart, dayEnd: cal?.dayEnd ?? DEFAULT_HOURS.dayEnd },
     rules: ruleRows.map((r) => ({ id: r.id, type: r.type, fonds: r.fonds, kind: r.kind, station: r.station, threshold: r.threshold, pendingMinutes: r.pendingMinutes, enabled: r.enabled })),
     contactPoints: cpRows.filter((c) => c.enabled).map((c) => ({ id: c.id, name: c.name, url: c.url })),
   };

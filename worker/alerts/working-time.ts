@@ -8,6 +8,9 @@ export interface WorkingHours {
   dayEnd: string; // "17:00"
 }
 
+/** The working day when a project has not set its own (07:30–17:00, a provincial office's hours). */
+export const DEFAULT_HOURS: WorkingHours = { dayStart: "07:30", dayEnd: "17:00" };
+
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Epoch ms of a local wall-clock time on `day`, for a zone with a fixed offset (Asia/Ho_Chi_Minh: +07:00). */

@@ -10,6 +10,7 @@ import { dayInZone } from "../../schema/time";
 import type { AlertView, FondsTotal, Snapshot } from "../../schema/wire";
 import { loadAlertConfig, type AlertConfig } from "../alerts/config";
 import { ProjectAlerts } from "../alerts/project-alerts";
+import { DEFAULT_HOURS } from "../alerts/working-time";
 import { Fanout, send, type SocketAttachment } from "./fanout";
 import { flushAlertHistory } from "../alerts/history";
 import { flushOnce } from "./flush";
@@ -123,7 +124,9 @@ export class ProjectRoom extends DurableObject<Env> {
 
   summary(seesRestricted: boolean): ProjectSummary | null {
     const snap = this.snapshot(seesRestricted);
-    return snap && summarize(snap);
+    const plan = this.plan;
+    if (!snap || !plan) return null;
+    return summarize(snap, { now: Date.now(), cal: plan.calendar, hours: this.alertConfig?.hours ?? DEFAULT_HOURS, timeZone: plan.project.timeZone });
   }
 
   /** What a station's entry page needs: the fonds it can post to and its own totals today. */

@@ -1,4 +1,5 @@
 // Provinces and the leadership overview: every project of a province with live totals against plan.
+import { reportingCalendar } from "../reports/filings";
 import { asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { ProjectCreateSchema, ProvinceCreateSchema, ProvinceIdParam } from "../../schema/api";
@@ -40,10 +41,17 @@ export const provinceRoutes = router()
     const db = drizzle(c.env.DB);
     const [province] = await db.select().from(provinces).where(eq(provinces.id, provinceId));
     if (!province) throw new ApiError(404, "not_found", "Không có tỉnh này (unknown province)");
-    const rows = await db.select({ id: projects.id }).from(projects).where(eq(projects.provinceId, provinceId)).orderBy(asc(projects.name));
+    const rows = await db.select({ id: projects.id, periodStart: projects.periodStart, periodEnd: projects.periodEnd, timeZone: projects.timeZone }).from(projects).where(eq(projects.provinceId, provinceId)).orderBy(asc(projects.name));
     // Live figures come from each project's Durable Object, in parallel; D1 may trail them by a flush.
     const restricted = seesRestricted(c.var.role);
-    const summaries = await Promise.all(rows.map((p) => roomFor(c.env, p.id).summary(restricted)));
+    const now = Date.now();
+    const summaries = await Promise.all(
+      rows.map(async (p) => {
+        const [summary, calendar] = await Promise.all([roomFor(c.env, p.id).summary(restricted), reportingCalendar(c.env.DB, p, now)]);
+        // Seeds 003, 004: units that report late are shown, not hidden.
+        return summary && { ...summary, reportsOverdue: calendar.items.filter((i) => i.state === "overdue").length };
+      }),
+    );
     return c.json({ province: { id: province.id, name: province.name }, projects: summaries.filter((s) => s !== null) });
   })
   .post("/provinces/:provinceId/projects", zValidator("param", ProvinceIdParam), zValidator("json", ProjectCreateSchema), async (c) => {

@@ -4,6 +4,8 @@ import { firingCount } from "../live/alerts";
 import { cutList } from "../live/selectors";
 import { pathOf } from "../router";
 import { useProject } from "../store/project";
+import type { Attention } from "../store/attention";
+import { AttentionLine } from "./AttentionLine";
 import { KindRow } from "./KindRow";
 import { Link } from "./Link";
 import { NewAlerts } from "./NewAlerts";
@@ -12,8 +14,9 @@ import { StatusBadge } from "./StatusBadge";
 const BEHIND_LISTED = 3;
 
 /** A project on the province overview: progress per kind against plan and plan-to-date, its status,
- * the fonds behind, alerts firing and the last activity, all live from the project's feed. */
-export function ProjectCard(props: { projectId: string; name: string }) {
+ * the fonds behind, alerts firing and the last activity, all live from the project's feed; and what
+ * needs attention (not started, reports overdue, stations silent) from the province overview. */
+export function ProjectCard(props: { projectId: string; name: string; attention?: Attention }) {
   const m = useProject(props.projectId);
   const href = () => pathOf({ name: "project", projectId: props.projectId });
   return (
@@ -29,6 +32,7 @@ export function ProjectCard(props: { projectId: string; name: string }) {
       <NewAlerts alerts={m.state().alerts} ctx={m.alertContext} project={m.project()?.name ?? props.name} />
       <Show when={m.loaded()} fallback={<p class="empty">{t("project.loading")}</p>}>
         <StatusBadge status={m.status()} />
+        <AttentionLine projectId={props.projectId} attention={props.attention} />
         <Show when={m.kinds().length > 0} fallback={<p class="empty">{t("totals.noPlan")}</p>}>
           <ul class="card__kinds">
             <For each={m.kinds()}>{(k) => <KindRow figures={k} quantity={m.quantity} />}</For>
