@@ -1,7 +1,7 @@
 import { createRoot, createSignal, onCleanup } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emptyLiveState } from "../../web/src/live/apply";
-import type { LiveConnection } from "../../web/src/live/connection";
+import type { LiveConnection } from "../../web/src/live/live-connection";
 import { KEEP_OPEN_MS, createFeeds } from "../../web/src/store/feeds";
 
 beforeEach(() => void vi.useFakeTimers());

@@ -1,10 +1,8 @@
 // The live feed's WebSocket client: connects, keeps the socket alive, resumes after a drop from the seq
 // it holds, and asks for a replay when it sees a gap. The totals themselves move in apply.ts; the server
 // side is worker/live/room.ts. LiveFeed is plain TypeScript so the rules are unit-tested with fake
-// sockets and timers (test/unit/live-store.test.ts); createLiveConnection wires it to the browser and Solid.
-import { createSignal, onCleanup, type Accessor } from "solid-js";
+// sockets and timers (test/unit/live-feed-client.test.ts); live-connection.ts wires it to the browser and Solid.
 import { CLOSE_ACCESS_CHANGED, PING, PONG, type ClientMessage, type ServerMessage } from "../../../schema/wire";
-import { apiClient } from "../api";
 import { applyMessage, emptyLiveState, type LiveState } from "./apply";
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
@@ -212,56 +210,4 @@ export class LiveFeed {
     this.status = status;
     this.opts.onStatus(status);
   }
-}
-
-export interface LiveConnection {
-  state: Accessor<LiveState>;
-  status: Accessor<ConnectionStatus>;
-  /** Epoch ms of the last message of any kind (pongs included), or null. */
-  lastMessageAt: Accessor<number | null>;
-}
-
-/** One project's feed for the lifetime of the calling Solid owner (a component or createRoot). */
-export function createLiveConnection(projectId: string): LiveConnection {
-  const [state, setState] = createSignal<LiveState>(emptyLiveState());
-  const [status, setStatus] = createSignal<ConnectionStatus>("connecting");
-  const [lastMessageAt, setLastMessageAt] = createSignal<number | null>(null);
-  const feed = new LiveFeed({
-    url: (since) => liveUrl(projectId, since),
-    openSocket: openBrowserSocket,
-    onState: (s) => setState(() => s),
-    onStatus: setStatus,
-    onMessageAt: setLastMessageAt,
-    isOnline: () => navigator.onLine,
-  });
-  const online = () => feed.online();
-  const offline = () => feed.offline();
-  window.addEventListener("online", online);
-  window.addEventListener("offline", offline);
-  feed.start();
-  onCleanup(() => {
-    window.removeEventListener("online", online);
-    window.removeEventListener("offline", offline);
-    feed.stop();
-  });
-  return { state, status, lastMessageAt };
-}
-
-/** The route's path comes from the typed client (worker/routes/live.ts); the scheme follows the page's.
- * Who is watching is the signed-in user of the session cookie, which the browser sends with the upgrade. */
-function liveUrl(projectId: string, since: number | null): string {
-  const url = apiClient().projects[":projectId"].live.$url({ param: { projectId } });
-  url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
-  if (since !== null) url.searchParams.set("since", String(since));
-  return url.href;
-}
-
-function openBrowserSocket(url: string, on: SocketHandlers): FeedSocket {
-  const ws = new WebSocket(url);
-  ws.addEventListener("open", () => on.open());
-  ws.addEventListener("message", (ev) => {
-    if (typeof ev.data === "string") on.message(ev.data);
-  });
-  ws.addEventListener("close", (ev) => on.close(ev.code));
-  return { send: (text) => ws.send(text), close: () => ws.close(1000) };
 }

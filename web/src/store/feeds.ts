@@ -2,7 +2,7 @@
 // card, the project page, its fonds and station pages and the wall read the same state, and moving between
 // them neither reopens the WebSocket nor loses the seq it resumes from (live/connection.ts).
 import { createRoot, onCleanup } from "solid-js";
-import { createLiveConnection, type LiveConnection } from "../live/connection";
+import { createLiveConnection, type LiveConnection } from "../live/live-connection";
 
 /** A feed nobody shows stays open this long, so going back and forth between views is instant. */
 export const KEEP_OPEN_MS = 30_000;
