@@ -19,7 +19,7 @@ const snapshotRoute = createRoute({
   },
 });
 
-const LiveQuery = z.strictObject({ since: z.coerce.number().int().min(0).optional() });
+export const LiveQuery = z.strictObject({ since: z.coerce.number().int().min(0).optional() });
 
 function viewerOf(p: Principal, role: string | null): Viewer {
   if (p.kind === "user") return { id: p.session.user.id, name: p.session.user.name, role: role ?? "leader" };
