@@ -3,6 +3,7 @@
 // All-or-nothing: any error rejects the whole table, so a plan is never half imported.
 import { WORK_KINDS, type WorkKindKey } from "../../schema/kinds";
 import { formatQuantity, parseQuantity, type NumberFormat } from "../../schema/numbers";
+import { cleanCell, detectDelimiter, splitRows, type Row } from "./delimited";
 
 export type PlanRow = { line: number; code: string; name: string; amounts: Partial<Record<WorkKindKey, number>> };
 export type ImportError = { line: number; column: number | null; message: string };
@@ -14,7 +15,6 @@ const MAX_BYTES = 1_048_576;
 const MAX_ROWS = 5_000;
 const MAX_ERRORS = 50;
 
-type Row = { line: number; cells: string[] };
 type Found =
   | { role: "code" | "rowNumber" | "name" }
   | { role: "kind"; kind: WorkKindKey }
@@ -65,66 +65,6 @@ function classify(title: string): Found {
   const kinds = KIND_HEADERS.filter(([, pattern]) => pattern.test(key)).map(([kind]) => kind);
   if (kinds.length > 1) return { role: "ambiguous", kinds };
   return kinds[0] ? { role: "kind", kind: kinds[0] } : { role: "unknown" };
-}
-
-/** Strips the simple markup seen in pasted reports (`<b>Tổng</b>`) and folds line breaks inside a cell. */
-function cleanCell(cell: string): string {
-  return cell
-    .replace(/<\/?[a-z][^<>]*>/gi, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-// Tab first: a Vietnamese header such as "Tên cơ quan, đơn vị" contains commas.
-function detectDelimiter(text: string): string {
-  const header = text.split("\n").find((line) => /[^\s,;]/.test(line)) ?? "";
-  if (header.includes("\t")) return "\t";
-  if (header.includes(";")) return ";";
-  return ",";
-}
-
-/** RFC 4180 quoting for every delimiter: spreadsheets quote cells holding tabs, quotes or line breaks. */
-function splitRows(text: string, delimiter: string): { rows: Row[]; openQuoteLine: number | null } {
-  const rows: Row[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let line = 1;
-  let rowLine = 1;
-  let quoteLine: number | null = null;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (quoteLine !== null) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoteLine = null;
-      } else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && fieldStart) {
-      quoteLine = line;
-      fieldStart = false;
-    } else if (ch === delimiter || ch === "\n") {
-      cells.push(cell);
-      cell = "";
-      fieldStart = true;
-      if (ch === "\n") {
-        rows.push({ line: rowLine, cells });
-        cells = [];
-        rowLine = ++line;
-      }
-    } else {
-      cell += ch;
-      fieldStart = false;
-    }
-  }
-  if (cells.length > 0 || cell !== "") rows.push({ line: rowLine, cells: [...cells, cell] });
-  return { rows, openQuoteLine: quoteLine };
 }
 
 function failed(errors: ImportError[]): PlanImportResult {
