@@ -1,9 +1,10 @@
-import { For, Show, createSignal } from "solid-js";
+import { Show, createSignal } from "solid-js";
 import { formatDateTime, formatDay, t, tf } from "../../i18n";
 import { reportTypeKey } from "../../reports/report-text";
 import { pathOf } from "../../router";
 import type { ActionResult } from "../../store/action";
 import type { CalendarItem } from "../../store/filings";
+import { DataTable } from "../DataTable";
 import { Link } from "../Link";
 
 export interface CalendarActions {
@@ -33,59 +34,48 @@ export function ReportCalendar(props: { projectId: string; items: readonly Calen
           {error()}
         </p>
       </Show>
-      <div class="table-scroll" tabindex="0" aria-labelledby="filing-title">
-        <table class="grid-table report-calendar">
-          <thead>
-            <tr>
-              <th scope="col">{t("filing.col.due")}</th>
-              <th scope="col">{t("reports.col.type")}</th>
-              <th scope="col">{t("reports.col.period")}</th>
-              <th scope="col">{t("filing.col.state")}</th>
-              <th scope="col">{t("filing.col.report")}</th>
-              <th scope="col">{t("filing.col.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.items}>
-              {(i) => (
-                <tr class={`filing filing--${i.state}`}>
-                  <th scope="row">{formatDay(i.due)}</th>
-                  <td>{t(reportTypeKey(i.type))}</td>
-                  <td>
-                    {formatDay(i.from)} – {formatDay(i.to)}
-                  </td>
-                  <td>
-                    <span class={`filing__state filing__state--${i.state}`}>{stateText(i)}</span>
-                    <Show when={i.submitted}>{(s) => <small class="filing__by">{tf("filing.by", { by: s().by, at: formatDateTime(s().at, props.timeZone) })}</small>}</Show>
-                  </td>
-                  <td>
-                    <Show when={i.report} fallback={<span class="muted">{t("filing.notWritten")}</span>}>
-                      {(r) => <Link href={pathOf({ name: "report", projectId: props.projectId, reportId: r().id })}>{tf("filing.version", { version: r().version })}</Link>}
-                    </Show>
-                  </td>
-                  <td class="filing__actions">
-                    <Show when={!i.submitted}>
-                      <button type="button" class="button button--small button--quiet" onClick={() => run(() => props.actions.write(i.type, i.due))}>
-                        {i.report ? t("filing.rewrite") : t("filing.write")}
-                      </button>
-                    </Show>
-                    <Show when={props.canSign && i.report && !i.submitted}>
-                      <button type="button" class="button button--small" onClick={() => run(() => props.actions.submit(i.report!.id))}>
-                        {t("filing.submit")}
-                      </button>
-                    </Show>
-                    <Show when={props.canSign && i.state === "submitted" && i.report}>
-                      <button type="button" class="button button--small" onClick={() => run(() => props.actions.receive(i.report!.id))}>
-                        {t("filing.receive")}
-                      </button>
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t("filing.title")}
+        class="report-calendar"
+        rows={props.items}
+        headers={[t("filing.col.due"), t("reports.col.type"), t("reports.col.period"), t("filing.col.state"), t("filing.col.report"), t("filing.col.actions")]}
+      >
+        {(i) => (
+          <tr class={`filing filing--${i.state}`}>
+            <th scope="row">{formatDay(i.due)}</th>
+            <td>{t(reportTypeKey(i.type))}</td>
+            <td>
+              {formatDay(i.from)} – {formatDay(i.to)}
+            </td>
+            <td>
+              <span class={`filing__state filing__state--${i.state}`}>{stateText(i)}</span>
+              <Show when={i.submitted}>{(s) => <small class="filing__by">{tf("filing.by", { by: s().by, at: formatDateTime(s().at, props.timeZone) })}</small>}</Show>
+            </td>
+            <td>
+              <Show when={i.report} fallback={<span class="muted">{t("filing.notWritten")}</span>}>
+                {(r) => <Link href={pathOf({ name: "report", projectId: props.projectId, reportId: r().id })}>{tf("filing.version", { version: r().version })}</Link>}
+              </Show>
+            </td>
+            <td class="filing__actions">
+              <Show when={!i.submitted}>
+                <button type="button" class="button button--small button--quiet" onClick={() => run(() => props.actions.write(i.type, i.due))}>
+                  {i.report ? t("filing.rewrite") : t("filing.write")}
+                </button>
+              </Show>
+              <Show when={props.canSign && i.report && !i.submitted}>
+                <button type="button" class="button button--small" onClick={() => run(() => props.actions.submit(i.report!.id))}>
+                  {t("filing.submit")}
+                </button>
+              </Show>
+              <Show when={props.canSign && i.state === "submitted" && i.report}>
+                <button type="button" class="button button--small" onClick={() => run(() => props.actions.receive(i.report!.id))}>
+                  {t("filing.receive")}
+                </button>
+              </Show>
+            </td>
+          </tr>
+        )}
+      </DataTable>
     </>
   );
 }
