@@ -83,8 +83,13 @@ export const KIND_UNITS: Record<string, Record<Locale, string>> = {
   sheets: { vi: "tờ bồi nền", en: "sheets restored" },
 };
 
+/** `from` and `to` as written (dd/mm/yyyy). A monthly report (17th to 16th) is named by its closing month. */
 export function periodPhrase(type: string, from: string, to: string, locale: Locale): string {
-  if (locale === "en") return `${{ weekly: "the week", monthly: "the month", inspection: "the inspection period" }[type] ?? "the period"} from ${from} to ${to}`;
-  const lead = { weekly: "tuần", monthly: "tháng", inspection: "kỳ kiểm tra" }[type];
+  if (locale === "en") {
+    if (type === "monthly") return `the month of ${to.slice(3)} (from ${from} to ${to})`;
+    return `${{ weekly: "the week", inspection: "the inspection period" }[type] ?? "the period"} from ${from} to ${to}`;
+  }
+  if (type === "monthly") return `tháng ${to.slice(3)} (từ ngày ${from} đến ngày ${to})`;
+  const lead = { weekly: "tuần", inspection: "kỳ kiểm tra" }[type];
   return `${lead ? `${lead} ` : ""}từ ngày ${from} đến ngày ${to}`;
 }
