@@ -89,12 +89,14 @@ function volumeTable(content: ReportContent, locale: Locale): DocTable {
   const cells = (byKind: Record<string, ReportCell>, bold = false): DocCell[] =>
     kinds.flatMap((k) => {
       const c = byKind[k.key]!;
-      const pct = c.periodPlan > 0 ? formatPercent(c.periodActual / c.periodPlan, locale) : "—";
+      // The header says "(%)": the cell holds the figure alone, so it fits a narrow column on A4 portrait.
+      const pct = c.periodPlan > 0 ? formatPercent(c.periodActual / c.periodPlan, locale).replace(/\s?%$/u, "") : "—";
       return [qty(c.periodPlan, k.decimals), qty(c.periodActual, k.decimals), pct].map((text) => ({ text, align: "right" as const, bold }));
     });
-  const each = kinds.length > 0 ? 62 / (kinds.length * 3) : 0;
+  // Per kind: plan and done as wide as a 7-digit figure, the share narrower.
+  const unit = kinds.length > 0 ? 70 / (kinds.length * 2.75) : 0;
   return {
-    widths: [6, 32, ...kinds.flatMap(() => [each, each, each])],
+    widths: [5, 25, ...kinds.flatMap(() => [unit, unit, unit * 0.75])],
     head: [
       [
         { text: w.stt, rowSpan: 2, align: "center", bold: true },
