@@ -253,6 +253,24 @@ export const ReportRequestSchema = z.union([AdhocReportSchema, DueReportSchema])
 export const ReportNotesSchema = z.strictObject({
   difficulties: text().trim().max(10_000).default(""),
   proposals: text().trim().max(10_000).default(""),
+  /** The centre's reason per item behind plan, "code/kind" → words; absent: the stored ones stay. */
+  reasons: z
+    .record(text().min(1).max(200), text().trim().max(2000))
+    .refine((r) => Object.keys(r).length <= 2000, { message: "at most 2000 reasons" })
+    .optional(),
+});
+
+/** How a project's reports are issued as official documents (schema/reports/document-settings.ts).
+ * Every field is required: a save replaces the whole block, as the form shows it. */
+export const DocumentSettingsSchema = z.strictObject({
+  parentBody: text().trim().min(1).max(200),
+  issuingBody: text().trim().min(1).max(200),
+  place: text().trim().min(1).max(100),
+  recipient: text().trim().min(1).max(300),
+  distribution: z.array(text().trim().min(1).max(300)).max(20),
+  signerPosition: text().trim().min(1).max(300),
+  signerName: text().trim().max(100),
+  numberSuffix: text().trim().min(1).max(50),
 });
 
 export const CorrectionSchema = z

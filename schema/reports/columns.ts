@@ -48,7 +48,8 @@ export function kindTitle(kind: string, locale: Locale): string {
 /** `decimals` per kind: metres 2, counted kinds 0. */
 export function reportSheet(table: ReportTable, decimals: Record<string, number>, locale: Locale): Sheet {
   const columns: Column[] = [
-    { title: locale === "vi" ? "STT" : "No.", kind: null, decimals: null },
+    // STT is a number (1, 2, …): a spreadsheet sorts and sums it; fonds codes are not row numbers.
+    { title: locale === "vi" ? "STT" : "No.", kind: null, decimals: 0 },
     { title: locale === "vi" ? "Tên phông" : "Fonds", kind: null, decimals: null },
   ];
   for (const kind of table.kinds) {
@@ -60,7 +61,7 @@ export function reportSheet(table: ReportTable, decimals: Record<string, number>
   const cells = (byKind: Record<string, ReportCell>) => table.kinds.flatMap((k) => FIELDS.map((f) => f.value(byKind[k]!, locale)));
   return {
     columns,
-    rows: table.rows.map((r) => [r.code, r.name, ...cells(r.cells)]),
+    rows: table.rows.map((r, i) => [i + 1, r.name, ...cells(r.cells)]),
     totals: [locale === "vi" ? "Tổng" : "Total", "", ...cells(table.totals)],
   };
 }

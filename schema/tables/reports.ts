@@ -33,11 +33,34 @@ export const reportNotes = sqliteTable(
     to: text("to_day").notNull(),
     difficulties: text("difficulties").notNull().default(""),
     proposals: text("proposals").notNull().default(""),
+    /** The centre's reason per item behind plan ("code/kind" → words), shown in the official document. */
+    reasons: text("reasons", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
     updatedBy: text("updated_by").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.type, t.from, t.to] })],
 );
+
+/**
+ * How a project's reports are issued as official documents (Nghị định 30/2020/NĐ-CP): who issues and
+ * signs them, to whom they go. One row per project; absent, defaults come from the province's name
+ * (schema/reports/document-settings.ts).
+ */
+export const reportDocuments = sqliteTable("report_documents", {
+  projectId: text("project_id")
+    .primaryKey()
+    .references(() => projects.id),
+  parentBody: text("parent_body").notNull(), // cơ quan chủ quản, e.g. "UBND TỈNH HÀ TĨNH"
+  issuingBody: text("issuing_body").notNull(), // e.g. "SỞ NỘI VỤ"
+  place: text("place").notNull(), // địa danh in "Hà Tĩnh, ngày … tháng … năm …"
+  recipient: text("recipient").notNull(), // "Kính gửi: …"
+  distribution: text("distribution", { mode: "json" }).$type<string[]>().notNull(), // "Nơi nhận:" lines
+  signerPosition: text("signer_position").notNull(), // may span lines: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+  signerName: text("signer_name").notNull(),
+  numberSuffix: text("number_suffix").notNull(), // "BC-SNV" in "Số: …/BC-SNV"
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
 
 /** Figures an inspector verified "on the software" for a fonds and kind (đối soát, seed 000/001). */
 export const verifications = sqliteTable(

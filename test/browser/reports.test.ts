@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT, hasChromium, launch, screenshot, signedInPage } from "./browser";
@@ -38,7 +39,7 @@ describe.runIf(hasChromium || process.env.CI)("reports in Chromium", () => {
     // A supervisor writes the centre's difficulties and proposals.
     await page.locator('textarea[name="difficulties"]').fill("Tài liệu khổ lớn, mực đánh máy mờ.");
     await page.locator('textarea[name="proposals"]').fill("Điều chuyển khối lượng sang phông khác.");
-    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByRole("button", { name: "Lưu", exact: true }).click();
     await page.getByText("Đã lưu.").waitFor();
 
     // The CSV, in Vietnamese: UTF-8 with a BOM (Excel reads the diacritics), with the totals row.
@@ -49,15 +50,49 @@ describe.runIf(hasChromium || process.env.CI)("reports in Chromium", () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     await screenshot(page, "report");
 
-    // On paper: no top bar, buttons or breadcrumbs; the notes as text; the table header repeats.
+    // The Word file from the page's button, named after the report type and period.
+    const [docx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải Word (.docx)" }).click()]);
+    expect(docx.suggestedFilename()).toMatch(/-adhoc-2026-01-01-\d{4}-\d{2}-\d{2}\.docx$/);
+    // The official document's settings fold away under the figures, with the province's defaults.
+    await page.locator(".doc-settings summary").click();
+    expect(await page.locator('.doc-settings input[name="parentBody"]').inputValue()).toBe("UBND TỈNH HÀ TĨNH");
+    await page.locator('.doc-settings input[name="signerName"]').fill("Mai Trường Sinh");
+    await page.getByRole("button", { name: "Lưu thể thức" }).click();
+    await page.locator(".doc-settings").getByText("Đã lưu.").waitFor();
+
+    // On paper: the official document alone, in the decree's form, and nothing overlapping.
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".topbar").isVisible()).toBe(false);
     expect(await page.locator(".report__actions").isVisible()).toBe(false);
     expect(await page.locator(".crumbs").isVisible()).toBe(false);
     expect(await page.locator("form.report__notes").isVisible()).toBe(false);
-    expect(await page.locator(".report__notes.print-only").textContent()).toContain("Tài liệu khổ lớn");
-    expect(await page.locator(".report-table thead").evaluate((el) => getComputedStyle(el).display)).toBe("table-header-group");
+    expect(await page.locator(".report-table").isVisible()).toBe(false);
+    const official = page.locator(".official");
+    expect(await official.isVisible()).toBe(true);
+    const text = (await official.textContent()) ?? "";
+    const order = ["UBND TỈNH HÀ TĨNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/BC-SNV", "BÁO CÁO", "Kính gửi:", "Tài liệu khổ lớn", "Nơi nhận:", "Mai Trường Sinh"].map((x) => text.indexOf(x));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(await official.locator(".official__table thead").first().evaluate((el) => getComputedStyle(el).display)).toBe("table-header-group");
+    const overlaps = await page.evaluate(() => {
+      const found: string[] = [];
+      const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+      const apart = (a: DOMRect, b: DOMRect) => a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+      const blocks = [".official__issuer", ".official__nation", ".official__number", ".official__date"];
+      for (const a of blocks) for (const b of blocks) if (a < b && !apart(box(a), box(b))) found.push(`${a} × ${b}`);
+      if (!apart(box(".official__recipients"), box(".official__signer"))) found.push("recipients × signer");
+      // Text wider than its cell would spill over the next one.
+      for (const cell of document.querySelectorAll<HTMLElement>(".official__table th, .official__table td")) {
+        if (cell.scrollWidth > cell.clientWidth + 1) found.push(`cell "${cell.textContent}"`);
+      }
+      return found;
+    });
+    expect(overlaps).toEqual([]);
     await screenshot(page, "report-print");
+    // The PDF Chromium prints, for a person to look at page by page (pdftoppm, when installed).
+    mkdirSync("test-artifacts", { recursive: true });
+    await page.pdf({ path: "test-artifacts/report-print.pdf", preferCSSPageSize: true });
+    if (existsSync("/usr/bin/pdftoppm")) execFileSync("/usr/bin/pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", "test-artifacts/report-print.pdf", "test-artifacts/report-print-page"]);
     await page.close();
   });
 

@@ -71,6 +71,8 @@ const EXPECT: Record<string, Who[]> = {
   "GET /api/v1/projects/:projectId/reports/:reportId": VIEW_PROJECT_A,
   "GET /api/v1/projects/:projectId/reports/:reportId/csv": VIEW_PROJECT_A,
   "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": VIEW_PROJECT_A,
+  "GET /api/v1/projects/:projectId/reports/:reportId/docx": VIEW_PROJECT_A,
+  "PUT /api/v1/projects/:projectId/report-document": ["supervisorA", "adminA", "operator"],
   "PUT /api/v1/projects/:projectId/reports/:reportId/notes": ["supervisorA", "adminA", "operator"],
   "GET /api/v1/projects/:projectId/reporting-calendar": VIEW_PROJECT_A,
   "POST /api/v1/projects/:projectId/reports/catch-up": VIEW_PROJECT_A,

@@ -3,6 +3,7 @@ import { env, exports } from "cloudflare:workers";
 import { readSheet } from "read-excel-file/universal";
 import { describe, expect, it } from "vitest";
 import { dueReports } from "../../schema/reports/filing";
+import { readDocx } from "../docx-text";
 import { dayInZone } from "../../schema/time";
 import hatinh from "../../../shared/fixtures/hatinh-2021-results.tsv?raw";
 import worker from "../../worker/index";
@@ -73,16 +74,99 @@ describe("reports", () => {
     const header = lines.findIndex((l) => l[0] === "STT");
     const cols = ["Nhập trường thông tin hồ sơ", "Nhập trường thông tin văn bản", "Số hóa trang tài liệu"].map((t) => lines[header]!.indexOf(t));
     const pick = (l: string[]) => [l[0], l[1], ...cols.map((c) => l[c])];
-    expect(lines.slice(header + 1, header + 22).map(pick)).toEqual(seedRows);
-    expect(pick(lines[header + 22]!)).toEqual(["Tổng", "", ...seedTotals.slice(2)]);
+    // Figures are plain numbers a spreadsheet or a program reads as such: 4895, not "4.895".
+    const asNumbers = (r: string[]) => [r[0], r[1], ...r.slice(2).map((v) => String(num(v)))];
+    expect(lines.slice(header + 1, header + 22).map(pick)).toEqual(seedRows.map(asNumbers));
+    expect(pick(lines[header + 22]!)).toEqual(["Tổng", "", ...seedTotals.slice(2).map((v) => String(num(v)))]);
 
     const xlsxRes = await get(`/projects/${projectId}/reports/${id}/xlsx`);
     const sheet = await readSheet(await xlsxRes.arrayBuffer());
     const xHeader = sheet.findIndex((r) => r[0] === "STT");
     const xCols = ["Nhập trường thông tin hồ sơ", "Nhập trường thông tin văn bản", "Số hóa trang tài liệu"].map((t) => sheet[xHeader]!.indexOf(t));
-    const xRows = sheet.slice(xHeader + 1, xHeader + 22).map((r) => [String(r[0]), r[1], ...xCols.map((c) => r[c])]);
-    expect(xRows).toEqual(seedRows.map(([code, name, f, d, p]) => [code, name, num(f!), num(d!), num(p!)]));
+    const xRows = sheet.slice(xHeader + 1, xHeader + 22).map((r) => [r[0], r[1], ...xCols.map((c) => r[c])]);
+    expect(xRows).toEqual(seedRows.map(([stt, name, f, d, p]) => [Number(stt), name, num(f!), num(d!), num(p!)])); // STT a number
     expect([sheet[xHeader + 22]![0], ...xCols.map((c) => sheet[xHeader + 22]![c])]).toEqual(["Tổng", 2147, 64619, 330345]);
+
+    // The Word document: the seed 001 table (STT, fonds, then plan, done, % per kind) with the figures
+    // written as the seed writes them, in the official form's order.
+    const docxRes = await get(`/projects/${projectId}/reports/${id}/docx`);
+    expect(docxRes.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(docxRes.headers.get("Content-Disposition")).toContain("adhoc-2021-01-01-2021-12-31.docx");
+    const doc = readDocx(await docxRes.arrayBuffer());
+    const results = doc.tables.find((t) => t[0]?.[0] === "STT" && t[0]?.[1] === "Tên phông" && t[1]?.[3] === "Thực hiện")!;
+    expect(results[0]!.slice(2)).toEqual(["Nhập trường thông tin hồ sơ", "Nhập trường thông tin văn bản", "Số hóa trang tài liệu"]);
+    const actual = (r: string[], first: number) => [0, 1, 2].map((k) => r[first + k * 3 + 1]);
+    expect(results.slice(2, 23).map((r) => [r[0], r[1], ...actual(r, 2)])).toEqual(seedRows);
+    expect(actual(results[23]!, 1)).toEqual(seedTotals.slice(2));
+    expect(results[23]![0]).toBe("Tổng");
+    expect(results[2]![4]).toBe("100,0");
+  }, 60_000);
+
+  it("issues the report as the official document: the form's parts in order, the settings and the centre's reasons", async () => {
+    const { projectId } = await project2021();
+    const { id } = (await (await post(`/projects/${projectId}/reports`, { from: "2021-03-01", to: "2021-03-31" })).json()) as { id: string };
+    const first = readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx`)).arrayBuffer());
+    // Defaults from the province's name until someone saves the settings.
+    expect(first.paragraphs).toEqual(expect.arrayContaining(["UBND TỈNH HÀ TĨNH", "SỞ NỘI VỤ", "Kính gửi: Ủy ban nhân dân tỉnh"]));
+
+    const settings = {
+      parentBody: "UBND TỈNH HÀ TĨNH",
+      issuingBody: "SỞ NỘI VỤ",
+      place: "Hà Tĩnh",
+      recipient: "Ủy ban nhân dân tỉnh",
+      distribution: ["Như trên;", "GĐ, PGĐ;", "Trung tâm LTLS;", "Lưu: VT, CCHC&VTLT."],
+      signerPosition: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+      signerName: "Mai Trường Sinh",
+      numberSuffix: "BC-SNV",
+    };
+    const put = (path: string, body: unknown) => exports.default.fetch(new Request(`http://example.com/api/v1/projects/${projectId}${path}`, { method: "PUT", headers: ADMIN, body: JSON.stringify(body) }));
+    expect((await put("/report-document", settings)).status).toBe(200);
+    expect((await put("/report-document", { ...settings, issuingBody: "" })).status).toBe(400);
+    // March: nothing was counted, so every item is behind; the centre gives one its reason.
+    const reason = "Tài liệu khổ lớn, phải chuyển sang máy quét A0";
+    expect((await put(`/reports/${id}/notes`, { difficulties: "Giấy mỏng, dễ rách", proposals: "Bố trí kinh phí", reasons: { "21/pages": reason } })).status).toBe(200);
+    // Saving the notes alone keeps the reasons.
+    expect((await put(`/reports/${id}/notes`, { difficulties: "Giấy mỏng, dễ rách", proposals: "Bố trí kinh phí năm 2022" })).status).toBe(200);
+
+    const doc = readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx`)).arrayBuffer());
+    const p = doc.paragraphs;
+    const at = (pred: (s: string) => boolean, label: string) => {
+      const i = p.findIndex(pred);
+      expect(i, label).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const order = [
+      at((x) => x === "UBND TỈNH HÀ TĨNH", "parent body"),
+      at((x) => x === "SỞ NỘI VỤ", "issuing body"),
+      at((x) => x === "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "quốc hiệu"),
+      at((x) => x === "Độc lập - Tự do - Hạnh phúc", "tiêu ngữ"),
+      at((x) => /^Số:\s+\/BC-SNV$/.test(x), "số, ký hiệu"),
+      at((x) => /^Hà Tĩnh, ngày\s+tháng \d{2} năm \d{4}$/.test(x), "địa danh, ngày"),
+      at((x) => x === "BÁO CÁO", "loại văn bản"),
+      at((x) => x.startsWith("Kết quả thực hiện số hóa tài liệu năm 2021 từ ngày 01/03/2021 đến ngày 31/03/2021"), "trích yếu"),
+      at((x) => x === "Kính gửi: Ủy ban nhân dân tỉnh", "kính gửi"),
+      at((x) => x === "III. KHÓ KHĂN, VƯỚNG MẮC", "difficulties"),
+      at((x) => x === "Giấy mỏng, dễ rách", "the centre's difficulties"),
+      at((x) => x === "Bố trí kinh phí năm 2022", "the centre's proposals"),
+      at((x) => x === "Nơi nhận:", "nơi nhận"),
+      at((x) => x === "- Lưu: VT, CCHC&VTLT.", "nơi nhận list"),
+      at((x) => x === "KT. GIÁM ĐỐC", "signer position"),
+      at((x) => x === "PHÓ GIÁM ĐỐC", "signer position, second line"),
+      at((x) => x === "(Ký, đóng dấu)", "signature placeholder"),
+      at((x) => x === "Mai Trường Sinh", "signer name"),
+    ];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // The tiêu ngữ is underlined; the place and date italic.
+    expect(doc.xml).toMatch(/<w:u w:val="single"\/>[^]*?Độc lập - Tự do - Hạnh phúc/);
+    const evaluation = doc.tables.find((t) => t[0]?.at(-1) === "Lý do")!;
+    const row21 = evaluation.find((r) => r.includes("Ủy ban nhân dân tỉnh Hà Tĩnh"))!;
+    expect(row21.slice(2)).toEqual(["Nhập trường thông tin hồ sơ", "Không hoàn thành", "Không đạt", "Chậm tiến độ", ""]);
+    expect(evaluation.some((r) => r.at(-1) === reason && r.includes("Số hóa trang tài liệu"))).toBe(true);
+    // Next period's tasks come from the catch-up figures.
+    expect(p.some((x) => x.startsWith("- Ủy ban nhân dân tỉnh Hà Tĩnh:") && x.includes("trang"))).toBe(true);
+
+    const en = readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx?locale=en`)).arrayBuffer());
+    expect(en.paragraphs).toEqual(expect.arrayContaining(["SOCIALIST REPUBLIC OF VIET NAM", "REPORT", "Recipients:"]));
   }, 60_000);
 
   describe("scheduled reports in Viet Nam time", () => {

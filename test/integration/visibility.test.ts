@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ServerMessage, Snapshot } from "../../schema/wire";
 import { POLICY } from "../../worker/auth/policy";
 import { app } from "../../worker/app";
+import { readDocx } from "../docx-text";
 import { api, ADMIN, createProject, drainAlarms, get, post, postCounters, room, signIn, Watcher, type SignedIn, type TestProject } from "./helpers";
 
 const HIDDEN_CODE = "M-7";
@@ -76,6 +77,16 @@ const xlsxText = (pick: (w: World) => string) => async (w: World, s: SignedIn) =
   return [JSON.stringify(await readSheet(await res.arrayBuffer()))];
 };
 
+const docxText = (pick: (w: World) => string) => async (w: World, s: SignedIn) =>
+  Promise.all(
+    ["vi", "en"].map(async (locale) => {
+      const res = await get(`/projects/${w.p.projectId}/reports/${pick(w)}/docx?locale=${locale}`, as(s));
+      expect(res.status).toBe(200);
+      const doc = readDocx(await res.arrayBuffer());
+      return JSON.stringify([doc.paragraphs, doc.tables]);
+    }),
+  );
+
 /** How a leader calls each route, and what it receives. A leader-callable route without a case fails the test. */
 const CASES: Record<string, Case> = {
   "GET /api/v1/openapi.json": async () => [await text(await get("/openapi.json", {}))],
@@ -120,6 +131,7 @@ const CASES: Record<string, Case> = {
     ...(await reportRoute((x) => x.reportAfter, "/csv")(w, s)),
   ],
   "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": async (w, s) => [...(await xlsxText((x) => x.reportBefore)(w, s)), ...(await xlsxText((x) => x.reportAfter)(w, s))],
+  "GET /api/v1/projects/:projectId/reports/:reportId/docx": async (w, s) => [...(await docxText((x) => x.reportBefore)(w, s)), ...(await docxText((x) => x.reportAfter)(w, s))],
   "GET /api/v1/projects/:projectId/reporting-calendar": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/reporting-calendar`, as(s)))],
   "POST /api/v1/projects/:projectId/reports/catch-up": async (w, s) => [await text(await api(`/projects/${w.p.projectId}/reports/catch-up`, { method: "POST", headers: { ...s.headers, Origin: "http://example.com" } }))],
   "GET /api/v1/projects/:projectId/corrections": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/corrections`, as(s)))],

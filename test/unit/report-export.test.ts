@@ -1,11 +1,12 @@
 import { readSheet } from "read-excel-file/universal";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Sheet } from "../../schema/reports/columns";
 import { toCsv, toXlsx } from "../../worker/reports/export";
 
 const sheet = (rows: Sheet["rows"]): Sheet => ({
   columns: [
-    { title: "STT", kind: null, decimals: null },
+    { title: "STT", kind: null, decimals: 0 },
     { title: "Tên phông", kind: null, decimals: null },
     { title: "Số hóa trang tài liệu", kind: "pages", decimals: 0 },
     { title: "Chỉnh lý sơ bộ (mét)", kind: "metres", decimals: 2 },
@@ -37,11 +38,16 @@ describe("toCsv", () => {
     expect(csv).toContain(`4;"'\r=cmd";4;0,00`);
   });
 
-  it("keeps negative figures as numbers, in the reader's number format", () => {
+  it("writes figures as plain numbers with the language's decimal mark, negative ones too", () => {
     const lines = csvLines(toCsv(sheet([["1", "Phòng Tư pháp", -1234, -40]]), "vi", []));
-    expect(lines[2]).toBe("1;Phòng Tư pháp;-1.234;-0,40");
-    const en = csvLines(toCsv(sheet([["1", "Justice office", -1234, -40]]), "en", []));
-    expect(en[2]).toBe('1,Justice office,"-1,234",-0.40');
+    expect(lines[2]).toBe("1;Phòng Tư pháp;-1234;-0,40");
+    const en = csvLines(toCsv(sheet([["1", "Justice office", -1234, 242940]]), "en", []));
+    expect(en[2]).toBe("1,Justice office,-1234,2429.40");
+  });
+
+  it("puts the centre's notes under the table, neutralised like any text", () => {
+    const lines = csvLines(toCsv(sheet([]), "vi", ["Báo cáo"], ["Khó khăn, vướng mắc: giấy mỏng", "=cmd"]));
+    expect(lines.slice(-4)).toEqual(["", "Khó khăn, vướng mắc: giấy mỏng", `"'=cmd"`, ""]);
   });
 });
 
@@ -51,5 +57,17 @@ describe("toXlsx", () => {
     expect(rows[0]![0]).toBe("=Báo cáo");
     const row = rows.find((r) => r[0] === "=1+2")!;
     expect(row).toEqual(["=1+2", "@cmd", -5, 1.25]);
+  });
+
+  it("names the sheet, freezes the heading and column titles, prints landscape and ends with the notes", async () => {
+    const buffer = await toXlsx(sheet([[1, "Phòng Tư pháp", 5, 0]]), ["Báo cáo tuần"], ["Kiến nghị, đề xuất: bố trí kinh phí"], "vi");
+    const files = unzipSync(new Uint8Array(buffer));
+    expect(strFromU8(files["xl/workbook.xml"]!)).toContain('name="Báo cáo"');
+    const xml = strFromU8(files["xl/worksheets/sheet1.xml"]!);
+    expect(xml).toMatch(/<pane [^>]*ySplit="3"[^>]*state="frozen"/);
+    expect(xml).toContain('orientation="landscape"');
+    const rows = await readSheet(buffer);
+    expect(rows.find((r) => r[1] === "Phòng Tư pháp")![0]).toBe(1);
+    expect(rows.at(-1)![0]).toBe("Kiến nghị, đề xuất: bố trí kinh phí");
   });
 });

@@ -83,6 +83,8 @@ export const POLICY: Record<string, Rule> = {
   "GET /api/v1/projects/:projectId/reports/:reportId": P("leader"),
   "GET /api/v1/projects/:projectId/reports/:reportId/csv": P("leader"),
   "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": P("leader"),
+  "GET /api/v1/projects/:projectId/reports/:reportId/docx": P("leader"),
+  "PUT /api/v1/projects/:projectId/report-document": P("supervisor"), // the centre prepares what the department signs
   "PUT /api/v1/projects/:projectId/reports/:reportId/notes": P("supervisor"),
   "GET /api/v1/projects/:projectId/reporting-calendar": P("leader"),
   "POST /api/v1/projects/:projectId/reports/catch-up": P("leader"), // writes only what is already owed

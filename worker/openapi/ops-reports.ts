@@ -3,6 +3,7 @@
 import {
   AcceptanceSchema,
   CorrectionSchema,
+  DocumentSettingsSchema,
   ProjectIdParam,
   ReportNotesSchema,
   ReportParams,
@@ -53,6 +54,22 @@ export const REPORT_OPERATIONS: Record<string, Documented> = {
     params: ReportParams,
     query: ReportQuery,
     ok: { description: "The XLSX file", schema: R.BinaryFile, media: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  },
+  "GET /api/v1/projects/:projectId/reports/:reportId/docx": {
+    operationId: "getReportDocx",
+    tag: "reports",
+    summary: "The report as the official document (Nghị định 30/2020/NĐ-CP) in Word, to edit, sign and send",
+    params: ReportParams,
+    query: ReportQuery,
+    ok: { description: "The .docx file", schema: R.BinaryFile, media: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  },
+  "PUT /api/v1/projects/:projectId/report-document": {
+    operationId: "putReportDocumentSettings",
+    tag: "reports",
+    summary: "Set the project's official document heading: issuing body, number symbol, place, recipients, signer",
+    params: ProjectIdParam,
+    body: DocumentSettingsSchema,
+    ok: { description: "Saved", schema: R.DocumentSettingsSaved },
   },
   "PUT /api/v1/projects/:projectId/reports/:reportId/notes": {
     operationId: "putReportNotes",

@@ -105,6 +105,7 @@ export const Report = z.object({
   content: open("The report as this caller may see it (schema/reports/content.ts ReportContent)"),
   notes: z.object({ difficulties: z.string(), proposals: z.string(), updatedBy: z.string(), updatedAt: millis }).nullable(),
 });
+export const DocumentSettingsSaved = z.object({ settings: z.record(z.string(), z.unknown()), saved: z.object({ by: z.string(), at: millis }) });
 export const ReportNotes = z.object({ difficulties: z.string(), proposals: z.string(), updatedBy: z.string(), updatedAt: millis });
 export const ReportingCalendar = z.object({ today: z.string(), items: z.array(open("A due report and its state (worker/reports/filings.ts CalendarItem)")) });
 export const CaughtUp = z.object({ created: z.int().openapi({ description: "Reports written by this call" }) });

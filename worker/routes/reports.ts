@@ -1,10 +1,13 @@
-// Progress reports: the stored snapshots (cron or on request), their CSV and XLSX, and the centre's
-// difficulties and proposals for each period.
+// Progress reports: the stored snapshots (cron or on request), their CSV, XLSX and Word document, the
+// centre's difficulties, proposals and reasons for each period, and who issues the official document.
+// Every export goes through loadReport, so what a viewer may not see (worker/reports/visible.ts) is
+// never in any of them.
 import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { ProjectIdParam, ReportRequestSchema, ReportNotesSchema, ReportParams, ReportQuery } from "../../schema/api";
+import { DocumentSettingsSchema, ProjectIdParam, ReportRequestSchema, ReportNotesSchema, ReportParams, ReportQuery } from "../../schema/api";
 import { reportNotes, reports } from "../../schema/db";
 import { reportSheet, type Locale } from "../../schema/reports/columns";
+import { officialDocument } from "../../schema/reports/document";
 import { formatDate } from "../../schema/time";
 import type { Context } from "hono";
 import { audienceOf } from "../lib/audience";
@@ -15,6 +18,8 @@ import { zValidator } from "../lib/validator";
 import type { ReportContent } from "../../schema/reports/content";
 import { assertOpen, openDuePeriod } from "../reports/filings";
 import { buildReport, storeReport } from "../reports/generate";
+import { loadDocumentSettings, saveDocumentSettings } from "../reports/document-settings";
+import { toDocx } from "../reports/docx";
 import { toCsv, toXlsx } from "../reports/export";
 import { reportForAudience } from "../reports/visible";
 import { requireProject } from "../lib/project";
@@ -25,11 +30,21 @@ async function loadReport(c: Context<AppEnv>, projectId: string, reportId: strin
   const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
   if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
   const [notes] = await db
-    .select({ difficulties: reportNotes.difficulties, proposals: reportNotes.proposals, updatedBy: reportNotes.updatedBy, updatedAt: reportNotes.updatedAt })
+    .select({ difficulties: reportNotes.difficulties, proposals: reportNotes.proposals, reasons: reportNotes.reasons, updatedBy: reportNotes.updatedBy, updatedAt: reportNotes.updatedAt })
     .from(reportNotes)
     .where(and(eq(reportNotes.projectId, projectId), eq(reportNotes.type, row.type), eq(reportNotes.from, row.from), eq(reportNotes.to, row.to)));
   const content = reportForAudience(row.content as ReportContent, await audienceOf(c, projectId));
-  return { meta: { id: row.id, type: row.type, from: row.from, to: row.to, version: row.version, generatedAt: row.generatedAt, generatedBy: row.generatedBy }, content, notes: notes ?? null };
+  // Reasons are keyed "code/kind": a hidden fonds' reason goes with its row.
+  const shown = new Set(content.table.rows.map((r) => r.code));
+  const visibleNotes = notes ? { ...notes, reasons: Object.fromEntries(Object.entries(notes.reasons).filter(([k]) => shown.has(k.slice(0, k.lastIndexOf("/"))))) } : null;
+  const document = await loadDocumentSettings(c.env.DB, projectId);
+  return { meta: { id: row.id, type: row.type, from: row.from, to: row.to, version: row.version, generatedAt: row.generatedAt, generatedBy: row.generatedBy }, content, notes: visibleNotes, document };
+}
+
+/** The centre's notes under the sheet of a CSV or XLSX. */
+function notesLines(notes: { difficulties: string; proposals: string } | null, locale: Locale): string[] {
+  const [d, p] = locale === "vi" ? ["Khó khăn, vướng mắc", "Kiến nghị, đề xuất"] : ["Difficulties", "Proposals"];
+  return [`${d}: ${notes?.difficulties || "—"}`, `${p}: ${notes?.proposals || "—"}`];
 }
 
 function heading(content: ReportContent, locale: Locale): string[] {
@@ -70,9 +85,9 @@ export const reportRoutes = router()
   .get("/projects/:projectId/reports/:reportId/csv", zValidator("param", ReportParams), zValidator("query", ReportQuery), async (c) => {
     const { projectId, reportId } = c.req.valid("param");
     const { locale } = c.req.valid("query");
-    const { content } = await loadReport(c, projectId, reportId);
+    const { content, notes } = await loadReport(c, projectId, reportId);
     const decimals = Object.fromEntries(content.kinds.map((k) => [k.key, k.decimals]));
-    return c.body(toCsv(reportSheet(content.table, decimals, locale), locale, heading(content, locale)), 200, {
+    return c.body(toCsv(reportSheet(content.table, decimals, locale), locale, heading(content, locale), notesLines(notes, locale)), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName(content, "csv")}"`,
     });
@@ -80,22 +95,42 @@ export const reportRoutes = router()
   .get("/projects/:projectId/reports/:reportId/xlsx", zValidator("param", ReportParams), zValidator("query", ReportQuery), async (c) => {
     const { projectId, reportId } = c.req.valid("param");
     const { locale } = c.req.valid("query");
-    const { content } = await loadReport(c, projectId, reportId);
+    const { content, notes } = await loadReport(c, projectId, reportId);
     const decimals = Object.fromEntries(content.kinds.map((k) => [k.key, k.decimals]));
-    return c.body(await toXlsx(reportSheet(content.table, decimals, locale), heading(content, locale)), 200, {
+    return c.body(await toXlsx(reportSheet(content.table, decimals, locale), heading(content, locale), notesLines(notes, locale), locale), 200, {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${fileName(content, "xlsx")}"`,
     });
+  })
+  .get("/projects/:projectId/reports/:reportId/docx", zValidator("param", ReportParams), zValidator("query", ReportQuery), async (c) => {
+    const { projectId, reportId } = c.req.valid("param");
+    const { locale } = c.req.valid("query");
+    const { content, notes, document } = await loadReport(c, projectId, reportId);
+    return c.body(await toDocx(officialDocument(content, notes, document.settings, locale)), 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="${fileName(content, "docx")}"`,
+    });
+  })
+  .put("/projects/:projectId/report-document", zValidator("param", ProjectIdParam), zValidator("json", DocumentSettingsSchema), async (c) => {
+    const { projectId } = c.req.valid("param");
+    await requireProject(c.env.DB, projectId);
+    const settings = c.req.valid("json");
+    const saved = { by: actorOf(c.var.principal).name, at: Date.now() };
+    await saveDocumentSettings(c.env.DB, projectId, settings, saved.by, saved.at);
+    return c.json({ settings, saved });
   })
   .put("/projects/:projectId/reports/:reportId/notes", zValidator("param", ReportParams), zValidator("json", ReportNotesSchema), async (c) => {
     const { projectId, reportId } = c.req.valid("param");
     const [row] = await drizzle(c.env.DB).select({ type: reports.type, from: reports.from, to: reports.to }).from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
     if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
     await assertOpen(c.env.DB, projectId, row);
-    const notes = { ...c.req.valid("json"), updatedBy: actorOf(c.var.principal).name, updatedAt: Date.now() };
-    await drizzle(c.env.DB)
+    const { reasons, ...text } = c.req.valid("json");
+    const notes = { ...text, ...(reasons ? { reasons } : {}), updatedBy: actorOf(c.var.principal).name, updatedAt: Date.now() };
+    // Without `reasons` the stored ones stay: a form that edits only the notes cannot wipe them.
+    const [saved] = await drizzle(c.env.DB)
       .insert(reportNotes)
       .values({ projectId, ...row, ...notes })
-      .onConflictDoUpdate({ target: [reportNotes.projectId, reportNotes.type, reportNotes.from, reportNotes.to], set: notes });
-    return c.json(notes);
+      .onConflictDoUpdate({ target: [reportNotes.projectId, reportNotes.type, reportNotes.from, reportNotes.to], set: notes })
+      .returning({ difficulties: reportNotes.difficulties, proposals: reportNotes.proposals, reasons: reportNotes.reasons, updatedBy: reportNotes.updatedBy, updatedAt: reportNotes.updatedAt });
+    return c.json(saved!);
   });

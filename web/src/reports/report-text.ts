@@ -10,8 +10,8 @@ export function reportTypeKey(type: string): `reports.type.${ReportType}` {
   return `reports.type.${(known.includes(type) ? type : "adhoc") as ReportType}`;
 }
 
-/** The CSV or XLSX of a report in the page's language (the worker sends it as an attachment). */
-export function downloadPath(projectId: string, reportId: string, format: "csv" | "xlsx", locale: NumberFormat): string {
+/** The CSV, XLSX or Word file of a report in the page's language (the worker sends it as an attachment). */
+export function downloadPath(projectId: string, reportId: string, format: "csv" | "xlsx" | "docx", locale: NumberFormat): string {
   return `/api/v1/projects/${encodeURIComponent(projectId)}/reports/${encodeURIComponent(reportId)}/${format}?locale=${locale}`;
 }
 

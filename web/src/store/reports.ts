@@ -3,6 +3,7 @@
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
 import type { ReportContent } from "../../../schema/reports/content";
+import type { DocumentSettings } from "../../../schema/reports/document-settings";
 import { apiClient } from "../api";
 import { valueOf } from "../resource";
 import { action, getJson, type ActionResult } from "./action";
@@ -12,6 +13,8 @@ export type ReportMeta = InferResponseType<Routes["$get"], 200>["reports"][numbe
 export interface ReportNotes {
   difficulties: string;
   proposals: string;
+  /** The centre's reason per "code/kind" behind plan. */
+  reasons: Record<string, string>;
   updatedBy: string;
   updatedAt: number;
 }
@@ -19,6 +22,8 @@ export interface Report {
   meta: ReportMeta;
   content: ReportContent;
   notes: ReportNotes | null;
+  /** Who issues the official document (schema/reports/document-settings.ts); defaults until saved. */
+  document: { settings: DocumentSettings; saved: { by: string; at: number } | null };
 }
 
 
@@ -44,11 +49,19 @@ export function createReportStore(projectId: string, reportId: string, writeHead
   return {
     report: () => valueOf(report),
     error: () => report.error as unknown,
-    saveNotes: async (json: { difficulties: string; proposals: string }): Promise<ActionResult> => {
+    saveNotes: async (json: { difficulties: string; proposals: string; reasons?: Record<string, string> }): Promise<ActionResult> => {
       const r = await action<ReportNotes>(() => api().notes.$put({ param, json }, { headers: writeHeaders() }));
       if (r.ok && r.body) {
         const notes = r.body;
         ctl.mutate((x) => (x ? { ...x, notes } : x));
+      }
+      return r.ok ? { ok: true } : r;
+    },
+    saveDocument: async (json: DocumentSettings): Promise<ActionResult> => {
+      const r = await action<Report["document"]>(() => apiClient().projects[":projectId"]["report-document"].$put({ param: { projectId }, json }, { headers: writeHeaders() }));
+      if (r.ok && r.body) {
+        const document = r.body;
+        ctl.mutate((x) => (x ? { ...x, document } : x));
       }
       return r.ok ? { ok: true } : r;
     },

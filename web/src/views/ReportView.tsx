@@ -1,6 +1,10 @@
 import "../styles/report.css";
-import { Show } from "solid-js";
+import { Show, createMemo } from "solid-js";
+import { officialDocument } from "../../../schema/reports/document";
 import { Breadcrumbs } from "../components/Breadcrumbs";
+import { DocumentSettingsForm } from "../components/reports/DocumentSettingsForm";
+import { ItemReasons } from "../components/reports/ItemReasons";
+import { OfficialDocument } from "../components/reports/OfficialDocument";
 import { ReportNotes } from "../components/reports/ReportNotes";
 import { ReportReasons } from "../components/reports/ReportReasons";
 import { ReportTable } from "../components/reports/ReportTable";
@@ -12,8 +16,9 @@ import { useApp } from "../store/context";
 import { useProject } from "../store/project";
 import { createReportStore } from "../store/reports";
 
-/** One report as the department writes it: heading, the results table with totals,
- * reasons, silent stations, difficulties and proposals; CSV, XLSX and a print layout (styles/report.css). */
+/** One report: on screen the results table with totals, reasons, silent stations, the centre's reasons
+ * per item, difficulties and proposals, and the official document's settings; on paper (and as
+ * .docx) the official document (Nghị định 30/2020) built from the same figures. */
 export default function ReportView(props: { projectId: string; reportId: string }) {
   const app = useApp();
   const m = useProject(props.projectId);
@@ -21,6 +26,14 @@ export default function ReportView(props: { projectId: string; reportId: string 
   const canEdit = () => atLeast(m.role(), "supervisor");
   const projectHref = pathOf({ name: "project", projectId: props.projectId });
   const listHref = pathOf({ name: "reports", projectId: props.projectId });
+  const doc = createMemo(() => {
+    const r = store.report();
+    return r ? officialDocument(r.content, r.notes, r.document.settings, locale()) : null;
+  });
+  const saveReasons = (reasons: Record<string, string>) => {
+    const n = store.report()?.notes;
+    return store.saveNotes({ difficulties: n?.difficulties ?? "", proposals: n?.proposals ?? "", reasons });
+  };
   const crumb = () => {
     const r = store.report();
     return r ? `${t(reportTypeKey(r.meta.type))} ${formatDay(r.meta.from)} – ${formatDay(r.meta.to)}` : "…";
@@ -36,7 +49,7 @@ export default function ReportView(props: { projectId: string; reportId: string 
       <Show when={store.report()} fallback={<Show when={!store.error()}><p class="project__loading">{t("project.loading")}</p></Show>}>
         {(r) => (
           <>
-            <header class="report__head">
+            <header class="report__head no-print">
               <h1 class="report__title">{t(reportTypeKey(r().meta.type))}</h1>
               <p class="report__project">{r().content.project.name}</p>
               <Show when={r().content.project.legalBasis}>
@@ -56,13 +69,21 @@ export default function ReportView(props: { projectId: string; reportId: string 
               <a class="button button--quiet" href={downloadPath(props.projectId, props.reportId, "xlsx", locale())} download="">
                 {t("reports.downloadXlsx")}
               </a>
+              <a class="button button--quiet" href={downloadPath(props.projectId, props.reportId, "docx", locale())} download="">
+                {t("reports.downloadDocx")}
+              </a>
               <button type="button" class="button" onClick={() => window.print()}>
                 {t("reports.print")}
               </button>
             </div>
             <ReportTable content={r().content} />
             <ReportReasons content={r().content} />
+            <ItemReasons content={r().content} notes={r().notes} canEdit={canEdit()} save={saveReasons} />
             <ReportNotes notes={r().notes} canEdit={canEdit()} timeZone={m.timeZone()} save={store.saveNotes} />
+            <Show when={canEdit()}>
+              <DocumentSettingsForm settings={r().document.settings} saved={r().document.saved} timeZone={m.timeZone()} save={store.saveDocument} />
+            </Show>
+            <Show when={doc()}>{(d) => <OfficialDocument doc={d()} lang={locale()} />}</Show>
           </>
         )}
       </Show>

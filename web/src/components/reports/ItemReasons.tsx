@@ -1,0 +1,62 @@
+import { For, Show, createMemo, createSignal } from "solid-js";
+import type { ReportContent } from "../../../../schema/reports/content";
+import { isBehind, reasonFor } from "../../../../schema/reports/document";
+import { kindName, locale, t } from "../../i18n";
+import type { ActionResult } from "../../store/action";
+import type { ReportNotes } from "../../store/reports";
+
+/** The centre's reason for each item behind plan (lý do, seed 000), as it goes into the document:
+ * prefilled from the alerts that fired; a form for supervisors and admins, a list for leaders. */
+export function ItemReasons(props: { content: ReportContent; notes: ReportNotes | null; canEdit: boolean; save: (reasons: Record<string, string>) => Promise<ActionResult> }) {
+  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const items = createMemo(() =>
+    props.content.table.rows.flatMap((r) =>
+      props.content.table.kinds
+        .filter((k) => isBehind(r.cells[k]!) || props.notes?.reasons[`${r.code}/${k}`])
+        .map((k) => {
+          const key = `${r.code}/${k}`;
+          return { key, label: `${r.name} — ${kindName(k)}`, reason: reasonFor(props.content, props.notes, key, locale()) };
+        }),
+    ),
+  );
+  const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const r = await props.save(Object.fromEntries(items().map((i) => [i.key, String(data.get(i.key) ?? "").trim()])));
+    setMessage(r.ok ? { ok: true, text: t("reports.saved") } : { ok: false, text: r.message || t("common.offlineAction") });
+  };
+  return (
+    <section class="report__section item-reasons no-print" aria-labelledby="item-reasons-title">
+      <h2 id="item-reasons-title" class="section-title">
+        {t("reports.itemReasons")}
+      </h2>
+      <Show when={items().length > 0} fallback={<p class="empty">{t("reports.noBehind")}</p>}>
+        <Show
+          when={props.canEdit}
+          fallback={
+            <ul class="report__list">
+              <For each={items()}>{(i) => <li><strong>{i.label}</strong>: {i.reason || t("reports.notesNone")}</li>}</For>
+            </ul>
+          }
+        >
+          <form class="form" onSubmit={submit}>
+            <For each={items()}>
+              {(i) => (
+                <label class="field field--full">
+                  <span>{i.label}</span>
+                  <textarea name={i.key} rows={2} maxLength={2000} value={i.reason} />
+                </label>
+              )}
+            </For>
+            <div>
+              <button type="submit" class="button">
+                {t("reports.saveReasons")}
+              </button>{" "}
+              <Show when={message()}>{(m) => <span class={m().ok ? "form-ok" : "form-error"} role="status">{m().text}</span>}</Show>
+            </div>
+          </form>
+        </Show>
+      </Show>
+    </section>
+  );
+}
