@@ -2,7 +2,7 @@ import { For, Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { Field, FormMessage } from "../../components/admin/Field";
-import { slugOf } from "../../components/admin/days";
+import { slugOf } from "../../components/admin/slug";
 import { focusFirstInvalid, send } from "../../components/admin/send";
 import { Link } from "../../components/Link";
 import { t, tf } from "../../i18n";
