@@ -109,13 +109,17 @@ function Shell() {
           <Switch>
             {/* The entry page has no user session: a station signs in with its own token. */}
             <Match when={current().name === "entry"}>{viewFor(current())}</Match>
-            <Match when={app.session.error() || app.projects.error()}>
+            <Match when={app.display.error() || app.session.error() || app.projects.error()}>
               <p class="notice notice--error" role="alert">
                 {t("picker.failed")}{" "}
-                <button type="button" class="button" onClick={() => void (app.session.error() ? app.session.refetch() : app.projects.refetch())}>
+                <button type="button" class="button" onClick={() => void (app.display.error() ? app.display.refetch() : app.session.error() ? app.session.refetch() : app.projects.refetch())}>
                   {t("picker.retry")}
                 </button>
               </p>
+            </Match>
+            {/* A meeting-room screen on a display token: its wall, and nothing of anyone's account. */}
+            <Match when={current().name === "wall" && app.display.info()}>
+              <WallView />
             </Match>
             <Match when={app.session.me() === null}>
               <SignIn signIn={app.session.signIn} />
