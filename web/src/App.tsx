@@ -25,6 +25,8 @@ const ProvincesView = lazy(() => import("./views/admin/ProvincesView"));
 const ProjectSetupView = lazy(() => import("./views/admin/ProjectSetupView"));
 const PlanView = lazy(() => import("./views/admin/PlanView"));
 const StationsView = lazy(() => import("./views/admin/StationsView"));
+const DisplaysView = lazy(() => import("./views/admin/DisplaysView"));
+const AuditView = lazy(() => import("./views/admin/AuditView"));
 
 function viewFor(r: Route): JSX.Element {
   switch (r.name) {
@@ -62,6 +64,12 @@ function viewFor(r: Route): JSX.Element {
       return <PlanView projectId={r.projectId} />;
     case "stations":
       return <StationsView projectId={r.projectId} />;
+    case "displays":
+      return <DisplaysView projectId={r.projectId} />;
+    case "provinceDisplays":
+      return <DisplaysView provinceId={r.provinceId} />;
+    case "audit":
+      return <AuditView provinceId={r.provinceId} />;
     case "notFound":
       return <p class="notice notice--error">{t("nav.notFound")}</p>;
   }
