@@ -29,7 +29,7 @@ describe.runIf(hasChromium || process.env.CI)("a wall screen on a display code",
     await shown.waitFor();
     const wallUrl = (await shown.getAttribute("data-wall-url"))!;
     expect(wallUrl).toMatch(/\/wall#display=dt_/);
-    await admin.getByRole("cell", { name }).waitFor();
+    await admin.getByRole("rowheader", { name }).waitFor();
 
     // A fresh browser context: no cookie, no session, as the meeting room's PC.
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
