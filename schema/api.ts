@@ -170,7 +170,18 @@ export const MemberGrantSchema = z.strictObject({ email, role: z.enum(["admin", 
 
 export const MemberParams = z.object({ provinceId: ProvinceIdParam.shape.provinceId, userId: text().min(1).max(64) });
 
-export const AuditQuery = z.strictObject({ before: z.coerce.number().int().positive().optional() });
+/** Paging (`before` an entry id) and filters: `who` is part of the actor's name or email, `action` an
+ * action or its group ("display" matches display.create and display.revoke), `from`/`to` days in Viet
+ * Nam's time (worker/routes/audit.ts). */
+export const AuditQuery = z
+  .strictObject({
+    before: z.coerce.number().int().positive().optional(),
+    who: text().trim().min(1).max(200).optional(),
+    action: text().regex(/^[a-z][a-z0-9_.-]{0,63}$/).optional(),
+    from: day.optional(),
+    to: day.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "'from' sau 'to' ('from' is after 'to')", path: ["to"] });
 
 export const RuleParams = z.object({ projectId: ProjectIdParam.shape.projectId, ruleId: z.uuid() });
 export const ContactPointParams = z.object({ projectId: ProjectIdParam.shape.projectId, contactPointId: z.uuid() });

@@ -6,3 +6,4 @@ export * from "./tables/access";
 export * from "./tables/plans";
 export * from "./tables/alerts";
 export * from "./tables/reports";
+export * from "./tables/displays";

@@ -12,6 +12,7 @@ import { alertRoutes } from "./routes/alerts";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { counters } from "./routes/counters";
+import { displayRoutes } from "./routes/displays";
 import { filingRoutes } from "./routes/filings";
 import { inspectionRoutes } from "./routes/inspections";
 import { live } from "./routes/live";
@@ -35,6 +36,7 @@ const api = router()
   .route("/", userRoutes)
   .route("/", peopleRoutes)
   .route("/", auditRoutes)
+  .route("/", displayRoutes)
   .route("/", alertRoutes)
   .route("/", planRoutes)
   .route("/", reportRoutes)

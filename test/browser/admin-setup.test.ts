@@ -78,7 +78,7 @@ describe.runIf(hasChromium || process.env.CI)("setting a province up from the da
     await admin.locator('input[name="id"]').fill(projectId);
     await admin.locator('input[name="legalBasis"]').fill("Quyết định số 14698/QĐ-UBND ngày 23/12/2024");
     // A date typed wrong is said beside its field before anything is sent.
-    await admin.locator('input[name="periodStart"]').fill(`${year}-01-01`);
+    await admin.locator('input[name="periodStart"]').fill(`12/31/${year}`); // month first: no such day
     await admin.locator('input[name="periodEnd"]').fill(`31/12/${year + 1}`);
     await admin.getByRole("button", { name: "Tạo dự án" }).click();
     await expect.poll(async () => admin.locator("#periodStart-note").textContent()).toContain("dd/mm/yyyy");

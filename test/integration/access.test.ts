@@ -4,13 +4,30 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
 import { api, createProject, OPERATOR, signIn, type SignedIn } from "./helpers";
 
-type Who = "anonymous" | "stationA" | "stationB" | "leaderA" | "projectLeaderA" | "supervisorA" | "adminA" | "leaderB" | "operator";
+type Who =
+  | "anonymous"
+  | "stationA"
+  | "stationB"
+  | "leaderA"
+  | "projectLeaderA"
+  | "supervisorA"
+  | "adminA"
+  | "leaderB"
+  | "operator"
+  // Wall-screen displays (cookie, as the wall page holds it): project A's, province A's, province B's.
+  | "displayProjectA"
+  | "displayProvinceA"
+  | "displayProvinceB";
 
 const SIGNED_IN: Who[] = ["leaderA", "projectLeaderA", "supervisorA", "adminA", "leaderB", "operator"];
-const EVERYONE: Who[] = ["anonymous", "stationA", "stationB", ...SIGNED_IN];
+const DISPLAYS: Who[] = ["displayProjectA", "displayProvinceA", "displayProvinceB"];
+const EVERYONE: Who[] = ["anonymous", "stationA", "stationB", ...SIGNED_IN, ...DISPLAYS];
 const VIEW_PROJECT_A: Who[] = ["leaderA", "projectLeaderA", "supervisorA", "adminA", "operator"];
 const VIEW_PROVINCE_A: Who[] = ["leaderA", "supervisorA", "adminA", "operator"];
 const ADMIN_A: Who[] = ["adminA", "operator"];
+/** What a wall shows: a display reads its own scope's live figures and nothing else. */
+const WALL_PROJECT_A: Who[] = [...VIEW_PROJECT_A, "displayProjectA", "displayProvinceA"];
+const WALL_PROVINCE_A: Who[] = [...VIEW_PROVINCE_A, "displayProvinceA"];
 
 const EXPECT: Record<string, Who[]> = {
   "GET /api/v1/openapi.json": EVERYONE,
@@ -26,7 +43,7 @@ const EXPECT: Record<string, Who[]> = {
   // The path's user holds no role, so no province admin may manage them (worker/auth/policy.ts "user-admin").
   "POST /api/v1/users/:userId/disable": ["operator"],
   "POST /api/v1/users/:userId/enable": ["operator"],
-  "GET /api/v1/provinces/:provinceId/overview": VIEW_PROVINCE_A,
+  "GET /api/v1/provinces/:provinceId/overview": WALL_PROVINCE_A,
   "POST /api/v1/provinces/:provinceId/projects": ADMIN_A,
   "POST /api/v1/provinces/:provinceId/members": ADMIN_A,
   "DELETE /api/v1/provinces/:provinceId/members/:userId": ADMIN_A,
@@ -34,10 +51,18 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/members": ["operator"],
   "DELETE /api/v1/members/:userId": ["operator"],
   "GET /api/v1/provinces/:provinceId/audit": ADMIN_A,
+  "POST /api/v1/display/session": EVERYONE,
+  "GET /api/v1/display": DISPLAYS,
+  "GET /api/v1/provinces/:provinceId/displays": ADMIN_A,
+  "POST /api/v1/provinces/:provinceId/displays": ADMIN_A,
+  "DELETE /api/v1/provinces/:provinceId/displays/:displayId": ADMIN_A,
+  "GET /api/v1/projects/:projectId/displays": ADMIN_A,
+  "POST /api/v1/projects/:projectId/displays": ADMIN_A,
+  "DELETE /api/v1/projects/:projectId/displays/:displayId": ADMIN_A,
   "POST /api/v1/projects/:projectId/counters": ["stationA"],
   "GET /api/v1/projects/:projectId/station": ["stationA"],
-  "GET /api/v1/projects/:projectId/snapshot": VIEW_PROJECT_A,
-  "GET /api/v1/projects/:projectId/live": VIEW_PROJECT_A,
+  "GET /api/v1/projects/:projectId/snapshot": WALL_PROJECT_A,
+  "GET /api/v1/projects/:projectId/live": WALL_PROJECT_A,
   "POST /api/v1/projects/:projectId/plan/import": ADMIN_A,
   "POST /api/v1/projects/:projectId/plan/preview": ADMIN_A,
   "PATCH /api/v1/projects/:projectId/fonds/:fondsCode": ADMIN_A,
@@ -118,6 +143,13 @@ describe("access control: every route × every caller", () => {
     callers.stationB = { Authorization: `Bearer ${b.tokens[0]}`, "Content-Type": "application/json" };
     await signInPeople();
     callers.operator = { ...OPERATOR, "Content-Type": "application/json" };
+    const display = async (path: string) => {
+      const res = await api(path, { method: "POST", headers: callers.operator, body: JSON.stringify({ name: "Phòng họp" }) });
+      return { Cookie: `display=${((await res.json()) as { token: string }).token}`, "Content-Type": "application/json" };
+    };
+    callers.displayProjectA = await display(`/projects/${projectA}/displays`);
+    callers.displayProvinceA = await display(`/provinces/${provinceA}/displays`);
+    callers.displayProvinceB = await display(`/provinces/${provinceB}/displays`);
   });
 
   it("has an expectation for every route the app serves, and no stale ones", () => {
@@ -139,6 +171,7 @@ describe("access control: every route × every caller", () => {
       .replace(":ruleId", crypto.randomUUID())
       .replace(":reportId", crypto.randomUUID())
       .replace(":contactPointId", crypto.randomUUID())
+      .replace(":displayId", "nosuchdisplay")
       .replace("/api/v1", "");
     for (const who of Object.keys(callers) as Who[]) {
       const res = await api(path, { method, headers: callers[who], body: method === "GET" || method === "DELETE" ? undefined : "{}" });

@@ -36,6 +36,17 @@ function leaks(text: string, figures: readonly number[]): string[] {
   return found;
 }
 
+/** Every route a wall-screen display may call (worker/auth/policy.ts `wall`), from the app itself. */
+function displayRoutes(): string[] {
+  const routes = [...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
+  return routes
+    .filter((r) => {
+      const rule = POLICY[r];
+      return rule?.kind === "display" || ((rule?.kind === "project" || rule?.kind === "province") && rule.wall === true);
+    })
+    .sort();
+}
+
 /** Every route a leader may call, from the app itself and its access rules. */
 function leaderRoutes(): string[] {
   const routes = [...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
@@ -51,6 +62,8 @@ interface World {
   p: TestProject;
   leader: SignedIn;
   projectLeader: SignedIn;
+  /** Wall-screen displays of the project and of its province, holding the cookie the wall page gets. */
+  displays: SignedIn[];
   reportBefore: string;
   reportAfter: string;
   box: string;
@@ -91,6 +104,7 @@ const docxText = (pick: (w: World) => string) => async (w: World, s: SignedIn) =
 const CASES: Record<string, Case> = {
   "GET /api/v1/openapi.json": async () => [await text(await get("/openapi.json", {}))],
   "POST /api/v1/auth/login": async () => [], // answers the caller's own account only (auth.test.ts)
+  "POST /api/v1/display/session": async () => [], // answers the display's own name and scope (displays.test.ts)
   "POST /api/v1/auth/logout": async () => [], // an empty acknowledgement
   "POST /api/v1/auth/logout-all": async () => [], // an empty acknowledgement
   "POST /api/v1/me/password": async () => [], // the caller's own account (accounts.test.ts)
@@ -139,6 +153,18 @@ const CASES: Record<string, Case> = {
   "GET /api/v1/projects/:projectId/acceptances/report": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/acceptances/report`, as(s)))],
 };
 
+/** Routes only a display calls; the others it shares with leaders (CASES). */
+const DISPLAY_CASES: Record<string, Case> = {
+  "GET /api/v1/display": async (_w, s) => [await text(await get("/display", as(s)))],
+};
+
+async function displayOf(path: string): Promise<SignedIn> {
+  const res = await post(path, { name: "Màn hình phòng họp" });
+  expect(res.status).toBe(201);
+  const cookie = `display=${((await res.json()) as { token: string }).token}`;
+  return { userId: "", email: "", cookie, headers: { Cookie: cookie, "Content-Type": "application/json" } };
+}
+
 describe("restricted fonds reach no leader, through any route", () => {
   const w = {} as World;
   let liveBefore: Watcher;
@@ -149,6 +175,7 @@ describe("restricted fonds reach no leader, through any route", () => {
     const { projectId, provinceId, tokens } = w.p;
     w.leader = await signIn("Lãnh đạo tỉnh", "leader", { provinceId });
     w.projectLeader = await signIn("Lãnh đạo dự án", "leader", { projectId });
+    w.displays = [await displayOf(`/projects/${projectId}/displays`), await displayOf(`/provinces/${provinceId}/displays`)];
     // A leader already watching when the fonds becomes restricted.
     liveBefore = await Watcher.open(projectId, "", as(w.leader));
     await postCounters(projectId, tokens[0]!, {
@@ -223,6 +250,21 @@ describe("restricted fonds reach no leader, through any route", () => {
     for (const leader of [w.leader, w.projectLeader]) {
       for (const body of await call!(w, leader)) expect(leaks(body, w.figures), `${route}`).toEqual([]);
     }
+  });
+
+  it("has a case for every route a display may call", () => {
+    for (const route of displayRoutes()) expect(CASES[route] ?? DISPLAY_CASES[route], `no case for ${route}`).toBeDefined();
+  });
+
+  it.each(displayRoutes())("%s, called by a wall-screen display", async (route) => {
+    const call = CASES[route] ?? DISPLAY_CASES[route];
+    let answered = 0;
+    for (const display of w.displays) {
+      const bodies = await call!(w, display);
+      answered += bodies.length;
+      for (const body of bodies) expect(leaks(body, w.figures), `${route}`).toEqual([]);
+    }
+    expect(answered, "the province's display at least reads it").toBeGreaterThan(0);
   });
 
   it("re-snapshots an open leader feed when a fonds becomes restricted, and never steps it for hidden work", async () => {

@@ -1,29 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseDay, parseDayList, showDay, slugOf } from "../../web/src/components/admin/days";
+import { slugOf } from "../../web/src/components/admin/slug";
 import { formErrors, importErrorText, lineRange, localized } from "../../web/src/components/admin/form-errors";
 import { lastPostDays, silentStations } from "../../web/src/components/admin/station-activity";
 import { stationDayKey } from "../../web/src/live/apply";
 import { matchRoute, pathOf } from "../../web/src/router";
 
-describe("days typed as officials write them", () => {
-  it("reads dd/mm/yyyy, with or without leading zeros, whatever the browser locale", () => {
-    expect(parseDay("01/02/2025")).toBe("2025-02-01");
-    expect(parseDay(" 1/2/2025 ")).toBe("2025-02-01");
-    expect(parseDay("31.12.2026")).toBe("2026-12-31");
-  });
-  it("refuses a day that does not exist and a two-digit year", () => {
-    expect(parseDay("31/02/2025")).toBeNull();
-    expect(parseDay("01/13/2025")).toBeNull();
-    expect(parseDay("01/01/26")).toBeNull();
-    expect(parseDay("2025-01-01")).toBeNull();
-  });
-  it("shows yyyy-mm-dd as dd/mm/yyyy", () => {
-    expect(showDay("2026-09-02")).toBe("02/09/2026");
-  });
-  it("reads a list of days one per line or comma-separated, sorted, and names the first unreadable one", () => {
-    expect(parseDayList("02/09/2026\n01/09/2026, 02/09/2026")).toEqual({ ok: true, days: ["2026-09-01", "2026-09-02"] });
-    expect(parseDayList("01/09/2026\nmùng 2")).toEqual({ ok: false, bad: "mùng 2" });
-  });
+describe("ids made from names", () => {
   it("makes a code the API accepts from a Vietnamese name", () => {
     expect(slugOf("Khánh Hòa")).toBe("khanh-hoa");
     expect(slugOf("Đắk Lắk – Số hóa 2026")).toBe("dak-lak-so-hoa-2026");

@@ -38,7 +38,9 @@ const howToAdd = (route: string) =>
 function expectedSecurity(rule: Rule, method: string): Record<string, string[]>[] {
   if (rule.kind === "public") return [];
   if (rule.kind === "station") return [{ stationToken: [] }];
-  return method === "GET" ? [{ sessionCookie: [] }, { operatorToken: [] }] : [{ sessionCookie: [], csrfToken: [] }, { operatorToken: [] }];
+  if (rule.kind === "display") return [{ displayCookie: [] }];
+  const wall = (rule.kind === "project" || rule.kind === "province") && rule.wall ? [{ displayCookie: [] }] : [];
+  return method === "GET" ? [{ sessionCookie: [] }, { operatorToken: [] }, ...wall] : [{ sessionCookie: [], csrfToken: [] }, { operatorToken: [] }, ...wall];
 }
 
 describe("the OpenAPI document", () => {

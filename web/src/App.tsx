@@ -25,6 +25,8 @@ const ProvincesView = lazy(() => import("./views/admin/ProvincesView"));
 const ProjectSetupView = lazy(() => import("./views/admin/ProjectSetupView"));
 const PlanView = lazy(() => import("./views/admin/PlanView"));
 const StationsView = lazy(() => import("./views/admin/StationsView"));
+const DisplaysView = lazy(() => import("./views/admin/DisplaysView"));
+const AuditView = lazy(() => import("./views/admin/AuditView"));
 
 function viewFor(r: Route): JSX.Element {
   switch (r.name) {
@@ -62,6 +64,12 @@ function viewFor(r: Route): JSX.Element {
       return <PlanView projectId={r.projectId} />;
     case "stations":
       return <StationsView projectId={r.projectId} />;
+    case "displays":
+      return <DisplaysView projectId={r.projectId} />;
+    case "provinceDisplays":
+      return <DisplaysView provinceId={r.provinceId} />;
+    case "audit":
+      return <AuditView provinceId={r.provinceId} />;
     case "notFound":
       return <p class="notice notice--error">{t("nav.notFound")}</p>;
   }
@@ -109,13 +117,17 @@ function Shell() {
           <Switch>
             {/* The entry page has no user session: a station signs in with its own token. */}
             <Match when={current().name === "entry"}>{viewFor(current())}</Match>
-            <Match when={app.session.error() || app.projects.error()}>
+            <Match when={app.display.error() || app.session.error() || app.projects.error()}>
               <p class="notice notice--error" role="alert">
                 {t("picker.failed")}{" "}
-                <button type="button" class="button" onClick={() => void (app.session.error() ? app.session.refetch() : app.projects.refetch())}>
+                <button type="button" class="button" onClick={() => void (app.display.error() ? app.display.refetch() : app.session.error() ? app.session.refetch() : app.projects.refetch())}>
                   {t("picker.retry")}
                 </button>
               </p>
+            </Match>
+            {/* A meeting-room screen on a display token: its wall, and nothing of anyone's account. */}
+            <Match when={current().name === "wall" && app.display.info()}>
+              <WallView />
             </Match>
             <Match when={app.session.me() === null}>
               <SignIn signIn={app.session.signIn} />

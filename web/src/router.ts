@@ -21,6 +21,9 @@ export type Route =
   | { name: "setup"; projectId: string } // the project's details and working calendar
   | { name: "plan"; projectId: string } // importing the plan, fonds settings
   | { name: "stations"; projectId: string } // scan stations and their tokens
+  | { name: "displays"; projectId: string } // màn hình trình chiếu: the project's wall-screen codes
+  | { name: "provinceDisplays"; provinceId: string } // the province's wall-screen codes
+  | { name: "audit"; provinceId: string } // nhật ký: the province's audit log
   | { name: "notFound" };
 
 function segment(text: string): string | null {
@@ -47,12 +50,14 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (a === "users" && b === undefined) return { name: "users" };
   if (a === "admin" && b === undefined) return { name: "admin" };
   if (a === "admin" && b !== undefined && c === "new" && d === undefined) return { name: "newProject", provinceId: b };
+  if (a === "admin" && b !== undefined && c === "displays" && d === undefined) return { name: "provinceDisplays", provinceId: b };
+  if (a === "admin" && b !== undefined && c === "audit" && d === undefined) return { name: "audit", provinceId: b };
   if (a !== "p" || b === undefined) return { name: "notFound" };
   if (c === undefined) return { name: "project", projectId: b };
   if (c === "rules" && d === undefined) return { name: "rules", projectId: b };
   if (c === "reports") return d === undefined ? { name: "reports", projectId: b } : { name: "report", projectId: b, reportId: d };
   if (c === "inspections" && d === undefined) return { name: "inspections", projectId: b };
-  if ((c === "setup" || c === "plan" || c === "stations") && d === undefined) return { name: c, projectId: b };
+  if ((c === "setup" || c === "plan" || c === "stations" || c === "displays") && d === undefined) return { name: c, projectId: b };
   if (c === "fonds" && d !== undefined) return { name: "fonds", projectId: b, code: d };
   if (c === "station" && d !== undefined) return { name: "station", projectId: b, stationId: d };
   return { name: "notFound" };
@@ -91,9 +96,14 @@ export function pathOf(route: Route): string {
       return "/admin";
     case "newProject":
       return `/admin/${encodeURIComponent(route.provinceId)}/new`;
+    case "provinceDisplays":
+      return `/admin/${encodeURIComponent(route.provinceId)}/displays`;
+    case "audit":
+      return `/admin/${encodeURIComponent(route.provinceId)}/audit`;
     case "setup":
     case "plan":
     case "stations":
+    case "displays":
       return `${p(route.projectId)}/${route.name}`;
   }
 }

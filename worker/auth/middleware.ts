@@ -7,6 +7,7 @@ import { matchedRoutes } from "hono/route";
 import { memberships, projects } from "../../schema/db";
 import type { AppEnv } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import { DISPLAY_COOKIE, displayForToken } from "./displays";
 import { decide, POLICY, type Principal } from "./policy";
 import { loadSession, SESSION_COOKIE } from "./sessions";
 import { bearerToken, stationForToken, timingSafeEqual } from "./tokens";
@@ -38,17 +39,24 @@ function decodeSegment(segment: string): string {
   }
 }
 
-async function resolvePrincipal(env: Env, authorization: string | undefined, cookie: string | undefined): Promise<Principal> {
+async function resolvePrincipal(env: Env, authorization: string | undefined, cookie: string | undefined, displayCookie: string | undefined): Promise<Principal> {
   const token = bearerToken(authorization);
   if (token) {
     if (env.ADMIN_TOKEN && timingSafeEqual(token, env.ADMIN_TOKEN)) return { kind: "operator" };
     const station = await stationForToken(env.DB, token);
     if (station) return { kind: "station", station };
+    const display = await displayForToken(env.DB, token, Date.now());
+    if (display) return { kind: "display", display };
     throw new ApiError(401, "unauthorized", "Mã truy cập không hợp lệ (invalid token)", undefined, { "WWW-Authenticate": "Bearer" });
   }
   if (cookie) {
     const session = await loadSession(env.DB, cookie, Date.now());
     if (session) return { kind: "user", session };
+  }
+  // A person's session wins over a display cookie in the same browser: they keep their own rights.
+  if (displayCookie) {
+    const display = await displayForToken(env.DB, displayCookie, Date.now());
+    if (display) return { kind: "display", display };
   }
   return { kind: "anonymous" };
 }
@@ -76,7 +84,7 @@ export const authorize = createMiddleware<AppEnv>(async (c, next) => {
     console.error(`no access rule for ${route}: refused`);
     throw new ApiError(403, "forbidden", "Không có quyền (no access rule for this route)");
   }
-  const principal = await resolvePrincipal(c.env, c.req.header("Authorization"), getCookie(c, SESSION_COOKIE));
+  const principal = await resolvePrincipal(c.env, c.req.header("Authorization"), getCookie(c, SESSION_COOKIE), getCookie(c, DISPLAY_COOKIE));
   if (principal.kind === "user" && !SAFE_METHODS.has(c.req.method)) {
     // Cookie-authenticated writes must prove they come from our own page.
     const origin = c.req.header("Origin");

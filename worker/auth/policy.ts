@@ -1,6 +1,7 @@
 // Who may call what: one rule per API route, decided in one place (worker/auth/middleware.ts).
 // A route without a rule is refused, and test/integration/access.test.ts fails for it.
 import type { Role } from "../../schema/db";
+import { displayReaches, type DisplayIdentity } from "./displays";
 import type { Membership, Session } from "./sessions";
 import type { StationIdentity } from "./tokens";
 
@@ -10,10 +11,12 @@ export type Rule =
   /** A station token of the project in the path. */
   | { kind: "station" }
   | { kind: "system-admin" }
-  /** At least `min` on the province in the path. */
-  | { kind: "province"; min: Role }
-  /** At least `min` on the project in the path, directly or through its province. */
-  | { kind: "project"; min: Role }
+  /** A wall-screen display token (worker/auth/displays.ts): what it needs to know about itself. */
+  | { kind: "display" }
+  /** At least `min` on the province in the path; `wall`: a display of that province may read it too. */
+  | { kind: "province"; min: Role; wall?: true }
+  /** At least `min` on the project in the path, directly or through its province; `wall`: a display of it too. */
+  | { kind: "project"; min: Role; wall?: true }
   /**
    * The user in the path: a system admin, or an admin of a province when every role that user holds
    * lies in that province (province-wide, or on one of its projects). So a province admin manages the
@@ -24,6 +27,9 @@ export type Rule =
 
 const P = (min: Role): Rule => ({ kind: "project", min });
 const V = (min: Role): Rule => ({ kind: "province", min });
+/** What a wall screen reads: leaders and the displays of that scope, which see what a leader sees. */
+const WALL_PROJECT: Rule = { kind: "project", min: "leader", wall: true };
+const WALL_PROVINCE: Rule = { kind: "province", min: "leader", wall: true };
 
 export const POLICY: Record<string, Rule> = {
   "GET /api/v1/openapi.json": { kind: "public" },
@@ -34,7 +40,7 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/auth/logout-all": { kind: "signed-in" },
   "GET /api/v1/provinces": { kind: "signed-in" }, // filtered to what the caller may see
   "POST /api/v1/provinces": { kind: "system-admin" },
-  "GET /api/v1/provinces/:provinceId/overview": V("leader"),
+  "GET /api/v1/provinces/:provinceId/overview": WALL_PROVINCE,
   "POST /api/v1/provinces/:provinceId/projects": V("admin"),
   "POST /api/v1/provinces/:provinceId/members": V("admin"),
   "DELETE /api/v1/provinces/:provinceId/members/:userId": V("admin"),
@@ -42,14 +48,22 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/members": { kind: "system-admin" }, // system-wide roles
   "DELETE /api/v1/members/:userId": { kind: "system-admin" },
   "GET /api/v1/provinces/:provinceId/audit": V("admin"),
+  "POST /api/v1/display/session": { kind: "public" }, // the wall trades its token for a cookie
+  "GET /api/v1/display": { kind: "display" },
+  "GET /api/v1/provinces/:provinceId/displays": V("admin"),
+  "POST /api/v1/provinces/:provinceId/displays": V("admin"),
+  "DELETE /api/v1/provinces/:provinceId/displays/:displayId": V("admin"),
+  "GET /api/v1/projects/:projectId/displays": P("admin"),
+  "POST /api/v1/projects/:projectId/displays": P("admin"),
+  "DELETE /api/v1/projects/:projectId/displays/:displayId": P("admin"),
   "GET /api/v1/users": { kind: "signed-in" }, // filtered to people with a role where the caller is an admin
   "POST /api/v1/users": { kind: "system-admin" },
   "POST /api/v1/users/:userId/disable": { kind: "user-admin" },
   "POST /api/v1/users/:userId/enable": { kind: "user-admin" },
   "POST /api/v1/projects/:projectId/counters": { kind: "station" },
   "GET /api/v1/projects/:projectId/station": { kind: "station" },
-  "GET /api/v1/projects/:projectId/snapshot": P("leader"),
-  "GET /api/v1/projects/:projectId/live": P("leader"),
+  "GET /api/v1/projects/:projectId/snapshot": WALL_PROJECT,
+  "GET /api/v1/projects/:projectId/live": WALL_PROJECT,
   "POST /api/v1/projects/:projectId/plan/import": P("admin"),
   "POST /api/v1/projects/:projectId/plan/preview": P("admin"),
   "PATCH /api/v1/projects/:projectId/fonds/:fondsCode": P("admin"),
@@ -103,6 +117,8 @@ export type Principal =
   /** The deployment's ADMIN_TOKEN: provisioning scripts and the local demo, with system-admin rights. */
   | { kind: "operator" }
   | { kind: "station"; station: StationIdentity }
+  /** A wall screen: reads its wall and nothing else, as a leader would see it (no restricted fonds). */
+  | { kind: "display"; display: DisplayIdentity }
   | { kind: "user"; session: Session };
 
 const RANK: Record<Role, number> = { leader: 1, supervisor: 2, admin: 3 };
@@ -147,7 +163,16 @@ export type Decision = { allow: true; role: Role | null } | { allow: false; stat
  */
 export function decide(rule: Rule, p: Principal, scope: { provinceId?: string; projectId?: string; userProvinces?: (string | null)[] }): Decision {
   const deny: Decision = { allow: false, status: p.kind === "anonymous" ? 401 : 403 };
+  if (p.kind === "display") {
+    // Only its wall: never a route without the wall mark, whatever else the rule would let through.
+    if (rule.kind === "public") return { allow: true, role: null };
+    if (rule.kind === "display") return { allow: true, role: "leader" };
+    if ((rule.kind === "project" || rule.kind === "province") && rule.wall && displayReaches(p.display, scope, rule.kind)) return { allow: true, role: "leader" };
+    return deny;
+  }
   switch (rule.kind) {
+    case "display":
+      return deny;
     case "public":
       return { allow: true, role: null };
     case "signed-in":

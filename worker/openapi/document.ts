@@ -8,7 +8,9 @@ import { ErrorSchema } from "../../schema/api";
 import { POLICY, type Rule } from "../auth/policy";
 import { SESSION_COOKIE } from "../auth/sessions";
 import type { AppEnv } from "../lib/app-env";
+import { DISPLAY_COOKIE } from "../auth/displays";
 import { ACCESS_OPERATIONS } from "./ops-access";
+import { DISPLAY_OPERATIONS } from "./ops-displays";
 import { ALERT_OPERATIONS } from "./ops-alerts";
 import { PROJECT_OPERATIONS } from "./ops-projects";
 import { REPORT_OPERATIONS } from "./ops-reports";
@@ -18,7 +20,7 @@ export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Docume
 type OperationObject = NonNullable<NonNullable<OpenApiDocument["paths"]>[string]["get"]>;
 type SecurityRequirementObject = Record<string, string[]>;
 
-export const OPERATIONS: Record<string, Documented> = { ...ACCESS_OPERATIONS, ...PROJECT_OPERATIONS, ...ALERT_OPERATIONS, ...REPORT_OPERATIONS };
+export const OPERATIONS: Record<string, Documented> = { ...ACCESS_OPERATIONS, ...PROJECT_OPERATIONS, ...ALERT_OPERATIONS, ...REPORT_OPERATIONS, ...DISPLAY_OPERATIONS };
 
 const SAFE = new Set(["get", "head", "options"]);
 const WRITES = new Set(["post", "put", "patch"]);
@@ -44,6 +46,12 @@ export function registerDocumentation(app: OpenAPIHono<AppEnv>): void {
     name: SESSION_COOKIE,
     description: "The dashboard's session, set by `POST /api/v1/auth/login` (HttpOnly, SameSite=Strict, 7 days).",
   });
+  registry.registerComponent("securitySchemes", "displayCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: DISPLAY_COOKIE,
+    description: "A wall screen's display code, set by `POST /api/v1/display/session`: reads its wall (overview, snapshot, live feed) as a leader would, nothing else.",
+  });
   registry.registerComponent("securitySchemes", "csrfToken", {
     type: "apiKey",
     in: "header",
@@ -57,8 +65,10 @@ export function registerDocumentation(app: OpenAPIHono<AppEnv>): void {
 export function securityFor(rule: Rule, method: string): SecurityRequirementObject[] {
   if (rule.kind === "public") return [];
   if (rule.kind === "station") return [{ stationToken: [] }];
+  if (rule.kind === "display") return [{ displayCookie: [] }];
+  const wall = (rule.kind === "project" || rule.kind === "province") && rule.wall ? [{ displayCookie: [] }] : [];
   const session: SecurityRequirementObject = SAFE.has(method) ? { sessionCookie: [] } : { sessionCookie: [], csrfToken: [] };
-  return [session, { operatorToken: [] }];
+  return [session, { operatorToken: [] }, ...wall];
 }
 
 function sharedErrors(rule: Rule | undefined, method: string, path: string, op: OperationObject): Record<string, string> {

@@ -17,6 +17,7 @@ export const TAGS = {
   inspections: "Corrections, verified figures (đối soát) and accepted volume (nghiệm thu)",
   users: "Accounts and roles (người dùng, vai trò)",
   audit: "The append-only audit log (nhật ký)",
+  displays: "Wall-screen displays (màn hình trình chiếu): read-only codes for the meeting-room screen",
   meta: "This document",
 } as const;
 export type Tag = keyof typeof TAGS;

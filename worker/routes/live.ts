@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorSchema, ProjectIdParam } from "../../schema/api";
 import type { Viewer } from "../../schema/wire";
+import { displaySocketId } from "../auth/displays";
 import { seesRestricted, type Principal } from "../auth/policy";
 import { router, roomFor } from "../lib/app-env";
 import { OPERATOR } from "../lib/actor";
@@ -23,6 +24,7 @@ export const LiveQuery = z.strictObject({ since: z.coerce.number().int().min(0).
 
 function viewerOf(p: Principal, role: string | null): Viewer {
   if (p.kind === "user") return { id: p.session.user.id, name: p.session.user.name, role: role ?? "leader" };
+  if (p.kind === "display") return { id: displaySocketId(p.display.id), name: p.display.name, role: "leader" };
   return { ...OPERATOR, role: "admin" };
 }
 
@@ -40,13 +42,15 @@ export const live = router()
     const p = c.var.principal;
     // A cookie rides along on any page's WebSocket to us (browsers do not apply SameSite to another
     // origin of the same site, nor CORS to upgrades): only the dashboard's own pages may open a feed.
-    if (p.kind === "user" && c.req.header("Origin") !== new URL(c.req.url).origin) {
+    const byCookie = p.kind === "user" || (p.kind === "display" && !c.req.header("Authorization"));
+    if (byCookie && c.req.header("Origin") !== new URL(c.req.url).origin) {
       throw new ApiError(403, "forbidden", "Sai nguồn gốc yêu cầu (cross-origin live feed)");
     }
     const watcher: SocketAttachment = {
       viewer: viewerOf(p, c.var.role),
       seesRestricted: seesRestricted(c.var.role),
-      sessionId: p.kind === "user" ? p.session.idHash : null,
+      // A display's sockets close when it is revoked (worker/routes/displays.ts).
+      sessionId: p.kind === "user" ? p.session.idHash : p.kind === "display" ? displaySocketId(p.display.id) : null,
     };
     const headers = new Headers(c.req.raw.headers);
     headers.set("X-Watcher", encodeURIComponent(JSON.stringify(watcher))); // headers are ASCII; names are Vietnamese

@@ -5,17 +5,22 @@ import { createContext, createEffect, onCleanup, useContext, type ParentProps } 
 import { backoffDelay } from "../live/connection";
 import { createAlertActions } from "./alerts";
 import { createClock } from "./clock";
+import { createDisplay } from "./display";
 import { createFeeds } from "./feeds";
 import { createProjectList } from "./projects";
 import { createSession } from "./session";
 
 function createAppStore() {
-  const session = createSession();
-  const projects = createProjectList(() => session.me()?.user.id);
+  const display = createDisplay();
+  const session = createSession(() => display.info() === null);
+  const projects = createProjectList(
+    () => session.me()?.user.id,
+    () => display.info()?.provinces,
+  );
   const feeds = createFeeds();
   const clock = createClock();
   const alerts = createAlertActions(session.writeHeaders);
-  return { session, projects, feeds, clock, alerts };
+  return { display, session, projects, feeds, clock, alerts };
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -28,7 +33,7 @@ function retryFailures(store: AppStore): void {
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   createEffect(() => {
-    const failed = store.session.error() ? store.session.refetch : store.projects.error() ? store.projects.refetch : null;
+    const failed = store.display.error() ? store.display.refetch : store.session.error() ? store.session.refetch : store.projects.error() ? store.projects.refetch : null;
     if (!failed) {
       failures = 0;
       return;

@@ -1,4 +1,5 @@
-// The provinces and projects the signed-in user may see (GET /api/v1/provinces, worker/routes/provinces.ts):
+// The provinces and projects the signed-in user (or the wall's display) may see (GET /api/v1/provinces,
+// worker/routes/provinces.ts; GET /api/v1/display):
 // the province overview, the wall's rotation and the breadcrumbs read from it.
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
@@ -10,13 +11,14 @@ export type Province = ProvincesResponse["provinces"][number];
 export type ProjectRef = Province["projects"][number];
 
 /** Loaded for `signedIn` (a user id), again when another user signs in; none while signed out. */
-export function createProjectList(signedIn: () => string | undefined) {
+/** `shown`: a wall screen's own projects (store/display.ts), which replace the signed-in user's. */
+export function createProjectList(signedIn: () => string | undefined, shown: () => Province[] | undefined = () => undefined) {
   const [provinces, { refetch }] = createResource(signedIn, async () => {
     const res = await apiClient().provinces.$get();
     if (!res.ok) throw new Error(`GET /api/v1/provinces: ${res.status}`);
     return (await res.json()).provinces;
   });
-  const list = () => valueOf(provinces);
+  const list = () => shown() ?? valueOf(provinces);
   return {
     provinces: list,
     /** Every visible project, province by province. */

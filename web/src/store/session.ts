@@ -10,8 +10,9 @@ export type SignInResult = { ok: true } | { ok: false; reason: "wrong" | "tooMan
 /** A refused change names the field at fault when the server did (its error details), so the form shows it there. */
 export type PasswordResult = { ok: true; otherSessionsEnded: number } | { ok: false; field: "currentPassword" | "newPassword" | null; message: string };
 
-export function createSession() {
-  const [me, { refetch, mutate }] = createResource(async (): Promise<Me | null> => {
+/** `enabled`: false while the page may be a wall screen on a display token (store/display.ts), which has no person. */
+export function createSession(enabled: () => boolean = () => true) {
+  const [me, { refetch, mutate }] = createResource(enabled, async (): Promise<Me | null> => {
     const res = await apiClient().me.$get();
     if (Number(res.status) === 401) return null;
     if (!res.ok) throw new Error(`GET /api/v1/me: ${res.status}`);

@@ -1,7 +1,7 @@
 import { For, Show, createMemo, createSignal, onCleanup, onMount } from "solid-js";
 import "../styles/wall.css";
 import { useApp } from "../store/context";
-import { t } from "../i18n";
+import { t, tf } from "../i18n";
 import { searchParams } from "../router";
 import { WallProject } from "../components/wall/WallProject";
 
@@ -59,6 +59,8 @@ export default function WallView() {
       <Show when={current()} keyed fallback={<p class="wall__empty">{app.projects.provinces() ? t("picker.none") : t("project.loading")}</p>}>
         {(p) => <WallProject projectId={p.id} province={app.projects.provinceOf(p.id)?.name ?? ""} />}
       </Show>
+      {/* Says the screen runs on a display code, not someone's account (store/display.ts). */}
+      <Show when={app.display.info()}>{(d) => <p class="wall__display">{tf("wall.display", { name: d().display.name })}</p>}</Show>
       <Show when={projects().length > 1}>
         <ol class="wall__dots" aria-label={t("wall.rotation")}>
           <For each={projects()}>{(p, i) => <li classList={{ "wall__dot--on": i() === index() % projects().length }} title={p.name} />}</For>

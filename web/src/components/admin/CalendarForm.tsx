@@ -1,7 +1,7 @@
 import { Show, createResource, createSignal } from "solid-js";
 import { apiClient } from "../../api";
 import { t, tf } from "../../i18n";
-import { parseDayList, showDay } from "./days";
+import { parseDayList, showDay } from "../../days";
 import { Field, FormMessage } from "./Field";
 import type { FormErrors } from "./form-errors";
 import { focusFirstInvalid, send } from "./send";

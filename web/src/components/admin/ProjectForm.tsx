@@ -1,7 +1,8 @@
 import { Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
 import { t } from "../../i18n";
-import { parseDay, showDay, slugOf } from "./days";
+import { DayField } from "../DayField";
+import { slugOf } from "./slug";
 import { Field, FormMessage } from "./Field";
 import type { FormErrors } from "./form-errors";
 import { focusFirstInvalid, send } from "./send";
@@ -20,15 +21,15 @@ const FIELDS = ["id", "name", "legalBasis", "periodStart", "periodEnd", "timeZon
 const TIME_ZONES = ["Asia/Ho_Chi_Minh"] as const;
 
 /** A project's details: POST /provinces/:id/projects creates it, or (same id) updates it. Periods are
- * typed dd/mm/yyyy, not picked from a native date input that speaks the browser's locale. */
+ * typed dd/mm/yyyy (components/DayField.tsx), not picked from a native date input that speaks the browser's locale. */
 export function ProjectForm(props: { provinceId: string; initial?: ProjectFields; headers: () => Record<string, string>; onSaved: (p: ProjectFields) => void }) {
   const editing = () => props.initial !== undefined;
   const [name, setName] = createSignal(props.initial?.name ?? "");
   const [id, setId] = createSignal(props.initial?.id ?? "");
   const [idTouched, setIdTouched] = createSignal(editing());
   const [legalBasis, setLegalBasis] = createSignal(props.initial?.legalBasis ?? "");
-  const [start, setStart] = createSignal(props.initial ? showDay(props.initial.periodStart) : "");
-  const [end, setEnd] = createSignal(props.initial ? showDay(props.initial.periodEnd) : "");
+  const [start, setStart] = createSignal<string | null>(props.initial?.periodStart ?? null);
+  const [end, setEnd] = createSignal<string | null>(props.initial?.periodEnd ?? null);
   const [errors, setErrors] = createSignal<FormErrors>({ fields: {}, message: null });
   const [saved, setSaved] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
@@ -38,8 +39,8 @@ export function ProjectForm(props: { provinceId: string; initial?: ProjectFields
     e.preventDefault();
     const form = e.currentTarget;
     setSaved(false);
-    const periodStart = parseDay(start());
-    const periodEnd = parseDay(end());
+    const periodStart = start();
+    const periodEnd = end();
     const local: Record<string, string> = {};
     if (!periodStart) local.periodStart = t("admin.dayFormat");
     if (!periodEnd) local.periodEnd = t("admin.dayFormat");
@@ -79,8 +80,8 @@ export function ProjectForm(props: { provinceId: string; initial?: ProjectFields
       </Show>
       <Field name="legalBasis" label={t("admin.legalBasis")} placeholder="Quyết định số 4020/QĐ-UBND ngày 28/12/2020" value={legalBasis()} onInput={setLegalBasis} error={errors().fields.legalBasis} maxLength={300} wide />
       <div class="row">
-        <Field name="periodStart" label={t("admin.periodStart")} placeholder="dd/mm/yyyy" inputMode="numeric" value={start()} onInput={setStart} error={errors().fields.periodStart} maxLength={10} />
-        <Field name="periodEnd" label={t("admin.periodEnd")} placeholder="dd/mm/yyyy" inputMode="numeric" value={end()} onInput={setEnd} error={errors().fields.periodEnd} maxLength={10} />
+        <DayField name="periodStart" label={t("admin.periodStart")} initial={props.initial?.periodStart} onDay={setStart} error={errors().fields.periodStart} required />
+        <DayField name="periodEnd" label={t("admin.periodEnd")} initial={props.initial?.periodEnd} onDay={setEnd} error={errors().fields.periodEnd} required />
         <Field name="timeZone" label={t("admin.timeZone")} error={errors().fields.timeZone}>
           <select name="timeZone">
             {TIME_ZONES.map((z) => (

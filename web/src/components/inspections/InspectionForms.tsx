@@ -3,12 +3,16 @@ import { kindDecimals } from "../../../../schema/kinds";
 import { t } from "../../i18n";
 import type { ActionResult } from "../../store/action";
 import type { NewAcceptance, NewCorrection, NewVerification } from "../../store/inspections";
+import { parseDay } from "../../days";
+import { DayField } from "../DayField";
 import { NumberField, createFieldErrors, type FieldErrors } from "../NumberField";
 import { FondsKindFields } from "./FondsKindFields";
 import { InspectionForm } from "./InspectionForm";
 
 type Kind = NewCorrection["kind"];
 const field = (data: FormData, name: string) => String(data.get(name) ?? "");
+/** A DayField's yyyy-mm-dd; the field has already refused an unreadable day (customValidity). */
+const dayField = (data: FormData, name: string) => parseDay(field(data, name)) ?? "";
 /** The amount in the chosen kind's unit (2,5 metres → 2.5), or null with the reason beside the field. */
 const amountOf = (errors: FieldErrors, data: FormData, name: string, rules: { signed?: boolean; nonZero?: boolean; min?: number } = {}) =>
   errors.readUnits(name, field(data, name), { decimals: kindDecimals(field(data, "kind")) ?? 0, ...rules });
@@ -29,13 +33,10 @@ export function VerificationForm(props: Props & { verify: (v: NewVerification) =
       send={(data) => {
         const verified = amountOf(errors, data, "verified");
         if (verified === null) return t("inspections.badAmount");
-        return props.verify({ inspectionDay: field(data, "day"), rows: [{ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, verified, note: field(data, "note") }] });
+        return props.verify({ inspectionDay: dayField(data, "day"), rows: [{ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, verified, note: field(data, "note") }] });
       }}
     >
-      <label class="field">
-        <span>{t("inspections.day")}</span>
-        <input type="date" name="day" required value={props.today} />
-      </label>
+      <DayField name="day" label={t("inspections.day")} initial={props.today} required />
       <FondsKindFields fonds={props.fonds} kinds={props.kinds} />
       <NumberField name="verified" label={t("inspections.verified")} errors={errors} required clear />
       <label class="field">
@@ -79,7 +80,7 @@ export function AcceptanceForm(props: Props & { accept: (a: NewAcceptance) => Pr
       send={(data) => {
         const amount = amountOf(errors, data, "amount", { min: 1 });
         if (amount === null) return t("inspections.badAmount");
-        return props.accept({ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, amount, minuteNumber: field(data, "minuteNumber"), minuteDate: field(data, "minuteDate") });
+        return props.accept({ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, amount, minuteNumber: field(data, "minuteNumber"), minuteDate: dayField(data, "minuteDate") });
       }}
     >
       <FondsKindFields fonds={props.fonds} kinds={props.kinds} />
@@ -88,10 +89,7 @@ export function AcceptanceForm(props: Props & { accept: (a: NewAcceptance) => Pr
         <span>{t("inspections.minuteNumber")}</span>
         <input name="minuteNumber" required maxLength={100} data-clear />
       </label>
-      <label class="field">
-        <span>{t("inspections.minuteDate")}</span>
-        <input type="date" name="minuteDate" required value={props.today} />
-      </label>
+      <DayField name="minuteDate" label={t("inspections.minuteDate")} initial={props.today} required />
     </InspectionForm>
   );
 }

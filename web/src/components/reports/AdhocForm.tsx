@@ -1,5 +1,7 @@
 import { Show, createSignal } from "solid-js";
+import { parseDay } from "../../days";
 import { t } from "../../i18n";
+import { DayField } from "../DayField";
 import type { ActionResult } from "../../store/action";
 
 /** A leader's request for an ad-hoc report (báo cáo đột xuất) over a date range. */
@@ -9,8 +11,8 @@ export function AdhocForm(props: { defaultFrom: string; defaultTo: string; reque
   const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    const from = String(data.get("from") ?? "");
-    const to = String(data.get("to") ?? "");
+    const from = parseDay(String(data.get("from") ?? ""));
+    const to = parseDay(String(data.get("to") ?? ""));
     if (!from || !to || from > to) return setError(t("reports.badRange"));
     setBusy(true);
     const r = await props.request(from, to);
@@ -24,14 +26,8 @@ export function AdhocForm(props: { defaultFrom: string; defaultTo: string; reque
         {t("reports.request")}
       </h2>
       <div class="form__grid">
-        <label class="field">
-          <span>{t("reports.from")}</span>
-          <input type="date" name="from" required value={props.defaultFrom} />
-        </label>
-        <label class="field">
-          <span>{t("reports.to")}</span>
-          <input type="date" name="to" required value={props.defaultTo} />
-        </label>
+        <DayField name="from" label={t("reports.from")} initial={props.defaultFrom} required />
+        <DayField name="to" label={t("reports.to")} initial={props.defaultTo} required />
         <button type="submit" class="button" disabled={busy()}>
           {t("reports.create")}
         </button>

@@ -2,7 +2,7 @@ import { For, Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { Field, FormMessage } from "../../components/admin/Field";
-import { slugOf } from "../../components/admin/days";
+import { slugOf } from "../../components/admin/slug";
 import { focusFirstInvalid, send } from "../../components/admin/send";
 import { Link } from "../../components/Link";
 import { t, tf } from "../../i18n";
@@ -49,14 +49,17 @@ export default function ProvincesView() {
                           <Link href={pathOf({ name: "setup", projectId: project.id })}>{t("admin.setup")}</Link>
                           <Link href={pathOf({ name: "plan", projectId: project.id })}>{t("admin.plan")}</Link>
                           <Link href={pathOf({ name: "stations", projectId: project.id })}>{t("admin.stations")}</Link>
+                          <Link href={pathOf({ name: "displays", projectId: project.id })}>{t("displays.title")}</Link>
                         </span>
                       </li>
                     )}
                   </For>
                 </ul>
               </Show>
-              <p>
+              <p class="admin__links">
                 <Link href={pathOf({ name: "users" })}>{tf("admin.provincePeople", { province: province.name })}</Link>
+                <Link href={pathOf({ name: "provinceDisplays", provinceId: province.id })}>{t("displays.title")}</Link>
+                <Link href={pathOf({ name: "audit", provinceId: province.id })}>{t("audit.title")}</Link>
               </p>
             </section>
           )}

@@ -1,0 +1,139 @@
+import { For, Show, createSignal } from "solid-js";
+import type { InferResponseType } from "hono/client";
+import { apiClient, errorMessage } from "../../api";
+import { Breadcrumbs } from "../../components/Breadcrumbs";
+import { DayField } from "../../components/DayField";
+import { Field } from "../../components/admin/Field";
+import { actorShort, changeLines } from "../../components/admin/audit-text";
+import { formatDateTime, t } from "../../i18n";
+import { pathOf } from "../../router";
+import { useApp } from "../../store/context";
+import "../../styles/admin.css";
+
+type Entry = InferResponseType<ReturnType<typeof apiClient>["provinces"][":provinceId"]["audit"]["$get"], 200>["entries"][number];
+interface Filters {
+  who: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** Nhật ký quản trị: the province's append-only audit log (its projects' entries included), newest first,
+ * filtered by who, action and days (worker/routes/audit.ts), a page at a time. */
+export default function AuditView(props: { provinceId: string }) {
+  const app = useApp();
+  const provinceName = () => app.projects.provinces()?.find((p) => p.id === props.provinceId)?.name ?? props.provinceId;
+  const [filters, setFilters] = createSignal<Filters>({ who: "", action: "", from: null, to: null });
+  const [who, setWho] = createSignal("");
+  const [action, setAction] = createSignal("");
+  const [from, setFrom] = createSignal<string | null>(null);
+  const [to, setTo] = createSignal<string | null>(null);
+  const [entries, setEntries] = createSignal<Entry[]>([]);
+  const [next, setNext] = createSignal<number | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [loading, setLoading] = createSignal(false);
+  const seenActions = () => [...new Set(entries().map((e) => e.action))].sort();
+
+  const load = async (before: number | null) => {
+    const f = filters();
+    const query = {
+      ...(before !== null ? { before: String(before) } : {}),
+      ...(f.who.trim() ? { who: f.who.trim() } : {}),
+      ...(f.action.trim() ? { action: f.action.trim() } : {}),
+      ...(f.from ? { from: f.from } : {}),
+      ...(f.to ? { to: f.to } : {}),
+    };
+    setLoading(true);
+    try {
+      const res = await apiClient().provinces[":provinceId"].audit.$get({ param: { provinceId: props.provinceId }, query });
+      if (!res.ok) return setError(await errorMessage(res));
+      const page = await res.json();
+      setError(null);
+      setEntries(before === null ? page.entries : [...entries(), ...page.entries]);
+      setNext(page.next);
+    } catch {
+      setError(t("audit.loadFailed"));
+    } finally {
+      setLoading(false);
+    }
+  };
+  void load(null);
+
+  const filter = (e: SubmitEvent) => {
+    e.preventDefault();
+    if (from() && to() && from()! > to()!) return setError(t("audit.badRange"));
+    setFilters({ who: who(), action: action(), from: from(), to: to() });
+    void load(null);
+  };
+
+  return (
+    <div class="view admin">
+      <Breadcrumbs trail={[{ label: t("admin.title"), href: pathOf({ name: "admin" }) }, { label: provinceName() }, { label: t("audit.title") }]} />
+      <div class="view__head">
+        <h1 class="view__title">
+          {t("audit.title")} · {provinceName()}
+        </h1>
+      </div>
+      <form class="form panel audit__filters" onSubmit={filter}>
+        <div class="form__grid">
+          <Field name="who" label={t("audit.who")} value={who()} onInput={setWho} maxLength={200} />
+          <Field name="action" label={t("audit.action")} placeholder={t("audit.allActions")} value={action()} onInput={setAction} maxLength={64}>
+            <input name="action" list="audit-actions" value={action()} placeholder={t("audit.allActions")} maxLength={64} autocomplete="off" onInput={(e) => setAction(e.currentTarget.value)} />
+          </Field>
+          <datalist id="audit-actions">
+            <For each={seenActions()}>{(a) => <option value={a} />}</For>
+          </datalist>
+          <DayField name="from" label={t("audit.from")} onDay={setFrom} />
+          <DayField name="to" label={t("audit.to")} onDay={setTo} />
+          <button type="submit" class="button" disabled={loading()}>
+            {t("audit.filter")}
+          </button>
+        </div>
+      </form>
+      <Show when={error()}>
+        <p class="notice notice--error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <section class="panel">
+        <Show when={entries().length > 0} fallback={<p class="empty">{loading() ? t("project.loading") : t("audit.none")}</p>}>
+          <div class="table-scroll">
+            <table class="grid-table audit-log">
+              <thead>
+                <tr>
+                  <th scope="col">{t("audit.when")}</th>
+                  <th scope="col">{t("audit.who")}</th>
+                  <th scope="col">{t("audit.action")}</th>
+                  <th scope="col">{t("audit.target")}</th>
+                  <th scope="col">{t("audit.change")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={entries()}>
+                  {(e) => (
+                    <tr>
+                      <td>{formatDateTime(e.at)}</td>
+                      <td title={e.actorName}>{actorShort(e.actorName)}</td>
+                      <td>
+                        <code>{e.action}</code>
+                      </td>
+                      <td>{e.target}</td>
+                      <td>
+                        <For each={changeLines(e.before, e.after)}>{(line) => <div class="audit-log__change">{line}</div>}</For>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+        <Show when={next() !== null}>
+          <button type="button" class="button button--quiet" disabled={loading()} onClick={() => void load(next())}>
+            {t("audit.more")}
+          </button>
+        </Show>
+      </section>
+    </div>
+  );
+}
