@@ -5,6 +5,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { dueReports, filingState } from "../../schema/reports/filing";
 import worker from "../../worker/index";
+import { buildReport } from "../../worker/reports/generate";
 import type { CalendarItem } from "../../worker/reports/filings";
 import { api, get, post, signIn } from "./helpers";
 
@@ -39,6 +40,13 @@ describe("the reporting calendar", () => {
     const { today, items } = await calendar(fresh.projectId);
     expect(made.created).toBe(items.length);
     expect(items.every((i) => i.report !== null)).toBe(true);
+    // Caught up in one pass, each report holds exactly what writing it alone would: the same figures.
+    for (const item of items.slice(0, 3)) {
+      const stored = (await (await get(`/projects/${fresh.projectId}/reports/${item.report!.id}`)).json()) as { content: { table: unknown; silentStations: unknown; reasons: unknown } };
+      const alone = await buildReport(env.DB, fresh.projectId, { type: item.type, from: item.from, to: item.to }, 0);
+      expect(stored.content.table).toEqual(alone!.table);
+      expect(stored.content.silentStations).toEqual(alone!.silentStations);
+    }
     // States follow the day: nothing submitted, so everything before today is overdue by its days.
     for (const i of items) expect({ state: i.state, daysLate: i.daysLate }).toEqual(filingState(i.due, today, null));
   });

@@ -11,14 +11,41 @@ import { loadAlertConfig } from "../alerts/config";
 import { kindDecimals, sortKinds } from "../../schema/kinds";
 import { TOLERANCE } from "../../schema/status";
 import { targetOf } from "../../schema/wire";
-import { loadProjectPlan } from "../live/plan";
+import { loadProjectPlan, type ProjectPlan } from "../live/plan";
 
-export async function buildReport(d1: D1Database, projectId: string, period: ReportPeriod, now: number): Promise<ReportContent | null> {
-  const [plan, config] = await Promise.all([loadProjectPlan(d1, projectId), loadAlertConfig(d1, projectId)]);
-  if (!plan) return null;
+/** What a report is made of besides its figures: the plan, the rules (their types name the reasons) and the firings. */
+export interface ReportBasis {
+  plan: ProjectPlan;
+  types: Map<string, string>;
+  firings: { ruleId: string; scope: string; at: number }[];
+}
+
+/** A period's figures as D1's aggregates give them, per "fonds/kind", and the stations that posted. */
+export interface PeriodFigures {
+  cumulative: ReadonlyMap<string, number>;
+  periodActual: ReadonlyMap<string, number>;
+  activeStations: ReadonlySet<string>;
+}
+
+export async function loadReportBasis(d1: D1Database, projectId: string): Promise<ReportBasis | null> {
+  const [plan, config, firings] = await Promise.all([
+    loadProjectPlan(d1, projectId),
+    loadAlertConfig(d1, projectId),
+    drizzle(d1)
+      .select({ ruleId: alertTransitions.ruleId, scope: alertTransitions.scope, at: alertTransitions.at })
+      .from(alertTransitions)
+      .where(and(eq(alertTransitions.projectId, projectId), eq(alertTransitions.toState, "firing"))),
+  ]);
+  return plan && { plan, types: new Map(config.rules.map((r) => [r.id, r.type])), firings };
+}
+
+const key = (r: { fonds: string; kind: string }) => `${r.fonds}/${r.kind}`;
+
+/** One period's figures, summed by D1 (a single report asked for on the page). */
+export async function loadPeriodFigures(d1: D1Database, projectId: string, period: ReportPeriod): Promise<PeriodFigures> {
   const db = drizzle(d1);
   const inProject = eq(dailyTotals.projectId, projectId);
-  const [cumulativeRows, periodRows, stationRows, firings] = await db.batch([
+  const [cumulativeRows, periodRows, stationRows] = await db.batch([
     db
       .select({ fonds: dailyTotals.fondsCode, kind: dailyTotals.kind, amount: sql<number>`SUM(${dailyTotals.amount})` })
       .from(dailyTotals)
@@ -33,13 +60,22 @@ export async function buildReport(d1: D1Database, projectId: string, period: Rep
       .selectDistinct({ station: dailyTotals.stationId })
       .from(dailyTotals)
       .where(and(inProject, gte(dailyTotals.day, period.from), lte(dailyTotals.day, period.to))),
-    db
-      .select({ ruleId: alertTransitions.ruleId, scope: alertTransitions.scope, at: alertTransitions.at })
-      .from(alertTransitions)
-      .where(and(eq(alertTransitions.projectId, projectId), eq(alertTransitions.toState, "firing"))),
   ]);
+  return {
+    cumulative: new Map(cumulativeRows.map((r) => [key(r), Number(r.amount)])),
+    periodActual: new Map(periodRows.map((r) => [key(r), Number(r.amount)])),
+    activeStations: new Set(stationRows.map((r) => r.station)),
+  };
+}
+
+export async function buildReport(d1: D1Database, projectId: string, period: ReportPeriod, now: number): Promise<ReportContent | null> {
+  const basis = await loadReportBasis(d1, projectId);
+  return basis && assembleReport(basis, period, await loadPeriodFigures(d1, projectId, period), now);
+}
+
+/** The report itself, the same whichever way its figures were read. Pure. */
+export function assembleReport({ plan, types, firings }: ReportBasis, period: ReportPeriod, figures: PeriodFigures, now: number): ReportContent {
   const kinds = sortKinds(new Set(plan.fonds.flatMap((f) => Object.keys(f.approved))));
-  const key = (r: { fonds: string; kind: string }) => `${r.fonds}/${r.kind}`;
   const table = buildReportTable({
     from: period.from,
     to: period.to,
@@ -54,11 +90,9 @@ export async function buildReport(d1: D1Database, projectId: string, period: Rep
       target: Object.fromEntries(kinds.map((k) => [k, targetOf(f, k)])),
       periodTargets: f.periods ?? {},
     })),
-    cumulative: new Map(cumulativeRows.map((r) => [key(r), Number(r.amount)])),
-    periodActual: new Map(periodRows.map((r) => [key(r), Number(r.amount)])),
+    cumulative: figures.cumulative,
+    periodActual: figures.periodActual,
   });
-  const active = new Set(stationRows.map((r) => r.station));
-  const types = new Map(config.rules.map((r) => [r.id, r.type]));
   const reasons: Record<string, string[]> = {};
   const fromMs = Date.parse(`${period.from}T00:00:00+07:00`);
   const toMs = Date.parse(`${period.to}T23:59:59+07:00`);
@@ -75,7 +109,7 @@ export async function buildReport(d1: D1Database, projectId: string, period: Rep
     kinds: kinds.map((k) => ({ key: k, decimals: kindDecimals(k) ?? 0 })),
     table,
     restricted: plan.fonds.filter((f) => f.restricted).map((f) => f.code),
-    silentStations: plan.stations.filter((s) => !active.has(s.id)),
+    silentStations: plan.stations.filter((s) => !figures.activeStations.has(s.id)),
     reasons: Object.fromEntries(Object.entries(reasons).map(([k, v]) => [k, [...new Set(v)]])),
   };
 }
