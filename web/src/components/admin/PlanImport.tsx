@@ -6,6 +6,7 @@ import type { FormErrors } from "./form-errors";
 import { importErrorText, lineRange } from "./form-errors";
 import { PlanPreview, type Preview } from "./PlanPreview";
 import { send } from "./send";
+import { sheetToTable, type SheetCell } from "./sheet-text";
 
 type Target = "approved" | "funded" | "both";
 type Format = "vi" | "en";
@@ -32,7 +33,14 @@ export function PlanImport(props: { projectId: string; headers: () => Record<str
   };
   const upload = async (file: File | undefined) => {
     if (!file) return;
-    changed(await file.text());
+    if (!/\.xlsx$/i.test(file.name)) return changed(await file.text());
+    // Loaded only when someone uploads a workbook: most plans are pasted.
+    try {
+      const { readSheet } = await import("read-excel-file/browser");
+      changed(sheetToTable((await readSheet(file)) as unknown as SheetCell[][], format()));
+    } catch {
+      setFailure({ fields: { table: t("plan.badWorkbook") }, message: null });
+    }
   };
   const body = () => ({ table: table(), target: target(), format: format() });
   const plan = () => apiClient().projects[":projectId"].plan;
@@ -89,7 +97,7 @@ export function PlanImport(props: { projectId: string; headers: () => Record<str
       <div class="row">
         <label class="field">
           <span>{t("plan.upload")}</span>
-          <input type="file" name="file" accept=".tsv,.csv,.txt,text/csv,text/tab-separated-values,text/plain" onChange={(e) => void upload(e.currentTarget.files?.[0])} />
+          <input type="file" name="file" accept=".tsv,.csv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void upload(e.currentTarget.files?.[0])} />
         </label>
         <label class="field">
           <span>{t("plan.target")}</span>
