@@ -1,5 +1,6 @@
 import { render } from "solid-js/web";
 import { App } from "./App";
+import { keepFocusInPage } from "./focus-rescue";
 import { registerServiceWorker } from "./offline/register";
 import "./styles/base.css";
 import "./styles/topbar.css";
@@ -12,4 +13,5 @@ import "./styles/tables.css";
 import "./styles/alerts.css";
 
 render(() => <App />, document.getElementById("root")!);
+keepFocusInPage();
 registerServiceWorker();
