@@ -1,6 +1,7 @@
 import { render } from "solid-js/web";
 import { App } from "./App";
 import { keepFocusInPage } from "./focus-rescue";
+import { reachableScrollRegions } from "./scroll-regions";
 import { registerServiceWorker } from "./offline/register";
 import "./styles/base.css";
 import "./styles/topbar.css";
@@ -14,4 +15,5 @@ import "./styles/alerts.css";
 
 render(() => <App />, document.getElementById("root")!);
 keepFocusInPage();
+reachableScrollRegions();
 registerServiceWorker();
