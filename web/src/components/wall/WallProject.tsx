@@ -31,9 +31,10 @@ export function WallProject(props: { projectId: string; province: string }) {
     return p && f ? burnUp({ daily: m.daily().get(f.kind) ?? [], target: f.target, items: kindItems(m.state(), f.kind), ...p, rate: f.currentRate, forecastDay: f.forecastDay }) : null;
   });
   const firing = createMemo(() => sortAlerts(m.alerts().filter((a) => a.state === "firing")));
-  // Everything appears with the feed's first snapshot, in one frame: nothing on the wall moves as it loads.
+  // Everything appears in one frame once the first snapshot and the alerts (their own message, null until
+  // then) are in: nothing on the wall moves as it loads.
   return (
-    <Show when={m.loaded() && m.project()} fallback={<p class="wall__empty">{t("project.loading")}</p>}>
+    <Show when={m.loaded() && m.state().alerts !== null && m.project()} fallback={<p class="wall__empty">{t("project.loading")}</p>}>
       <article class="wall__project">
         <WallHead model={m} province={props.province} />
         <section class="wall__box wall__alerts-box" classList={{ "wall__box--calm": firing().length === 0 }}>
