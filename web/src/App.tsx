@@ -5,6 +5,8 @@ import { Match, Show, Suspense, Switch, createEffect, createMemo, lazy, on, type
 import { SignIn } from "./components/SignIn";
 import { TopBar } from "./components/TopBar";
 import { locale, t } from "./i18n";
+import { focusWhenShown } from "./focus-rescue";
+import { pageTitle } from "./page-title";
 import { navigate, pathOf, route, type Route } from "./router";
 import { AppProvider, useApp } from "./store/context";
 import Overview from "./views/Overview";
@@ -98,10 +100,15 @@ function Shell() {
   });
   createEffect(() => {
     document.documentElement.lang = locale();
-    document.title = t("app.title");
+    const r = app.session.me() === null ? "signIn" : current();
+    document.title = pageTitle(r, (id) => app.projects.find(id)?.name ?? id);
   });
-  // After a click to another view, screen readers and the keyboard start at its content.
-  createEffect(on(current, () => main.focus({ preventScroll: true }), { defer: true }));
+  // After a click to another view, or signing in (which removes the form that had focus), screen readers
+  // and the keyboard start at the view's content rather than at the top of the document.
+  // A link to a part of the view (a card's "N alerts" → #alerts) goes on to that part.
+  createEffect(
+    on([current, () => !!app.session.me()], () => (window.location.hash ? focusWhenShown(window.location.hash.slice(1)) : main.focus({ preventScroll: true })), { defer: true }),
+  );
   const bare = () => current().name === "wall";
   const loading = <p class="project__loading">{t("project.loading")}</p>;
   return (

@@ -14,11 +14,12 @@ import * as filing from "./messages/filing";
 import * as numbers from "./messages/numbers";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
+import * as titles from "./messages/titles";
 
 export type Locale = NumberFormat;
 
-const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...filing.vi, ...account.vi, ...numbers.vi, ...admin.vi, ...displays.vi };
-const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...filing.en, ...account.en, ...numbers.en, ...admin.en, ...displays.en };
+const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...filing.vi, ...account.vi, ...numbers.vi, ...admin.vi, ...displays.vi, ...titles.vi };
+const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...filing.en, ...account.en, ...numbers.en, ...admin.en, ...displays.en, ...titles.en };
 
 export type MessageKey = keyof typeof vi;
 

@@ -1,5 +1,7 @@
 import { render } from "solid-js/web";
 import { App } from "./App";
+import { keepFocusInPage } from "./focus-rescue";
+import { reachableScrollRegions } from "./scroll-regions";
 import { registerServiceWorker } from "./offline/register";
 import "./styles/base.css";
 import "./styles/topbar.css";
@@ -12,4 +14,6 @@ import "./styles/tables.css";
 import "./styles/alerts.css";
 
 render(() => <App />, document.getElementById("root")!);
+keepFocusInPage();
+reachableScrollRegions();
 registerServiceWorker();

@@ -1,4 +1,4 @@
-import { createEffect, onCleanup, onMount } from "solid-js";
+import { createEffect, createUniqueId, onCleanup, onMount } from "solid-js";
 import { Chart, themeOf, type ChartTheme } from "./chart";
 
 /**
@@ -8,11 +8,14 @@ import { Chart, themeOf, type ChartTheme } from "./chart";
  */
 export function ChartCanvas(props: {
   label: string;
+  /** The figures the picture shows, for screen readers (charts/chart-summary.ts). */
+  summary: string;
   class?: string;
   create: (canvas: HTMLCanvasElement, theme: ChartTheme) => Chart;
   update: (chart: Chart) => void;
 }) {
   let canvas!: HTMLCanvasElement;
+  const summaryId = createUniqueId();
   onMount(() => {
     const chart = props.create(canvas, themeOf(canvas));
     createEffect(() => {
@@ -23,7 +26,10 @@ export function ChartCanvas(props: {
   });
   return (
     <div class={`chart ${props.class ?? ""}`}>
-      <canvas ref={canvas} role="img" aria-label={props.label} />
+      <canvas ref={canvas} role="img" aria-label={props.label} aria-describedby={summaryId} />
+      <p id={summaryId} class="visually-hidden">
+        {props.summary}
+      </p>
     </div>
   );
 }

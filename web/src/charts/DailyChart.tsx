@@ -1,7 +1,8 @@
-import { formatDay, kindName, tf } from "../i18n";
+import { formatDay, kindName, t, tf } from "../i18n";
 import type { Quantity } from "../format";
 import { Chart, baseOptions, type ChartTheme } from "./chart";
 import { ChartCanvas } from "./ChartCanvas";
+import { dailyTotals } from "./chart-summary";
 
 export interface DailySeries {
   id: string;
@@ -13,8 +14,15 @@ export interface DailySeries {
 export function DailyChart(props: { kind: string; days: readonly string[]; series: readonly DailySeries[]; quantity: Quantity; fontSize?: number }) {
   const tick = (value: number | string) => props.quantity(props.kind, Math.round(Number(value)));
   let theme: ChartTheme;
+  const summary = () => {
+    const d = dailyTotals(props.series);
+    if (props.days.length === 0 || d.total === 0) return t("chart.noData");
+    const each = d.each.map((s) => `${s.label}: ${tick(s.total)}`).join("; ");
+    return tf("chart.dailySummary", { from: formatDay(props.days[0]!), to: formatDay(props.days.at(-1)!), total: tick(d.total), each });
+  };
   return (
     <ChartCanvas
+      summary={summary()}
       label={tf("chart.dailyLabel", { kind: kindName(props.kind) })}
       create={(canvas, th) => {
         theme = th;

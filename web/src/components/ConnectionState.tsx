@@ -11,9 +11,11 @@ export function ConnectionState(props: {
 }) {
   return (
     <div class={`conn conn--${props.status}`}>
-      <p class="conn__status" role="status">
+      {/* Only the status word is live: the "heard at" time ticks with every message and would be
+          re-announced each time; a screen reader should hear once per change of connection. */}
+      <p class="conn__status">
         <span class="conn__dot" aria-hidden="true" />
-        {t(`status.${props.status}`)}
+        <span role="status">{t(`status.${props.status}`)}</span>
         <Show when={props.lastMessageAt}>
           {(at) => (
             <span class="conn__heard">

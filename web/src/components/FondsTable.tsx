@@ -50,7 +50,8 @@ export function FondsTable(props: { projectId: string; rows: readonly FondsRow[]
           </label>
         </div>
       </div>
-      <div class="fonds__scroll">
+      {/* Focusable, so a keyboard can scroll the columns a phone cannot show (as DataTable.tsx). */}
+      <div class="fonds__scroll" tabindex="0" role="region" aria-labelledby="fonds-title">
         <table class="fonds__table">
           <thead>
             <tr>

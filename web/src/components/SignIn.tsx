@@ -16,7 +16,7 @@ export function SignIn(props: { signIn: (email: string, password: string) => Pro
   };
   return (
     <form class="signin" onSubmit={submit}>
-      <h2 class="section-title">{t("session.signIn")}</h2>
+      <h1 class="section-title">{t("session.signIn")}</h1>
       <label class="field">
         <span>{t("session.email")}</span>
         <input name="email" type="email" autocomplete="username" required />

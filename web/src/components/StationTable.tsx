@@ -24,7 +24,8 @@ export function StationTable(props: {
   timeZone: string;
 }) {
   return (
-    <div class="table-scroll">
+    // Focusable, so a keyboard can scroll the columns a phone cannot show (as DataTable.tsx).
+    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="stations-title">
       <table class="grid-table">
         <thead>
           <tr>

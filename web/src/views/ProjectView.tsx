@@ -51,6 +51,7 @@ export default function ProjectView(props: { projectId: string }) {
         </p>
       </ProjectHeader>
       <NewAlerts alerts={m.state().alerts} ctx={m.alertContext} />
+      {/* Everything from the snapshot appears in one frame, below the header: nothing is pushed down. */}
       <Show when={m.loaded()}>
         <section class="totals" aria-labelledby="totals-title">
           <h2 id="totals-title" class="section-title">
@@ -78,24 +79,22 @@ export default function ProjectView(props: { projectId: string }) {
         <Show when={m.rows().length > 0 && m.kindKeys().length > 0}>
           <FondsTable projectId={props.projectId} rows={m.rows()} kinds={m.kindKeys()} quantity={m.quantity} />
         </Show>
-      </Show>
-      <div class="split">
-        <Show when={m.loaded()}>
+        <div class="split">
           <StationPanel model={m} />
-        </Show>
-        <div class="split__side">
-          <div id="alerts">
-            <AlertFeed
-              projectId={props.projectId}
-              alerts={m.alerts()}
-              ctx={m.alertContext}
-              canAct={atLeast(m.role(), "supervisor")}
-              move={atLeast(m.role(), "admin") ? { fonds: m.state().fonds, decimals: (k) => (k.startsWith("metres") ? 2 : 0) } : undefined}
-            />
+          <div class="split__side">
+            <div id="alerts">
+              <AlertFeed
+                projectId={props.projectId}
+                alerts={m.alerts()}
+                ctx={m.alertContext}
+                canAct={atLeast(m.role(), "supervisor")}
+                move={atLeast(m.role(), "admin") ? { fonds: m.state().fonds, decimals: (k) => (k.startsWith("metres") ? 2 : 0) } : undefined}
+              />
+            </div>
+            <Presence viewers={m.state().viewers} />
           </div>
-          <Presence viewers={m.state().viewers} />
         </div>
-      </div>
+      </Show>
     </div>
   );
 }
