@@ -313,8 +313,13 @@ export const AcceptanceSchema = z
     amount: z.number().positive().max(1e9),
     minuteNumber: text().trim().min(1).max(100),
     minuteDate: day,
+    /** Accepting more than the software counted needs a reason, kept with the acceptance and in the audit log. */
+    override: z.strictObject({ reason: text().trim().min(10).max(1000) }).optional(),
   })
   .superRefine(amountFitsKind("amount"));
+
+/** The day whose counted figures an inspection sheet shows beside the verified ones. */
+export const CountedQuery = z.strictObject({ day });
 
 // Accounts: one's own password, and an administrator's hold on other users (worker/routes/account.ts, users.ts).
 export const PasswordChangeSchema = z.strictObject({
