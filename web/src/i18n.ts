@@ -11,14 +11,15 @@ import * as common from "./messages/common";
 import * as displays from "./messages/displays";
 import * as entry from "./messages/entry";
 import * as filing from "./messages/filing";
+import * as inspections from "./messages/inspections";
 import * as numbers from "./messages/numbers";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
 
 export type Locale = NumberFormat;
 
-const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...filing.vi, ...account.vi, ...numbers.vi, ...admin.vi, ...displays.vi };
-const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...filing.en, ...account.en, ...numbers.en, ...admin.en, ...displays.en };
+const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...filing.vi, ...account.vi, ...numbers.vi, ...admin.vi, ...displays.vi, ...inspections.vi };
+const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...filing.en, ...account.en, ...numbers.en, ...admin.en, ...displays.en, ...inspections.en };
 
 export type MessageKey = keyof typeof vi;
 
