@@ -17,7 +17,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Every text field and free-text path parameter of the API. Refuses ill-formed UTF-16 and normalises to
  * NFC, so "Lộc" typed as composed or decomposed characters is one fonds code, one event id, one name
- * (the plan import normalises the same way, worker/plan/import.ts). Length limits chained after it
+ * (the plan import normalises the same way, schema/plan/import.ts). Length limits chained after it
  * count the normalised text. */
 export function text() {
   return z
@@ -313,8 +313,13 @@ export const AcceptanceSchema = z
     amount: z.number().positive().max(1e9),
     minuteNumber: text().trim().min(1).max(100),
     minuteDate: day,
+    /** Accepting more than the software counted needs a reason, kept with the acceptance and in the audit log. */
+    override: z.strictObject({ reason: text().trim().min(10).max(1000) }).optional(),
   })
   .superRefine(amountFitsKind("amount"));
+
+/** The day whose counted figures an inspection sheet shows beside the verified ones. */
+export const CountedQuery = z.strictObject({ day });
 
 // Accounts: one's own password, and an administrator's hold on other users (worker/routes/account.ts, users.ts).
 export const PasswordChangeSchema = z.strictObject({

@@ -92,6 +92,8 @@ export const acceptances = sqliteTable(
     minuteNumber: text("minute_number").notNull(), // số biên bản
     minuteDate: text("minute_date").notNull(),
     userName: text("user_name").notNull(),
+    /** Why more than the counted volume was accepted (vượt số đếm); null when within it. */
+    overrideReason: text("override_reason"),
     createdAt: createdAt(),
   },
   (t) => [index("acceptances_project").on(t.projectId)],

@@ -105,6 +105,7 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/projects/:projectId/reports/:reportId/receive": ["supervisorA", "adminA", "operator"],
   "POST /api/v1/projects/:projectId/corrections": ["supervisorA", "adminA", "operator"],
   "GET /api/v1/projects/:projectId/corrections": VIEW_PROJECT_A,
+  "GET /api/v1/projects/:projectId/counted": VIEW_PROJECT_A,
   "POST /api/v1/projects/:projectId/verifications": ["supervisorA", "adminA", "operator"],
   "GET /api/v1/projects/:projectId/verifications": VIEW_PROJECT_A,
   "POST /api/v1/projects/:projectId/acceptances": ["supervisorA", "adminA", "operator"],

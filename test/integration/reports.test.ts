@@ -228,7 +228,7 @@ describe("inspection and acceptance", () => {
     const watcher = await Watcher.open(projectId);
     await postCounters(projectId, tokens[0]!, { events: [{ id: "p1", fonds: "1", kind: "pages", delta: 1200 }] });
     await watcher.until(() => watcher.state().seq === 1);
-    const check = await post(`/projects/${projectId}/verifications`, { inspectionDay: "2026-11-20", rows: [{ fonds: "1", kind: "pages", verified: 1150, note: "50 trang mờ, không đạt chất lượng" }] });
+    const check = await post(`/projects/${projectId}/verifications`, { inspectionDay: dayInZone(Date.now(), "Asia/Ho_Chi_Minh"), rows: [{ fonds: "1", kind: "pages", verified: 1150, note: "50 trang mờ, không đạt chất lượng" }] });
     expect(((await check.json()) as { rows: { reported: number; verified: number; difference: number }[] }).rows).toEqual([
       expect.objectContaining({ reported: 1200, verified: 1150, difference: -50 }),
     ]);
@@ -248,6 +248,6 @@ describe("inspection and acceptance", () => {
     await postCounters(projectId, tokens[0]!, { events: [{ id: "a1", fonds: "2", kind: "documents", delta: 206 }] });
     expect((await post(`/projects/${projectId}/acceptances`, { fonds: "2", kind: "documents", amount: 200, minuteNumber: "12/BB-NT", minuteDate: "2026-11-21" })).status).toBe(201);
     const report = (await (await get(`/projects/${projectId}/acceptances/report`)).json()) as { rows: { fonds: string; kind: string }[] };
-    expect(report.rows.find((r) => r.fonds === "2" && r.kind === "documents")).toEqual({ fonds: "2", name: "Phòng Tư pháp huyện Can Lộc", kind: "documents", plan: 206, reported: 206, accepted: 200, minutes: "12/BB-NT", notYetAccepted: 6 });
+    expect(report.rows.find((r) => r.fonds === "2" && r.kind === "documents")).toEqual({ fonds: "2", name: "Phòng Tư pháp huyện Can Lộc", kind: "documents", plan: 206, reported: 206, accepted: 200, minutes: [{ number: "12/BB-NT", date: "2026-11-21", amount: 200, overrideReason: null }], notYetAccepted: 6 });
   });
 });

@@ -149,6 +149,7 @@ const CASES: Record<string, Case> = {
   "GET /api/v1/projects/:projectId/reporting-calendar": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/reporting-calendar`, as(s)))],
   "POST /api/v1/projects/:projectId/reports/catch-up": async (w, s) => [await text(await api(`/projects/${w.p.projectId}/reports/catch-up`, { method: "POST", headers: { ...s.headers, Origin: "http://example.com" } }))],
   "GET /api/v1/projects/:projectId/corrections": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/corrections`, as(s)))],
+  "GET /api/v1/projects/:projectId/counted": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/counted?day=2026-11-20`, as(s)))],
   "GET /api/v1/projects/:projectId/verifications": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/verifications`, as(s)))],
   "GET /api/v1/projects/:projectId/acceptances/report": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/acceptances/report`, as(s)))],
 };

@@ -1,6 +1,6 @@
 // A plan uploaded as an Excel workbook reaches the server as the text a pasted table would be.
 import { describe, expect, it } from "vitest";
-import { parsePlanTable } from "../../worker/plan/import";
+import { parsePlanTable } from "../../schema/plan/import";
 import { sheetToTable } from "../../web/src/components/admin/sheet-text";
 
 describe("an Excel plan as table text", () => {

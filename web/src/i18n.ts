@@ -11,6 +11,7 @@ import * as common from "./messages/common";
 import * as displays from "./messages/displays";
 import * as entry from "./messages/entry";
 import * as filing from "./messages/filing";
+import * as inspections from "./messages/inspections";
 import * as numbers from "./messages/numbers";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
@@ -18,8 +19,35 @@ import * as titles from "./messages/titles";
 
 export type Locale = NumberFormat;
 
-const vi = { ...common.vi, ...progress.vi, ...alerts.vi, ...entry.vi, ...reports.vi, ...filing.vi, ...account.vi, ...numbers.vi, ...admin.vi, ...displays.vi, ...titles.vi };
-const en = { ...common.en, ...progress.en, ...alerts.en, ...entry.en, ...reports.en, ...filing.en, ...account.en, ...numbers.en, ...admin.en, ...displays.en, ...titles.en };
+// One module per line: each part of the page adds its own line.
+const vi = {
+  ...common.vi,
+  ...progress.vi,
+  ...alerts.vi,
+  ...entry.vi,
+  ...reports.vi,
+  ...filing.vi,
+  ...account.vi,
+  ...numbers.vi,
+  ...admin.vi,
+  ...displays.vi,
+  ...titles.vi,
+  ...inspections.vi,
+};
+const en = {
+  ...common.en,
+  ...progress.en,
+  ...alerts.en,
+  ...entry.en,
+  ...reports.en,
+  ...filing.en,
+  ...account.en,
+  ...numbers.en,
+  ...admin.en,
+  ...displays.en,
+  ...titles.en,
+  ...inspections.en,
+};
 
 export type MessageKey = keyof typeof vi;
 

@@ -106,6 +106,7 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/projects/:projectId/reports/:reportId/receive": P("supervisor"), // the department takes it in
   "POST /api/v1/projects/:projectId/corrections": P("supervisor"),
   "GET /api/v1/projects/:projectId/corrections": P("leader"),
+  "GET /api/v1/projects/:projectId/counted": P("leader"),
   "POST /api/v1/projects/:projectId/verifications": P("supervisor"),
   "GET /api/v1/projects/:projectId/verifications": P("leader"),
   "POST /api/v1/projects/:projectId/acceptances": P("supervisor"),

@@ -111,6 +111,12 @@ export class ProjectRoom extends DurableObject<Env> {
     return { status: "ok", id, seq };
   }
 
+  /** Writes the whole outbox to D1 now: a reader of D1's days (an inspection's counted figures,
+   * worker/inspections/counted.ts) must not miss what the write-through delay still holds. */
+  async flushNow(): Promise<void> {
+    while ((await flushOnce(this.store, this.env.DB, this.projectId)).remaining > 0);
+  }
+
   /** Totals as of the current seq, as `seesRestricted` may see them (also served over HTTP). */
   snapshot(seesRestricted: boolean): Snapshot | null {
     const plan = this.plan;

@@ -3,6 +3,7 @@
 import {
   AcceptanceSchema,
   CorrectionSchema,
+  CountedQuery,
   DocumentSettingsSchema,
   ProjectIdParam,
   ReportNotesSchema,
@@ -127,14 +128,24 @@ export const REPORT_OPERATIONS: Record<string, Documented> = {
     params: ProjectIdParam,
     ok: { description: "Corrections", schema: R.Corrections },
   },
+  "GET /api/v1/projects/:projectId/counted": {
+    operationId: "getCountedOnDay",
+    tag: "inspections",
+    summary: "What the software had counted per fonds and kind by the end of a day, the figure a verification compares with",
+    description: "Counters and corrections dated up to and including `day` (the project's time zone), including any still on their way to D1.",
+    params: ProjectIdParam,
+    query: CountedQuery,
+    ok: { description: "Counted per fonds and kind", schema: R.Counted },
+    errors: { 400: "Invalid day, or a day in the future" },
+  },
   "POST /api/v1/projects/:projectId/verifications": {
     operationId: "createVerifications",
     tag: "inspections",
-    summary: "Record verified figures per fonds against what was counted at that moment (đối soát)",
+    summary: "Record verified figures per fonds against what was counted by the end of the inspection day (đối soát)",
     params: ProjectIdParam,
     body: VerificationSchema,
     ok: { status: 201, description: "Recorded", schema: R.Verifications },
-    errors: { 400: "Invalid input, or a fonds not in the project (`details` by row)" },
+    errors: { 400: "Invalid input, an inspection day in the future, or a fonds not in the project (`details` by row)" },
   },
   "GET /api/v1/projects/:projectId/verifications": {
     operationId: "listVerifications",
@@ -150,7 +161,7 @@ export const REPORT_OPERATIONS: Record<string, Documented> = {
     params: ProjectIdParam,
     body: AcceptanceSchema,
     ok: { status: 201, description: "Recorded", schema: R.Acceptance },
-    errors: { 400: "Invalid input, or a fonds not in the project" },
+    errors: { 400: "Invalid input, or a fonds not in the project", 409: "The total accepted would exceed the counted volume and no `override.reason` was given (`details` names `amount`)" },
   },
   "GET /api/v1/projects/:projectId/acceptances/report": {
     operationId: "getAcceptanceReport",

@@ -70,7 +70,7 @@ export const StationView = open("The station's entry page data, with `kinds` the
 
 const Totals = z.record(z.string(), z.number()).openapi({ description: "Per work kind, in the kind's smallest unit" });
 export const PlanPreview = z.union([
-  z.object({ ok: z.literal(false), errors: z.array(open("A parse error with its line and column (worker/plan/import.ts)")) }),
+  z.object({ ok: z.literal(false), errors: z.array(open("A parse error with its line and column (schema/plan/import.ts)")) }),
   z.object({
     ok: z.literal(true),
     kinds: z.array(kind),
@@ -117,7 +117,8 @@ export const Corrected = z.object({ eventId: z.string(), seq: z.int(), delta: z.
 export const Corrections = list("corrections", "A correction with its reason (schema/tables/live.ts corrections)");
 export const Verifications = list("rows", "Verified against counted, with `difference` (đối soát)");
 export const Acceptance = open("The accepted volume as stored (nghiệm thu)");
-export const AcceptanceReport = list("rows", "Per fonds and kind: plan, reported, accepted, minutes, not yet accepted");
+export const AcceptanceReport = list("rows", "Per fonds and kind: plan, reported, accepted, each minute (number, date, amount, override reason), not yet accepted");
+export const Counted = list("rows", "Per fonds and kind, `counted` by the end of `day`");
 export const OpenApiDocument = open("This OpenAPI 3.1 document");
 export const CsvFile = z.string().openapi({ description: "CSV text" });
 export const BinaryFile = z.string().openapi({ format: "binary", description: "An XLSX workbook" });

@@ -1,13 +1,12 @@
 // Inspection and acceptance: corrections (through the project's Durable Object, so watchers see them
 // live), verified figures against reported ones (đối soát), and accepted volume (nghiệm thu).
-import { desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { AcceptanceSchema, CorrectionSchema, ProjectIdParam, VerificationSchema } from "../../schema/api";
-import { acceptances, corrections, verifications } from "../../schema/db";
+import { AcceptanceSchema, CorrectionSchema, CountedQuery, ProjectIdParam, VerificationSchema } from "../../schema/api";
+import { acceptances, corrections, users, verifications } from "../../schema/db";
 import { seesRestricted } from "../auth/policy";
 import { visibleBy } from "../live/visibility";
 import { audienceOf } from "../lib/audience";
-import { targetOf } from "../../schema/wire";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
@@ -15,6 +14,8 @@ import { actorOf } from "../lib/actor";
 import { baseUnitsOf } from "../lib/amounts";
 import { zValidator } from "../lib/validator";
 import { requireProject } from "../lib/project";
+import { acceptedSoFar, countedOnDay, refuseFutureDay } from "../inspections/counted";
+import { acceptanceReportRows } from "../../schema/acceptance-report";
 
 async function liveTotals(env: Env, projectId: string, seesRestricted = true) {
   const snap = await roomFor(env, projectId).snapshot(seesRestricted);
@@ -40,18 +41,38 @@ export const inspectionRoutes = router()
   })
   .get("/projects/:projectId/corrections", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
-    const rows = await drizzle(c.env.DB).select().from(corrections).where(eq(corrections.projectId, projectId)).orderBy(desc(corrections.id));
+    // Who made it is part of the record: the name as the account has it now (a user row is never deleted).
+    const rows = await drizzle(c.env.DB)
+      .select({ id: corrections.id, fondsCode: corrections.fondsCode, kind: corrections.kind, delta: corrections.delta, reason: corrections.reason, userId: corrections.userId, userName: users.name, eventId: corrections.eventId, createdAt: corrections.createdAt })
+      .from(corrections)
+      .leftJoin(users, eq(users.id, corrections.userId))
+      .where(eq(corrections.projectId, projectId))
+      .orderBy(desc(corrections.id));
     return c.json({ corrections: visibleBy(rows, await audienceOf(c, projectId), (r) => r.fondsCode) });
+  })
+  .get("/projects/:projectId/counted", zValidator("param", ProjectIdParam), zValidator("query", CountedQuery), async (c) => {
+    const { projectId } = c.req.valid("param");
+    const { day } = c.req.valid("query");
+    const project = await requireProject(c.env.DB, projectId);
+    refuseFutureDay(day, project.timeZone, Date.now(), "day");
+    const counted = await countedOnDay(c.env, projectId, day);
+    const rows = [...counted].map(([k, amount]) => {
+      const [fonds = "", kind = ""] = k.split("/");
+      return { fonds, kind, counted: amount };
+    });
+    return c.json({ day, rows: visibleBy(rows, await audienceOf(c, projectId), (r) => r.fonds) });
   })
   .post("/projects/:projectId/verifications", zValidator("param", ProjectIdParam), zValidator("json", VerificationSchema), async (c) => {
     const { projectId } = c.req.valid("param");
     const { inspectionDay, rows } = c.req.valid("json");
     const project = await requireProject(c.env.DB, projectId);
-    const { snap, totals } = await liveTotals(c.env, projectId);
+    refuseFutureDay(inspectionDay, project.timeZone, Date.now(), "inspectionDay");
+    const { snap } = await liveTotals(c.env, projectId);
     const known = new Set(snap.fonds.map((f) => f.code));
     const bad = rows.map((r, i) => ({ r, i })).filter(({ r }) => !known.has(r.fonds));
     if (bad.length > 0) throw new ApiError(400, "validation_failed", "Có phông không thuộc dự án (unknown fonds)", bad.map(({ i }) => ({ path: `rows.${i}.fonds`, message: "unknown fonds" })));
-    // "Reported" is what the software counted at the moment of the inspection.
+    // "Reported" is what the software had counted by the end of the inspection day, not today's total.
+    const totals = await countedOnDay(c.env, projectId, inspectionDay);
     const values = rows.map((r, i) => ({ projectId, inspectionDay, fondsCode: r.fonds, kind: r.kind, reported: totals.get(`${r.fonds}/${r.kind}`) ?? 0, verified: baseUnitsOf(r.kind, r.verified, `rows.${i}.verified`), note: r.note, userName: actorOf(c.var.principal).name }));
     const db = drizzle(c.env.DB);
     await db.batch([db.insert(verifications).values(values), auditInsert(c.env.DB, c.var.principal, { action: "verification", target: inspectionDay, provinceId: project.provinceId, projectId, after: values })]);
@@ -66,11 +87,22 @@ export const inspectionRoutes = router()
     const { projectId } = c.req.valid("param");
     const body = c.req.valid("json");
     const project = await requireProject(c.env.DB, projectId);
-    const { snap } = await liveTotals(c.env, projectId);
+    const { snap, totals } = await liveTotals(c.env, projectId);
     if (!snap.fonds.some((f) => f.code === body.fonds)) throw new ApiError(400, "validation_failed", "Không có phông này (unknown fonds)", [{ path: "fonds", message: "unknown fonds" }]);
-    const row = { projectId, fondsCode: body.fonds, kind: body.kind, amount: baseUnitsOf(body.kind, body.amount, "amount"), minuteNumber: body.minuteNumber, minuteDate: body.minuteDate, userName: actorOf(c.var.principal).name };
+    const amount = baseUnitsOf(body.kind, body.amount, "amount");
+    // Accepted volume is paid for: more than the software counted needs a reason someone answers for.
+    const counted = totals.get(`${body.fonds}/${body.kind}`) ?? 0;
+    const accepted = await acceptedSoFar(c.env.DB, projectId, body.fonds, body.kind);
+    if (accepted + amount > counted && !body.override) {
+      throw new ApiError(409, "conflict", "Khối lượng nghiệm thu vượt số đếm; cần lý do (accepted volume would exceed the counted volume: give an override reason)", [
+        { path: "amount", message: `accepted ${accepted} + ${amount} > counted ${counted}` },
+      ]);
+    }
+    const overrideReason = accepted + amount > counted ? (body.override?.reason ?? null) : null;
+    const row = { projectId, fondsCode: body.fonds, kind: body.kind, amount, minuteNumber: body.minuteNumber, minuteDate: body.minuteDate, userName: actorOf(c.var.principal).name, overrideReason };
     const db = drizzle(c.env.DB);
-    await db.batch([db.insert(acceptances).values(row), auditInsert(c.env.DB, c.var.principal, { action: "acceptance", target: `${body.fonds} ${body.kind}`, provinceId: project.provinceId, projectId, after: row })]);
+    const audit = { action: overrideReason ? "acceptance.override" : "acceptance", target: `${body.fonds} ${body.kind}`, provinceId: project.provinceId, projectId, after: overrideReason ? { ...row, counted, acceptedBefore: accepted } : row };
+    await db.batch([db.insert(acceptances).values(row), auditInsert(c.env.DB, c.var.principal, audit)]);
     return c.json(row, 201);
   })
   .get("/projects/:projectId/acceptances/report", zValidator("param", ProjectIdParam), async (c) => {
@@ -78,19 +110,10 @@ export const inspectionRoutes = router()
     // The snapshot is already the caller's: fonds they may not see are not in it, so not in the rows.
     const { snap, totals } = await liveTotals(c.env, projectId, seesRestricted(c.var.role));
     const accepted = await drizzle(c.env.DB)
-      .select({ fonds: acceptances.fondsCode, kind: acceptances.kind, amount: sql<number>`SUM(${acceptances.amount})`, minutes: sql<string>`GROUP_CONCAT(${acceptances.minuteNumber}, ', ')` })
+      .select({ fonds: acceptances.fondsCode, kind: acceptances.kind, amount: acceptances.amount, minuteNumber: acceptances.minuteNumber, minuteDate: acceptances.minuteDate, overrideReason: acceptances.overrideReason })
       .from(acceptances)
       .where(eq(acceptances.projectId, projectId))
-      .groupBy(acceptances.fondsCode, acceptances.kind);
-    const acc = new Map(accepted.map((a) => [`${a.fonds}/${a.kind}`, a]));
-    const kinds = [...new Set(snap.fonds.flatMap((f) => Object.keys(f.approved)))];
-    const rows = snap.fonds.flatMap((f) =>
-      kinds.map((kind) => {
-        const k = `${f.code}/${kind}`;
-        const reported = totals.get(k) ?? 0;
-        const a = acc.get(k);
-        return { fonds: f.code, name: f.name, kind, plan: targetOf(f, kind), reported, accepted: Number(a?.amount ?? 0), minutes: a?.minutes ?? "", notYetAccepted: reported - Number(a?.amount ?? 0) };
-      }),
-    );
+      .orderBy(asc(acceptances.minuteDate), asc(acceptances.id));
+    const rows = acceptanceReportRows(snap.fonds, totals, accepted);
     return c.json({ rows });
   });

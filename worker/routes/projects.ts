@@ -10,7 +10,7 @@ import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { requireProject } from "../lib/project";
 import { zValidator } from "../lib/validator";
-import { parsePlanTable } from "../plan/import";
+import { parsePlanTable } from "../../schema/plan/import";
 
 // Bound parameters: ?1 project id, ?2 a JSON array of rows; ?3/?4 whether to set approved/funded.
 const UPSERT_FONDS = `

@@ -4,6 +4,7 @@ import { createResource } from "solid-js";
 import type { InferRequestType } from "hono/client";
 import { apiClient, type Answer } from "../api";
 import { valueOf } from "../resource";
+import type { AcceptanceReportRow } from "../../../schema/acceptance-report";
 import { action, getJson, type ActionResult } from "./action";
 
 type Routes = ReturnType<typeof apiClient>["projects"][":projectId"];
@@ -20,15 +21,15 @@ export interface VerificationRow {
   note: string;
   userName: string;
 }
-export interface AcceptanceRow {
-  fonds: string;
-  name: string;
+export type AcceptanceRow = AcceptanceReportRow;
+export interface CorrectionRow {
+  id: number;
+  fondsCode: string;
   kind: string;
-  plan: number;
-  reported: number;
-  accepted: number;
-  minutes: string;
-  notYetAccepted: number;
+  delta: number;
+  reason: string;
+  userName: string | null;
+  createdAt: number;
 }
 
 const write = (call: () => Promise<Answer>): Promise<ActionResult> => action(call);
@@ -39,14 +40,24 @@ export function createInspectionStore(projectId: string, writeHeaders: () => Rec
   const headers = () => ({ headers: writeHeaders() });
   const [verifications, vCtl] = createResource(() => getJson<{ rows: VerificationRow[] }>(() => api().verifications.$get({ param })).then((b) => b.rows));
   const [acceptance, aCtl] = createResource(() => getJson<{ rows: AcceptanceRow[] }>(() => api().acceptances.report.$get({ param })).then((b) => b.rows));
+  const [corrections, cCtl] = createResource(() => getJson<{ corrections: CorrectionRow[] }>(() => api().corrections.$get({ param })).then((b) => b.corrections));
   const after = (refetch: () => unknown) => (r: ActionResult) => (r.ok && refetch(), r);
   return {
     verifications: () => valueOf(verifications),
     acceptance: () => valueOf(acceptance),
-    error: () => (verifications.error ?? acceptance.error) as unknown,
+    corrections: () => valueOf(corrections),
+    error: () => (verifications.error ?? acceptance.error ?? corrections.error) as unknown,
+    /** What the software had counted by the end of `day`, per "fonds/kind" (the sheet's left column). */
+    counted: (day: string) =>
+      getJson<{ rows: { fonds: string; kind: string; counted: number }[] }>(() => api().counted.$get({ param, query: { day } })).then((b) => new Map(b.rows.map((r) => [`${r.fonds}/${r.kind}`, r.counted]))),
     verify: (json: NewVerification) => write(() => api().verifications.$post({ param, json }, headers())).then(after(vCtl.refetch)),
     // A correction changes the reported figures: the acceptance table shows them.
-    correct: (json: NewCorrection) => write(() => api().corrections.$post({ param, json }, headers())).then(after(aCtl.refetch)),
-    accept: (json: NewAcceptance) => write(() => api().acceptances.$post({ param, json }, headers())).then(after(aCtl.refetch)),
+    correct: (json: NewCorrection) => write(() => api().corrections.$post({ param, json }, headers())).then(after(() => (aCtl.refetch(), cCtl.refetch()))),
+    /** `overCount`: refused because the total accepted would pass the counted volume (an override reason is needed). */
+    accept: async (json: NewAcceptance): Promise<ActionResult & { overCount?: boolean }> => {
+      let status = 0;
+      const r = await write(() => api().acceptances.$post({ param, json }, headers()).then((res) => ((status = res.status), res)));
+      return r.ok ? after(aCtl.refetch)(r) : { ...r, overCount: status === 409 };
+    },
   };
 }

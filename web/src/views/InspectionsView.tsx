@@ -1,7 +1,8 @@
 import { Show } from "solid-js";
 import { Breadcrumbs } from "../components/Breadcrumbs";
-import { AcceptanceForm, CorrectionForm, VerificationForm } from "../components/inspections/InspectionForms";
-import { AcceptanceTable, VerificationTable } from "../components/inspections/InspectionTables";
+import { AcceptanceForm, CorrectionForm } from "../components/inspections/InspectionForms";
+import { InspectionSheet } from "../components/inspections/InspectionSheet";
+import { AcceptanceTable, CorrectionTable, VerificationTable } from "../components/inspections/InspectionTables";
 import { t } from "../i18n";
 import { targetKinds } from "../live/figures";
 import { atLeast } from "../roles";
@@ -10,7 +11,7 @@ import { useApp } from "../store/context";
 import { createInspectionStore } from "../store/inspections";
 import { useProject } from "../store/project";
 
-/** Inspection and acceptance: verified figures against reported ones, corrections,
+/** Inspection and acceptance: the inspection sheet (verified against counted on the day), corrections with who, when and why,
  * acceptances and the acceptance report. Leaders read; supervisors and administrators enter. */
 export default function InspectionsView(props: { projectId: string }) {
   const app = useApp();
@@ -33,13 +34,14 @@ export default function InspectionsView(props: { projectId: string }) {
         <p class="notice">{t("inspections.readOnly")}</p>
       </Show>
       <Show when={canEdit() && m.state().fonds.length > 0}>
-        <VerificationForm {...form()} verify={store.verify} />
+        <InspectionSheet {...form()} quantity={m.quantity} counted={store.counted} verify={store.verify} />
       </Show>
       <VerificationTable rows={store.verifications() ?? []} fondsName={m.alertContext.fondsName} quantity={m.quantity} />
       <Show when={canEdit() && m.state().fonds.length > 0}>
         <CorrectionForm {...form()} correct={store.correct} />
         <AcceptanceForm {...form()} accept={store.accept} />
       </Show>
+      <CorrectionTable rows={store.corrections() ?? []} fondsName={m.alertContext.fondsName} quantity={m.quantity} />
       <Show when={store.acceptance()}>{(rows) => <AcceptanceTable rows={rows()} quantity={m.quantity} />}</Show>
     </div>
   );

@@ -43,7 +43,7 @@ export function formErrors(body: unknown, known: readonly string[], locale: Loca
   return { fields, message };
 }
 
-/** A plan-table error names its own line and column in Vietnamese (worker/plan/import.ts); the preview
+/** A plan-table error names its own line and column in Vietnamese (schema/plan/import.ts); the preview
  * shows the place in columns of its own, so only the rest is kept, in the reader's language. */
 export function importErrorText(message: string, locale: Locale): string {
   return localized(message.replace(/^Dòng \d+(, cột \d+)?: /, ""), locale);

@@ -1,8 +1,9 @@
+import { Show, createSignal } from "solid-js";
 import type { FondsPlan } from "../../../../schema/wire";
 import { kindDecimals } from "../../../../schema/kinds";
 import { t } from "../../i18n";
 import type { ActionResult } from "../../store/action";
-import type { NewAcceptance, NewCorrection, NewVerification } from "../../store/inspections";
+import type { NewAcceptance, NewCorrection } from "../../store/inspections";
 import { parseDay } from "../../days";
 import { DayField } from "../DayField";
 import { NumberField, createFieldErrors, type FieldErrors } from "../NumberField";
@@ -21,30 +22,6 @@ interface Props {
   fonds: readonly FondsPlan[];
   kinds: readonly string[];
   today: string;
-}
-
-/** Verified figures for one fonds × kind on an inspection day (đối soát against the reported count). */
-export function VerificationForm(props: Props & { verify: (v: NewVerification) => Promise<ActionResult> }) {
-  const errors = createFieldErrors();
-  return (
-    <InspectionForm
-      id="verify-title"
-      title={t("inspections.verify")}
-      send={(data) => {
-        const verified = amountOf(errors, data, "verified");
-        if (verified === null) return t("inspections.badAmount");
-        return props.verify({ inspectionDay: dayField(data, "day"), rows: [{ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, verified, note: field(data, "note") }] });
-      }}
-    >
-      <DayField name="day" label={t("inspections.day")} initial={props.today} required />
-      <FondsKindFields fonds={props.fonds} kinds={props.kinds} />
-      <NumberField name="verified" label={t("inspections.verified")} errors={errors} required clear />
-      <label class="field">
-        <span>{t("inspections.note")}</span>
-        <input name="note" maxLength={1000} data-clear />
-      </label>
-    </InspectionForm>
-  );
 }
 
 /** A signed correction of a reported figure, with its reason. */
@@ -70,9 +47,11 @@ export function CorrectionForm(props: Props & { correct: (c: NewCorrection) => P
   );
 }
 
-/** Accepted volume (nghiệm thu) with its acceptance minute. */
-export function AcceptanceForm(props: Props & { accept: (a: NewAcceptance) => Promise<ActionResult> }) {
+/** Accepted volume (nghiệm thu) with its acceptance minute. More than was counted is refused until a
+ * reason is given: the field for it appears only then, so the exception stays an exception. */
+export function AcceptanceForm(props: Props & { accept: (a: NewAcceptance) => Promise<ActionResult & { overCount?: boolean }> }) {
   const errors = createFieldErrors();
+  const [overCount, setOverCount] = createSignal(false);
   return (
     <InspectionForm
       id="accept-title"
@@ -80,7 +59,14 @@ export function AcceptanceForm(props: Props & { accept: (a: NewAcceptance) => Pr
       send={(data) => {
         const amount = amountOf(errors, data, "amount", { min: 1 });
         if (amount === null) return t("inspections.badAmount");
-        return props.accept({ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, amount, minuteNumber: field(data, "minuteNumber"), minuteDate: dayField(data, "minuteDate") });
+        const reason = field(data, "overrideReason").trim();
+        const override = overCount() && reason !== "" ? { reason } : undefined;
+        return props
+          .accept({ fonds: field(data, "fonds"), kind: field(data, "kind") as Kind, amount, minuteNumber: field(data, "minuteNumber"), minuteDate: dayField(data, "minuteDate"), ...(override ? { override } : {}) })
+          .then((r) => {
+            setOverCount(!r.ok && r.overCount === true);
+            return !r.ok && r.overCount ? { ok: false, message: t("accept.overCount") } : r;
+          });
       }}
     >
       <FondsKindFields fonds={props.fonds} kinds={props.kinds} />
@@ -90,6 +76,12 @@ export function AcceptanceForm(props: Props & { accept: (a: NewAcceptance) => Pr
         <input name="minuteNumber" required maxLength={100} data-clear />
       </label>
       <DayField name="minuteDate" label={t("inspections.minuteDate")} initial={props.today} required />
+      <Show when={overCount()}>
+        <label class="field field--wide">
+          <span>{t("accept.overrideReason")}</span>
+          <input name="overrideReason" required minLength={10} maxLength={1000} data-clear />
+        </label>
+      </Show>
     </InspectionForm>
   );
 }

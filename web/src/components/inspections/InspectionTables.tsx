@@ -1,6 +1,7 @@
-import { formatDay, kindName, t } from "../../i18n";
+import { For, Show } from "solid-js";
+import { formatDateTime, formatDay, kindName, t, tf } from "../../i18n";
 import { signed, type Quantity } from "../../format";
-import type { AcceptanceRow, VerificationRow } from "../../store/inspections";
+import type { AcceptanceRow, CorrectionRow, VerificationRow } from "../../store/inspections";
 import { DataTable } from "../DataTable";
 
 /** Reported against verified figures per inspection day, fonds and kind (đối soát). */
@@ -55,7 +56,46 @@ export function AcceptanceTable(props: { rows: readonly AcceptanceRow[]; quantit
             <td>{props.quantity(r.kind, r.reported)}</td>
             <td>{props.quantity(r.kind, r.accepted)}</td>
             <td>{props.quantity(r.kind, r.notYetAccepted)}</td>
-            <td>{r.minutes}</td>
+            <td>
+              <For each={r.minutes}>
+                {(m) => (
+                  <span class="minute">
+                    {`${m.number} (${formatDay(m.date)})`}
+                    <Show when={m.overrideReason}>{(reason) => <em class="form-error">{` ${tf("accept.overrideNote", { reason: reason() })}`}</em>}</Show>
+                  </span>
+                )}
+              </For>
+            </td>
+          </tr>
+        )}
+      </DataTable>
+    </section>
+  );
+}
+
+/** Every correction with who made it, when (dd/mm/yyyy HH:mm) and why: the reconciliation's paper trail. */
+export function CorrectionTable(props: { rows: readonly CorrectionRow[]; fondsName: (code: string) => string; quantity: Quantity }) {
+  const when = (ms: number) => formatDateTime(ms).slice(0, 16);
+  return (
+    <section class="panel" aria-labelledby="corrections-title">
+      <h2 id="corrections-title" class="section-title">
+        {t("corrections.title")}
+      </h2>
+      <DataTable
+        label={t("corrections.title")}
+        class="corrections"
+        empty={t("corrections.none")}
+        rows={props.rows}
+        headers={[t("corrections.when"), t("inspections.fonds"), t("inspections.kind"), t("inspections.delta"), t("inspections.reason"), t("corrections.who")]}
+      >
+        {(r) => (
+          <tr>
+            <td>{when(r.createdAt)}</td>
+            <th scope="row">{props.fondsName(r.fondsCode)}</th>
+            <td>{kindName(r.kind)}</td>
+            <td>{signed(props.quantity, r.kind, r.delta)}</td>
+            <td>{r.reason}</td>
+            <td>{r.userName ?? "—"}</td>
           </tr>
         )}
       </DataTable>

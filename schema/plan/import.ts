@@ -1,8 +1,8 @@
 // Plan tables pasted from Word/Excel or uploaded as CSV (fixtures in ../shared/fixtures): one row per
 // fonds (phông) with planned amounts per kind of work, optionally closed by a "Tổng" row that must add up.
 // All-or-nothing: any error rejects the whole table, so a plan is never half imported.
-import { WORK_KINDS, type WorkKindKey } from "../../schema/kinds";
-import { formatQuantity, parseQuantity, type NumberFormat } from "../../schema/numbers";
+import { WORK_KINDS, type WorkKindKey } from "../kinds";
+import { formatQuantity, parseQuantity, type NumberFormat } from "../numbers";
 import { cleanCell, detectDelimiter, splitRows, type Row } from "./delimited";
 
 export type PlanRow = { line: number; code: string; name: string; amounts: Partial<Record<WorkKindKey, number>> };
@@ -15,7 +15,7 @@ const MAX_BYTES = 1_048_576;
 const MAX_ROWS = 5_000;
 const MAX_ERRORS = 50;
 
-type Found =
+export type Found =
   | { role: "code" | "rowNumber" | "name" }
   | { role: "kind"; kind: WorkKindKey }
   | { role: "ambiguous"; kinds: WorkKindKey[] }
@@ -45,7 +45,7 @@ const KIND_HEADERS: [WorkKindKey, RegExp][] = [
 ];
 const TOTAL_LABELS = new Set(["tong", "tong cong", "tong so", "cong", "total", "grand total"]);
 
-const isTotalLabel = (cell: string) => TOTAL_LABELS.has(matchKey(cell).replace(/[:.]$/, ""));
+export const isTotalLabel = (cell: string) => TOTAL_LABELS.has(matchKey(cell).replace(/[:.]$/, ""));
 const isMark = (cell: string) => cell === "" || /^x$/i.test(cell);
 const quote = (cell: string) => `'${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}'`;
 /** The message names its own place too, so it reads alone (e.g. in a list or a log line). */
@@ -57,7 +57,8 @@ const problem = (line: number, column: number | null, text: string): ImportError
 
 const tooManyRows = (line: number) => problem(line, null, `bảng có hơn 5.000 dòng (more than 5,000 rows)`);
 
-function classify(title: string): Found {
+/** What a header cell names; the inspection sheet's paste reads its columns the same way (web/src/inspection-paste.ts). */
+export function classify(title: string): Found {
   const key = matchKey(title);
   if (ROW_NUMBER_HEADERS.has(key)) return { role: "rowNumber" };
   if (CODE_HEADERS.has(key)) return { role: "code" };

@@ -1,0 +1,1 @@
+ALTER TABLE `acceptances` ADD `override_reason` text;
