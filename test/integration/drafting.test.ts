@@ -4,6 +4,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ReportNotesSaved } from "../../schema/wire";
+import { auditStatementIfChanged } from "../../worker/lib/audit";
 import { ADMIN, api, createProject, get, post, signIn, Watcher, type SignedIn } from "./helpers";
 
 interface Notes {
@@ -100,5 +101,16 @@ describe("PUT /api/v1/projects/:projectId/reports/:reportId/notes drafted by two
     await b.until(() => onReport(b).length === 0);
     a.close();
     b.close();
+  });
+
+  it("writes no audit entry for a guarded write that lost its race", async () => {
+    const target = `race-${crypto.randomUUID()}`;
+    const p = { kind: "operator" } as Parameters<typeof auditStatementIfChanged>[1];
+    const lost = env.DB.prepare("UPDATE report_notes SET proposals = 'x' WHERE project_id = ?").bind(target);
+    await env.DB.batch([lost, auditStatementIfChanged(env.DB, p, { action: "report.notes", target })]);
+    const won = env.DB.prepare("INSERT INTO report_notes (project_id, type, from_day, to_day, updated_by, updated_at) VALUES (?, 'adhoc', 'a', 'b', 'x', 1)").bind(target);
+    await env.DB.batch([won, auditStatementIfChanged(env.DB, p, { action: "report.notes", target })]);
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE target = ?").bind(target).first<{ n: number }>();
+    expect(rows?.n).toBe(1);
   });
 });
