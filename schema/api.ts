@@ -261,13 +261,25 @@ export const AdhocReportSchema = z
 /** A report of the reporting calendar, asked for by the day it is due (a new version if it exists). */
 export const DueReportSchema = z.strictObject({ type: z.enum(["weekly", "monthly", "inspection"]), due: day });
 export const ReportRequestSchema = z.union([AdhocReportSchema, DueReportSchema]);
+const NotesText = () => text().trim().max(10_000);
+const NotesReasons = () =>
+  z.record(text().min(1).max(200), text().trim().max(2000)).refine((r) => Object.keys(r).length <= 2000, { message: "at most 2000 reasons" });
+
+/** A save of the centre's notes (schema/reports/notes-merge.ts): only the fields present change, only
+ * the reasons listed ("code/kind" → words). `base` is what the editor started from: the notes'
+ * `updatedAt` (null: there were none) and the changed fields as they were then; without it the save
+ * lands only on fields nobody has written. */
 export const ReportNotesSchema = z.strictObject({
-  difficulties: text().trim().max(10_000).default(""),
-  proposals: text().trim().max(10_000).default(""),
-  /** The centre's reason per item behind plan, "code/kind" → words; absent: the stored ones stay. */
-  reasons: z
-    .record(text().min(1).max(200), text().trim().max(2000))
-    .refine((r) => Object.keys(r).length <= 2000, { message: "at most 2000 reasons" })
+  difficulties: NotesText().optional(),
+  proposals: NotesText().optional(),
+  reasons: NotesReasons().optional(),
+  base: z
+    .strictObject({
+      updatedAt: z.number().int().nullable(),
+      difficulties: text().max(10_000).optional(),
+      proposals: text().max(10_000).optional(),
+      reasons: z.record(text().min(1).max(200), text().max(2000)).optional(),
+    })
     .optional(),
 });
 

@@ -86,6 +86,8 @@ export interface Viewer {
   id: string;
   name: string;
   role: string;
+  /** The report this viewer has open, as its page said (ClientMessage "viewing"); absent elsewhere. */
+  reportId?: string;
 }
 
 export interface Snapshot {
@@ -160,9 +162,26 @@ export interface Alerts {
   alerts: AlertView[];
 }
 
-export type ServerMessage = Snapshot | Delta | Presence | PlanChanged | Alerts;
+/**
+ * Someone saved the centre's notes of a report period (worker/routes/reports.ts, after the D1 write):
+ * pages showing any version of that period's report apply them or offer to. Reasons of fonds the
+ * watcher may not see are not in it, nor is the news that they changed.
+ */
+export interface ReportNotesSaved {
+  type: "report-notes";
+  period: { type: string; from: string; to: string };
+  /** The notes as saved; absent when too large to travel: the page fetches the report. */
+  notes?: { difficulties: string; proposals: string; reasons: Record<string, string>; updatedBy: string; updatedAt: number };
+  /** The fields the save changed: "difficulties", "proposals", "reasons/<code>/<kind>". */
+  changed: string[];
+  updatedBy: string;
+  updatedAt: number;
+}
 
-export type ClientMessage = { type: "ping" } | { type: "resync"; since: number };
+export type ServerMessage = Snapshot | Delta | Presence | PlanChanged | Alerts | ReportNotesSaved;
+
+/** "viewing": the page now shows this report (null: none), so presence can say who drafts it with whom. */
+export type ClientMessage = { type: "ping" } | { type: "resync"; since: number } | { type: "viewing"; reportId: string | null };
 
 /** Answered by the runtime without waking the object (setWebSocketAutoResponse). */
 export const PING = JSON.stringify({ type: "ping" } satisfies ClientMessage);

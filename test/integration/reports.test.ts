@@ -126,7 +126,8 @@ describe("reports", () => {
     const reason = "Tài liệu khổ lớn, phải chuyển sang máy quét A0";
     expect((await put(`/reports/${id}/notes`, { difficulties: "Giấy mỏng, dễ rách", proposals: "Bố trí kinh phí", reasons: { "21/pages": reason } })).status).toBe(200);
     // Saving the notes alone keeps the reasons.
-    expect((await put(`/reports/${id}/notes`, { difficulties: "Giấy mỏng, dễ rách", proposals: "Bố trí kinh phí năm 2022" })).status).toBe(200);
+    const drafted = (await (await get(`/projects/${projectId}/reports/${id}`)).json()) as { notes: { updatedAt: number } };
+    expect((await put(`/reports/${id}/notes`, { difficulties: "Giấy mỏng, dễ rách", proposals: "Bố trí kinh phí năm 2022", base: { updatedAt: drafted.notes.updatedAt } })).status).toBe(200);
 
     const doc = readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx`)).arrayBuffer());
     const p = doc.paragraphs;

@@ -15,7 +15,7 @@ function fakeFeeds() {
     opened.push(projectId);
     const [state] = createSignal(emptyLiveState());
     onCleanup(() => closed.push(projectId));
-    return { state, status: () => "live", lastMessageAt: () => null } satisfies LiveConnection;
+    return { state, status: () => "live", lastMessageAt: () => null, viewing: () => {} } satisfies LiveConnection;
   });
   return { feeds, opened, closed };
 }

@@ -43,3 +43,17 @@ export function auditStatement(d1: D1Database, p: Principal, facts: AuditFacts):
   const q = auditInsert(d1, p, facts).toSQL();
   return d1.prepare(q.sql).bind(...q.params);
 }
+
+/**
+ * The entry as a statement that writes only when the statement just before it in the same batch
+ * changed a row (SQLite changes()): a guarded write that lost its race leaves no entry behind.
+ */
+export function auditStatementIfChanged(d1: D1Database, p: Principal, facts: AuditFacts): D1PreparedStatement {
+  const a = actor(p);
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  return d1
+    .prepare(
+      "INSERT INTO audit_log (at, actor_type, actor_id, actor_name, action, target, province_id, project_id, before, after) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() > 0",
+    )
+    .bind(Date.now(), a.actorType, a.actorId, a.actorName, facts.action, facts.target, facts.provinceId ?? null, facts.projectId ?? null, json(facts.before), json(facts.after));
+}

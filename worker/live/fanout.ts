@@ -210,7 +210,27 @@ export class Fanout {
     if (msg?.type === "resync") {
       this.frame();
       this.catchUp(ws, Number(msg.since));
+    } else if (msg?.type === "viewing") {
+      this.viewing(ws, msg.reportId);
     }
+  }
+
+  /** The watcher's page now shows this report (or none): kept with the socket, told to everyone. */
+  private viewing(ws: WebSocket, reportId: unknown): void {
+    const a = attachmentOf(ws);
+    const id = typeof reportId === "string" && /^[\w-]{1,64}$/.test(reportId) ? reportId : undefined;
+    if (!a || a.viewer.reportId === id) return;
+    const { reportId: _, ...viewer } = a.viewer;
+    const next: SocketAttachment = { ...a, viewer: id === undefined ? viewer : { ...viewer, reportId: id } };
+    ws.serializeAttachment(next);
+    attachments.set(ws, next);
+    this.broadcastPresence();
+  }
+
+  /** One message in two versions: all of it for who may see restricted fonds, the rest for the others. */
+  broadcastByAudience(forAll: ServerMessage, forPublic: ServerMessage | null): void {
+    broadcast(this.ctx.getWebSockets(SEES_ALL), forAll);
+    if (forPublic) broadcast(this.ctx.getWebSockets(SEES_PUBLIC), forPublic);
   }
 
   onClose(ws: WebSocket, code: number, reason: string): void {

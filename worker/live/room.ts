@@ -20,6 +20,8 @@ import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
 import { summarize, type ProjectSummary } from "./summary";
 import { Wakeups } from "./wakeups";
+import { notesSavedMessage, type Period } from "../reports/notes";
+import type { StoredNotes } from "../../schema/reports/notes-merge";
 import { checkBatch, unplannedKind, type EventError } from "./validate";
 import { alertForAudience, audienceFor, restrictedSignature } from "./visibility";
 
@@ -198,6 +200,13 @@ export class ProjectRoom extends DurableObject<Env> {
     const ok = this.alerts.store.silence(ruleId, scope, until);
     if (ok) this.feed.broadcastAlerts();
     return ok;
+  }
+
+  /** Notes of a report period were saved (worker/routes/reports.ts): each audience hears what it may see. */
+  notesSaved(period: Period, saved: StoredNotes, changed: string[], restrictedWhenMade: string[]): void {
+    const hidden = new Set([...audienceFor(this.plan?.fonds ?? [], false).hidden, ...restrictedWhenMade]);
+    const forAll = notesSavedMessage(period, saved, changed, new Set());
+    if (forAll) this.feed.broadcastByAudience(forAll, notesSavedMessage(period, saved, changed, hidden));
   }
 
   /** Signed-out or revoked sessions lose their live feed at once; `code` tells the dashboard whether to come back (schema/wire.ts). */

@@ -75,11 +75,11 @@ export const REPORT_OPERATIONS: Record<string, Documented> = {
   "PUT /api/v1/projects/:projectId/reports/:reportId/notes": {
     operationId: "putReportNotes",
     tag: "reports",
-    summary: "Set the period's difficulties and proposals (khó khăn, kiến nghị)",
+    summary: "Change the period's difficulties, proposals or reasons per item (khó khăn, kiến nghị, lý do), based on the version the editor saw",
     params: ReportParams,
     body: ReportNotesSchema,
-    ok: { description: "Saved", schema: R.ReportNotes },
-    errors: { 409: "The period's report is already submitted" },
+    ok: { description: "Saved (merged with saves since `base` that touched other fields)", schema: R.ReportNotes },
+    errors: { 409: "The period's report is already submitted, or someone saved a field this save changes after its `base`: `details.current` holds their notes, `details.conflicts` the fields" },
   },
   "GET /api/v1/projects/:projectId/reporting-calendar": {
     operationId: "getReportingCalendar",

@@ -106,7 +106,7 @@ export const Report = z.object({
   notes: z.object({ difficulties: z.string(), proposals: z.string(), updatedBy: z.string(), updatedAt: millis }).nullable(),
 });
 export const DocumentSettingsSaved = z.object({ settings: z.record(z.string(), z.unknown()), saved: z.object({ by: z.string(), at: millis }) });
-export const ReportNotes = z.object({ difficulties: z.string(), proposals: z.string(), updatedBy: z.string(), updatedAt: millis });
+export const ReportNotes = z.object({ difficulties: z.string(), proposals: z.string(), reasons: z.record(z.string(), z.string()), updatedBy: z.string(), updatedAt: millis.openapi({ description: "The notes' version: the next save's `base.updatedAt`" }) });
 export const ReportingCalendar = z.object({ today: z.string(), items: z.array(open("A due report and its state (worker/reports/filings.ts CalendarItem)")) });
 export const CaughtUp = z.object({ created: z.int().openapi({ description: "Reports written by this call" }) });
 const SignOff = z.object({ by: z.string(), at: millis });

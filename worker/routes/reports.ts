@@ -2,16 +2,16 @@
 // centre's difficulties, proposals and reasons for each period, and who issues the official document.
 // Every export goes through loadReport, so what a viewer may not see (worker/reports/visible.ts) is
 // never in any of them.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { DocumentSettingsSchema, ProjectIdParam, ReportRequestSchema, ReportNotesSchema, ReportParams, ReportQuery } from "../../schema/api";
-import { reportNotes, reports } from "../../schema/db";
+import { reports } from "../../schema/db";
 import { reportSheet, type Locale } from "../../schema/reports/columns";
 import { officialDocument } from "../../schema/reports/document";
 import { formatDate } from "../../schema/time";
 import type { Context } from "hono";
 import { audienceOf } from "../lib/audience";
-import { router, type AppEnv } from "../lib/app-env";
+import { roomFor, router, type AppEnv } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { actorOf } from "../lib/actor";
 import { zValidator } from "../lib/validator";
@@ -22,6 +22,8 @@ import { loadDocumentSettings, saveDocumentSettings } from "../reports/document-
 import { toDocx } from "../reports/docx";
 import { toCsv, toXlsx } from "../reports/export";
 import { reportForAudience } from "../reports/visible";
+import { loadNotes, saveNotes } from "../reports/notes";
+import { fieldsWithout, notesWithout } from "../../schema/reports/notes-merge";
 import { requireProject } from "../lib/project";
 
 /** A stored report as this viewer may see it (worker/reports/visible.ts), with the period's notes. */
@@ -29,10 +31,7 @@ async function loadReport(c: Context<AppEnv>, projectId: string, reportId: strin
   const db = drizzle(c.env.DB);
   const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
   if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
-  const [notes] = await db
-    .select({ difficulties: reportNotes.difficulties, proposals: reportNotes.proposals, reasons: reportNotes.reasons, updatedBy: reportNotes.updatedBy, updatedAt: reportNotes.updatedAt })
-    .from(reportNotes)
-    .where(and(eq(reportNotes.projectId, projectId), eq(reportNotes.type, row.type), eq(reportNotes.from, row.from), eq(reportNotes.to, row.to)));
+  const notes = await loadNotes(c.env.DB, projectId, row);
   const content = reportForAudience(row.content as ReportContent, await audienceOf(c, projectId));
   // Reasons are keyed "code/kind": a hidden fonds' reason goes with its row.
   const shown = new Set(content.table.rows.map((r) => r.code));
@@ -121,16 +120,33 @@ export const reportRoutes = router()
   })
   .put("/projects/:projectId/reports/:reportId/notes", zValidator("param", ReportParams), zValidator("json", ReportNotesSchema), async (c) => {
     const { projectId, reportId } = c.req.valid("param");
-    const [row] = await drizzle(c.env.DB).select({ type: reports.type, from: reports.from, to: reports.to }).from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
+    const project = await requireProject(c.env.DB, projectId);
+    const [row] = await drizzle(c.env.DB)
+      .select({ type: reports.type, from: reports.from, to: reports.to, restricted: sql<string>`json_extract(${reports.content}, '$.restricted')` })
+      .from(reports)
+      .where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
     if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
-    await assertOpen(c.env.DB, projectId, row);
-    const { reasons, ...text } = c.req.valid("json");
-    const notes = { ...text, ...(reasons ? { reasons } : {}), updatedBy: actorOf(c.var.principal).name, updatedAt: Date.now() };
-    // Without `reasons` the stored ones stay: a form that edits only the notes cannot wipe them.
-    const [saved] = await drizzle(c.env.DB)
-      .insert(reportNotes)
-      .values({ projectId, ...row, ...notes })
-      .onConflictDoUpdate({ target: [reportNotes.projectId, reportNotes.type, reportNotes.from, reportNotes.to], set: notes })
-      .returning({ difficulties: reportNotes.difficulties, proposals: reportNotes.proposals, reasons: reportNotes.reasons, updatedBy: reportNotes.updatedBy, updatedAt: reportNotes.updatedAt });
-    return c.json(saved!);
+    const period = { type: row.type, from: row.from, to: row.to };
+    await assertOpen(c.env.DB, projectId, period);
+    const { base, ...edit } = c.req.valid("json");
+    const outcome = await saveNotes(c.env.DB, c.var.principal, { projectId, provinceId: project.provinceId, period }, edit, base, actorOf(c.var.principal).name);
+    const hidden = (await audienceOf(c, projectId)).hidden;
+    if (!outcome.ok) {
+      const current = notesWithout(outcome.current, hidden);
+      throw new ApiError(409, "conflict", savedInBetween(current.updatedBy, current.updatedAt, project.timeZone), { current, conflicts: fieldsWithout(outcome.conflicts, hidden) });
+    }
+    if (outcome.changed.length > 0) {
+      // The save stands in D1 whatever happens here; a watcher who missed the news sees it on reload.
+      const restrictedWhenMade = JSON.parse(row.restricted ?? "[]") as string[];
+      await roomFor(c.env, projectId)
+        .notesSaved(period, outcome.saved, outcome.changed, restrictedWhenMade)
+        .catch((err: unknown) => console.error(`report-notes broadcast failed for ${projectId}:`, String(err)));
+    }
+    return c.json(notesWithout(outcome.saved, hidden));
   });
+
+/** The 409's message: whose save came in between, and when, in the project's clock. */
+function savedInBetween(by: string, at: number, timeZone: string): string {
+  const time = new Intl.DateTimeFormat("vi-VN", { timeZone, hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" }).format(at);
+  return `${by} đã lưu thay đổi lúc ${time}, sau khi bạn mở bản này; xem bản của họ và gộp lại (${by} saved changes at ${time} after you opened this version; merge with theirs)`;
+}

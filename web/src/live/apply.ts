@@ -15,6 +15,7 @@ import type {
   Snapshot,
   StationDayTotal,
   StationInfo,
+  ReportNotesSaved,
   Viewer,
 } from "../../../schema/wire";
 
@@ -42,6 +43,8 @@ export interface LiveState {
   stationsSeen: ReadonlyMap<string, { lastPostAt: number; client: string | null }>;
   /** Server clock of the last snapshot or applied delta. */
   serverAt: number | null;
+  /** The last save of a report's notes the feed told of (a report page applies it if it shows that period). */
+  reportNotes: ReportNotesSaved | null;
 }
 
 export interface ApplyResult {
@@ -74,6 +77,7 @@ export function emptyLiveState(): LiveState {
     lastActivityAt: null,
     stationsSeen: new Map(),
     serverAt: null,
+    reportNotes: null,
   };
 }
 
@@ -89,6 +93,8 @@ export function applyMessage(state: LiveState, msg: ServerMessage): ApplyResult 
       return { state: { ...state, fonds: msg.fonds, stations: msg.stations, calendar: msg.calendar } };
     case "alerts":
       return { state: { ...state, alerts: msg.alerts } };
+    case "report-notes":
+      return { state: { ...state, reportNotes: msg } };
     default:
       // A message type this build does not know yet (a newer worker): nothing to apply.
       return { state };
@@ -112,6 +118,7 @@ function fromSnapshot(snap: Snapshot, held: LiveState): LiveState {
     lastActivityAt: snap.lastActivityAt,
     stationsSeen: new Map(snap.stationsSeen.map((s) => [s.station, { lastPostAt: s.lastPostAt, client: s.client }])),
     serverAt: snap.at,
+    reportNotes: held.reportNotes,
   };
 }
 

@@ -61,6 +61,8 @@ export class LiveFeed {
   /** The watcher's rights changed: what is held may show fonds it may no longer see, so resume from a
    * full snapshot, not from the held seq, until one arrives. */
   private needsSnapshot = false;
+  /** The report the page shows, told again on every new socket (presence lives with the socket). */
+  private viewingReport: string | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
@@ -100,6 +102,7 @@ export class LiveFeed {
         if (!current()) return;
         this.open = true;
         this.pingTimer = setInterval(() => this.send(PING), PING_INTERVAL_MS);
+        if (this.viewingReport !== null) this.sendViewing();
       },
       message: (text) => {
         if (current()) this.receive(text);
@@ -135,6 +138,17 @@ export class LiveFeed {
     }
     if (resyncFrom !== undefined) this.askResync(resyncFrom, at);
     if (state.seq !== null) this.setStatus("live");
+  }
+
+  /** The page now shows this report (null: none), for the others' "Đang xem". */
+  viewing(reportId: string | null): void {
+    if (reportId === this.viewingReport) return;
+    this.viewingReport = reportId;
+    this.sendViewing();
+  }
+
+  private sendViewing(): void {
+    this.send(JSON.stringify({ type: "viewing", reportId: this.viewingReport } satisfies ClientMessage));
   }
 
   /** One request per gap: deltas that keep arriving before the replay are gaps too. */

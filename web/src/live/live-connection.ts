@@ -10,6 +10,8 @@ export interface LiveConnection {
   status: Accessor<ConnectionStatus>;
   /** Epoch ms of the last message of any kind (pongs included), or null. */
   lastMessageAt: Accessor<number | null>;
+  /** Tell the others which report this page shows (null: none). */
+  viewing(reportId: string | null): void;
 }
 
 /** One project's feed for the lifetime of the calling Solid owner (a component or createRoot). */
@@ -35,7 +37,7 @@ export function createLiveConnection(projectId: string): LiveConnection {
     window.removeEventListener("offline", offline);
     feed.stop();
   });
-  return { state, status, lastMessageAt };
+  return { state, status, lastMessageAt, viewing: (reportId) => feed.viewing(reportId) };
 }
 
 /** The route's path comes from the typed client (worker/routes/live.ts); the scheme follows the page's.

@@ -4,6 +4,7 @@ import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
 import type { ReportContent } from "../../../schema/reports/content";
 import type { DocumentSettings } from "../../../schema/reports/document-settings";
+import type { NotesBase, NotesEdit } from "../../../schema/reports/notes-merge";
 import { apiClient } from "../api";
 import { valueOf } from "../resource";
 import { action, getJson, type ActionResult } from "./action";
@@ -18,6 +19,8 @@ export interface ReportNotes {
   updatedBy: string;
   updatedAt: number;
 }
+export type NotesSaveResult = { ok: true; notes: ReportNotes } | { ok: false; message: string; current?: ReportNotes; conflicts?: string[] };
+
 export interface Report {
   meta: ReportMeta;
   content: ReportContent;
@@ -49,14 +52,22 @@ export function createReportStore(projectId: string, reportId: string, writeHead
   return {
     report: () => valueOf(report),
     error: () => report.error as unknown,
-    saveNotes: async (json: { difficulties: string; proposals: string; reasons?: Record<string, string> }): Promise<ActionResult> => {
-      const r = await action<ReportNotes>(() => api().notes.$put({ param, json }, { headers: writeHeaders() }));
-      if (r.ok && r.body) {
-        const notes = r.body;
-        ctl.mutate((x) => (x ? { ...x, notes } : x));
+    /** A save of the notes (web/src/reports/draft.ts builds the body); a refusal because someone saved
+     * in between carries their notes and the fields that clash. The caller puts the answer in. */
+    saveNotes: async (json: NotesEdit & { base: NotesBase }): Promise<NotesSaveResult> => {
+      try {
+        const res = await api().notes.$put({ param, json }, { headers: writeHeaders() });
+        const body = (await res.json().catch(() => null)) as unknown;
+        if (res.ok) return { ok: true, notes: body as ReportNotes };
+        const error = (body as { error?: { message?: string; details?: { current?: ReportNotes; conflicts?: string[] } } } | null)?.error;
+        return { ok: false, message: error?.message ?? `HTTP ${res.status}`, current: error?.details?.current, conflicts: error?.details?.conflicts };
+      } catch {
+        return { ok: false, message: "" };
       }
-      return r.ok ? { ok: true } : r;
     },
+    /** Notes saved here or by someone else (the live feed's "report-notes"). */
+    setNotes: (notes: ReportNotes) => ctl.mutate((x) => (x ? { ...x, notes } : x)),
+    refetch: () => void ctl.refetch(),
     saveDocument: async (json: DocumentSettings): Promise<ActionResult> => {
       const r = await action<Report["document"]>(() => apiClient().projects[":projectId"]["report-document"].$put({ param: { projectId }, json }, { headers: writeHeaders() }));
       if (r.ok && r.body) {

@@ -15,6 +15,7 @@ import { pathOf } from "../router";
 import { useApp } from "../store/context";
 import { useProject } from "../store/project";
 import { createReportStore } from "../store/reports";
+import { followReport } from "../store/report-presence";
 
 /** One report: on screen the results table with totals, reasons, silent stations, the centre's reasons
  * per item, difficulties and proposals, and the official document's settings; on paper (and as
@@ -30,10 +31,7 @@ export default function ReportView(props: { projectId: string; reportId: string 
     const r = store.report();
     return r ? officialDocument(r.content, r.notes, r.document.settings, locale()) : null;
   });
-  const saveReasons = (reasons: Record<string, string>) => {
-    const n = store.report()?.notes;
-    return store.saveNotes({ difficulties: n?.difficulties ?? "", proposals: n?.proposals ?? "", reasons });
-  };
+  const others = followReport(m, store, props.reportId, () => app.session.me()?.user.id);
   const crumb = () => {
     const r = store.report();
     return r ? `${t(reportTypeKey(r.meta.type))} ${formatDay(r.meta.from)} – ${formatDay(r.meta.to)}` : "…";
@@ -60,6 +58,9 @@ export default function ReportView(props: { projectId: string; reportId: string 
               <p class="report__period">
                 {t("reports.period")}: {formatDay(r().meta.from)} – {formatDay(r().meta.to)}
               </p>
+              <Show when={others().length > 0}>
+                <p class="report__viewers" role="status">{tf("reports.viewingNow", { names: others().join(", ") })}</p>
+              </Show>
               <p class="report__version">{tf("reports.version", { version: r().meta.version, by: r().meta.generatedBy, at: formatDateTime(r().meta.generatedAt, m.timeZone()) })}</p>
             </header>
             <div class="report__actions no-print">
@@ -78,8 +79,8 @@ export default function ReportView(props: { projectId: string; reportId: string 
             </div>
             <ReportTable content={r().content} />
             <ReportReasons content={r().content} />
-            <ItemReasons content={r().content} notes={r().notes} canEdit={canEdit()} save={saveReasons} />
-            <ReportNotes notes={r().notes} canEdit={canEdit()} timeZone={m.timeZone()} save={store.saveNotes} />
+            <ItemReasons content={r().content} notes={r().notes} canEdit={canEdit()} timeZone={m.timeZone()} save={store.saveNotes} put={store.setNotes} />
+            <ReportNotes notes={r().notes} canEdit={canEdit()} timeZone={m.timeZone()} save={store.saveNotes} put={store.setNotes} />
             <Show when={canEdit()}>
               <DocumentSettingsForm settings={r().document.settings} saved={r().document.saved} timeZone={m.timeZone()} save={store.saveDocument} />
             </Show>

@@ -2,12 +2,13 @@ import { For, Show, createMemo, createSignal } from "solid-js";
 import type { ReportContent } from "../../../../schema/reports/content";
 import { isBehind, reasonFor } from "../../../../schema/reports/document";
 import { kindName, locale, t } from "../../i18n";
-import type { ActionResult } from "../../store/action";
 import type { ReportNotes } from "../../store/reports";
+import { HeldNotice, TheirVersion } from "./DraftNotice";
+import { createNotesDraft, type NotesDraftOptions } from "./notes-draft";
 
 /** The centre's reason for each item behind plan (lý do, seed 000), as it goes into the document:
  * prefilled from the alerts that fired; a form for supervisors and admins, a list for leaders. */
-export function ItemReasons(props: { content: ReportContent; notes: ReportNotes | null; canEdit: boolean; save: (reasons: Record<string, string>) => Promise<ActionResult> }) {
+export function ItemReasons(props: { content: ReportContent; notes: ReportNotes | null; canEdit: boolean; timeZone: string; save: NotesDraftOptions["save"]; put: (n: ReportNotes) => void }) {
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const items = createMemo(() =>
     props.content.table.rows.flatMap((r) =>
@@ -19,11 +20,14 @@ export function ItemReasons(props: { content: ReportContent; notes: ReportNotes 
         }),
     ),
   );
-  const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
+  // A reason never written shows the one prefilled from the alerts (schema/reports/document.ts).
+  const fieldKeys = createMemo(() => items().map((i) => `reasons/${i.key}`), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
+  const shown = (f: string, stored: string | undefined) => stored ?? reasonFor(props.content, null, f.slice("reasons/".length), locale());
+  const draft = createNotesDraft({ notes: () => props.notes, fields: fieldKeys, shown, save: (b) => props.save(b), put: (n) => props.put(n) });
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const r = await props.save(Object.fromEntries(items().map((i) => [i.key, String(data.get(i.key) ?? "").trim()])));
-    setMessage(r.ok ? { ok: true, text: t("reports.saved") } : { ok: false, text: r.message || t("common.offlineAction") });
+    const r = await draft.save();
+    setMessage(r.ok ? { ok: true, text: t(r.unchanged ? "reports.nothingChanged" : "reports.saved") } : { ok: false, text: r.message || t("common.offlineAction") });
   };
   return (
     <section class="report__section item-reasons no-print" aria-labelledby="item-reasons-title">
@@ -40,12 +44,16 @@ export function ItemReasons(props: { content: ReportContent; notes: ReportNotes 
           }
         >
           <form class="form" onSubmit={submit}>
+            <HeldNotice draft={draft} timeZone={props.timeZone} />
             <For each={items()}>
               {(i) => (
-                <label class="field field--full">
-                  <span>{i.label}</span>
-                  <textarea name={i.key} rows={2} maxLength={2000} value={i.reason} />
-                </label>
+                <>
+                  <label class="field field--full">
+                    <span>{i.label}</span>
+                    <textarea name={i.key} rows={2} maxLength={2000} value={draft.text(`reasons/${i.key}`)} onInput={(e) => draft.setText(`reasons/${i.key}`, e.currentTarget.value)} />
+                  </label>
+                  <TheirVersion draft={draft} field={`reasons/${i.key}`} by={props.notes?.updatedBy ?? ""} />
+                </>
               )}
             </For>
             <div>

@@ -1,20 +1,24 @@
 import { Show, createSignal } from "solid-js";
 import { formatDateTime, t, tf } from "../../i18n";
-import type { ActionResult } from "../../store/action";
-import type { ReportNotes as Notes } from "../../store/reports";
+import type { NotesSaveResult, ReportNotes as Notes } from "../../store/reports";
+import { HeldNotice, TheirVersion } from "./DraftNotice";
+import { createNotesDraft, type NotesDraftOptions } from "./notes-draft";
+
+const FIELDS = ["difficulties", "proposals"];
 
 /** The centre's difficulties (khó khăn, vướng mắc) and proposals (kiến nghị, đề xuất): a form for
- * supervisors and administrators, text for leaders (and on paper). */
-export function ReportNotes(props: { notes: Notes | null; canEdit: boolean; timeZone: string; save: (n: { difficulties: string; proposals: string }) => Promise<ActionResult> }) {
+ * supervisors and administrators, text for leaders (and on paper). Others' saves land live in a field
+ * the user has not touched (notes-draft.ts). */
+export function ReportNotes(props: { notes: Notes | null; canEdit: boolean; timeZone: string; save: NotesDraftOptions["save"]; put: (n: Notes) => void }) {
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = createSignal(false);
-  const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
+  const draft = createNotesDraft({ notes: () => props.notes, fields: () => FIELDS, shown: (_, v) => v ?? "", save: (b) => props.save(b), put: (n) => props.put(n) });
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
     setBusy(true);
-    const r = await props.save({ difficulties: String(data.get("difficulties") ?? ""), proposals: String(data.get("proposals") ?? "") });
+    const r = await draft.save();
     setBusy(false);
-    setMessage(r.ok ? { ok: true, text: t("reports.saved") } : { ok: false, text: r.message || t("common.offlineAction") });
+    setMessage(r.ok ? { ok: true, text: t(r.unchanged ? "reports.nothingChanged" : "reports.saved") } : { ok: false, text: r.message || t("common.offlineAction") });
   };
   const text = (v: string | undefined) => (v && v.trim() ? v : t("reports.notesNone"));
   const stamp = () => (props.notes ? tf("reports.notesBy", { by: props.notes.updatedBy, at: formatDateTime(props.notes.updatedAt, props.timeZone) }) : "");
@@ -35,14 +39,17 @@ export function ReportNotes(props: { notes: Notes | null; canEdit: boolean; time
       {readOnly}
       <Show when={props.canEdit}>
         <form class="form report__section report__notes no-print" onSubmit={submit}>
+          <HeldNotice draft={draft} timeZone={props.timeZone} />
           <label class="field field--full">
             <span class="section-title">{t("reports.difficulties")}</span>
-            <textarea name="difficulties" rows={4} maxLength={10_000} value={props.notes?.difficulties ?? ""} />
+            <textarea name="difficulties" rows={4} maxLength={10_000} value={draft.text("difficulties")} onInput={(e) => draft.setText("difficulties", e.currentTarget.value)} />
           </label>
+          <TheirVersion draft={draft} field="difficulties" by={props.notes?.updatedBy ?? ""} />
           <label class="field field--full">
             <span class="section-title">{t("reports.proposals")}</span>
-            <textarea name="proposals" rows={4} maxLength={10_000} value={props.notes?.proposals ?? ""} />
+            <textarea name="proposals" rows={4} maxLength={10_000} value={draft.text("proposals")} onInput={(e) => draft.setText("proposals", e.currentTarget.value)} />
           </label>
+          <TheirVersion draft={draft} field="proposals" by={props.notes?.updatedBy ?? ""} />
           <div>
             <button type="submit" class="button" disabled={busy()}>
               {t("reports.saveNotes")}
