@@ -3,65 +3,11 @@
 // alerts, each filtered for the watcher's audience (restricted fonds). Sockets carry a tag for their
 // audience (as partyserver does), so a frame finds its watchers without reading every attachment.
 // Owned by worker/live/room.ts, which says what the state is.
-import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type Delta, type PlanChanged, type ServerMessage, type Snapshot, type Viewer } from "../../schema/wire";
+import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type Delta, type PlanChanged, type ServerMessage, type Snapshot } from "../../schema/wire";
 import { wireCalendar, type ProjectPlan } from "./plan";
+import { attachmentOf, broadcast, send, setAttachment, viewersOf, type SocketAttachment } from "./sockets";
 import type { LiveStore } from "./store";
 import { audienceFor, visible, visibleFonds, type Audience } from "./visibility";
-
-/** Per-socket facts that survive hibernation (serializeAttachment, ≤ 16 KiB). */
-export interface SocketAttachment {
-  viewer: Viewer;
-  /** May this watcher see restricted fonds (worker/auth/policy.ts seesRestricted)? */
-  seesRestricted: boolean;
-  /** The session behind the socket (hash), so signing out closes it; null for operator watchers. */
-  sessionId: string | null;
-}
-
-// deserializeAttachment is a structured-clone read: on a hot path (every frame, every socket) keep
-// the result per socket object. A socket's attachment is written once, before anything reads it.
-const attachments = new WeakMap<WebSocket, SocketAttachment | null>();
-
-export function attachmentOf(ws: WebSocket): SocketAttachment | null {
-  let a = attachments.get(ws);
-  if (a === undefined) {
-    a = (ws.deserializeAttachment() as SocketAttachment | null) ?? null;
-    attachments.set(ws, a);
-  }
-  return a;
-}
-
-export function send(ws: WebSocket, message: ServerMessage): void {
-  sendRaw(ws, JSON.stringify(message));
-}
-
-/** A failed send closes that socket (1011); one bad client never breaks the others. */
-function sendRaw(ws: WebSocket, text: string): void {
-  try {
-    ws.send(text);
-  } catch {
-    try {
-      ws.close(1011, "send failed");
-    } catch {
-      // already closed
-    }
-  }
-}
-
-export function broadcast(sockets: readonly WebSocket[], message: ServerMessage): void {
-  if (sockets.length === 0) return;
-  const text = JSON.stringify(message);
-  for (const ws of sockets) sendRaw(ws, text);
-}
-
-export function viewersOf(sockets: readonly WebSocket[]): Viewer[] {
-  const viewers: Viewer[] = [];
-  for (const ws of sockets) {
-    if (ws.readyState !== WebSocket.OPEN) continue;
-    const a = attachmentOf(ws);
-    if (a) viewers.push(a.viewer);
-  }
-  return viewers;
-}
 
 /** Socket tags: who may see restricted fonds, and who may not. */
 const SEES_ALL = "audience:all";
@@ -222,8 +168,7 @@ export class Fanout {
     if (!a || a.viewer.reportId === id) return;
     const { reportId: _, ...viewer } = a.viewer;
     const next: SocketAttachment = { ...a, viewer: id === undefined ? viewer : { ...viewer, reportId: id } };
-    ws.serializeAttachment(next);
-    attachments.set(ws, next);
+    setAttachment(ws, next);
     this.broadcastPresence();
   }
 

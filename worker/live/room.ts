@@ -7,17 +7,19 @@ import { DurableObject } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
 import { enabledKinds } from "../../schema/kinds";
 import { dayInZone } from "../../schema/time";
-import type { AlertView, FondsTotal, Snapshot } from "../../schema/wire";
+import type { AlertView, Snapshot } from "../../schema/wire";
 import { loadAlertConfig, type AlertConfig } from "../alerts/config";
 import { ProjectAlerts } from "../alerts/project-alerts";
 import { DEFAULT_HOURS } from "../alerts/working-time";
-import { Fanout, send, type SocketAttachment } from "./fanout";
+import { Fanout } from "./fanout";
+import { send, type SocketAttachment } from "./sockets";
 import { flushAlertHistory } from "../alerts/history";
 import { flushOnce } from "./flush";
 import { loadProjectPlan, type ProjectPlan } from "./plan";
 import { RateLimiter } from "./rate-limit";
 import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
+import { stationViewOf, type StationView } from "./station-view";
 import { summarize, type ProjectSummary } from "./summary";
 import { Wakeups } from "./wakeups";
 import { notesSavedMessage, type Period } from "../reports/notes";
@@ -35,16 +37,6 @@ export type IngestResult =
   | { status: "conflict"; errors: EventError[] }
   | { status: "not_found" }
   | { status: "rate_limited"; retryAfter: number };
-
-export interface StationView {
-  station: { id: string; name: string };
-  /** Restricted fonds are listed by code only: a station counts the work without the name travelling. */
-  fonds: { code: string; name: string | null; restricted: boolean }[];
-  /** The kinds the project has a plan for, the only ones a station may post. */
-  kinds: string[];
-  day: string;
-  today: FondsTotal[];
-}
 
 export class ProjectRoom extends DurableObject<Env> {
   private readonly store: LiveStore;
@@ -139,12 +131,7 @@ export class ProjectRoom extends DurableObject<Env> {
 
   /** What a station's entry page needs: the fonds it can post to and its own totals today. */
   stationView(stationId: string): StationView | null {
-    const plan = this.plan;
-    const station = plan?.stations.find((s) => s.id === stationId);
-    if (!plan || !station) return null;
-    const day = dayInZone(Date.now(), plan.project.timeZone);
-    const fonds = plan.fonds.map((f) => ({ code: f.code, name: f.restricted ? null : f.name, restricted: f.restricted }));
-    return { station, fonds, kinds: [...this.kinds], day, today: this.store.stationDay(stationId, day) };
+    return this.plan && stationViewOf(this.plan, this.kinds, stationId, (day) => this.store.stationDay(stationId, day), Date.now());
   }
 
   /** The plan or stations changed in D1 (worker/routes/*): reload and tell every watcher. */

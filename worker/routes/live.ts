@@ -7,7 +7,7 @@ import { seesRestricted, type Principal } from "../auth/policy";
 import { router, roomFor } from "../lib/app-env";
 import { OPERATOR } from "../lib/actor";
 import { ApiError } from "../lib/errors";
-import type { SocketAttachment } from "../live/fanout";
+import type { SocketAttachment } from "../live/sockets";
 
 const snapshotRoute = createRoute({
   method: "get",

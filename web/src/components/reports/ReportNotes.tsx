@@ -1,6 +1,6 @@
 import { Show, createSignal } from "solid-js";
 import { formatDateTime, t, tf } from "../../i18n";
-import type { NotesSaveResult, ReportNotes as Notes } from "../../store/reports";
+import type { ReportNotes as Notes } from "../../store/reports";
 import { HeldNotice, TheirVersion } from "./DraftNotice";
 import { createNotesDraft, type NotesDraftOptions } from "./notes-draft";
 
