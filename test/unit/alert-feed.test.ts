@@ -11,7 +11,7 @@ const alert = (over: Partial<AlertView>): AlertView => ({
   since: 1000,
   values: {},
   ack: null,
-  silencedUntil: null,
+  silence: null, clearedAt: null, keepFiringMinutes: 0,
   ...over,
 });
 
@@ -69,8 +69,8 @@ describe("the alert feed", () => {
 
   it("needs action while firing, unacknowledged and not silenced", () => {
     expect(needsAction(alert({}), 0)).toBe(true);
-    expect(needsAction(alert({ silencedUntil: 10 }), 5)).toBe(false);
-    expect(needsAction(alert({ silencedUntil: 10 }), 11)).toBe(true);
+    expect(needsAction(alert({ silence: { by: "a", comment: "", at: 0, until: 10 } }), 5)).toBe(false);
+    expect(needsAction(alert({ silence: { by: "a", comment: "", at: 0, until: 10 } }), 11)).toBe(true);
     expect(needsAction(alert({ ack: { by: "a", comment: "", at: 1 } }), 0)).toBe(false);
   });
 
@@ -88,7 +88,7 @@ function snapshot(seq: number): Snapshot {
 }
 
 describe("alerts in the live state", () => {
-  const firing = { ruleId: "r", ruleType: "behind_schedule" as const, scope: "project/pages", state: "firing" as const, since: 1, values: {}, ack: null, silencedUntil: null };
+  const firing = { ruleId: "r", ruleType: "behind_schedule" as const, scope: "project/pages", state: "firing" as const, since: 1, values: {}, ack: null, silence: null, clearedAt: null, keepFiringMinutes: 0 };
 
   it("takes the project's alerts whole and keeps them through a resync snapshot", () => {
     let s = applyMessage(emptyLiveState(), snapshot(1)).state;
