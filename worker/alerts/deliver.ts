@@ -55,7 +55,9 @@ export async function deliverDue(store: AlertStore, ctx: DeliveryContext, now: n
     const firing = instances.filter((i) => i.ruleId === g.ruleId && i.state === "firing" && !(i.silence && i.silence.until > now));
     const due = groupDue({ firstQueuedAt: queued[0]?.queuedAt ?? null, lastSentAt: g.lastSentAt, retryAt: g.retryAt, openAlerts: firing.filter((i) => i.ack === null).length, wasEmpty: g.wasEmpty }, cp.timing);
     if (due === null) continue;
-    const at = cp.muteOutsideWorkingTime ? unmutedFrom(due.at, ctx.calendar, ctx.hours, ctx.text.timeZone) : due.at;
+    // Muted now or at the due time: held until the muted time ends (a message due yesterday afternoon and
+    // not yet sent is still held through the night).
+    const at = cp.muteOutsideWorkingTime ? unmutedFrom(Math.max(due.at, now), ctx.calendar, ctx.hours, ctx.text.timeZone) : due.at;
     if (at > now) {
       next = next === null ? at : Math.min(next, at);
       continue;

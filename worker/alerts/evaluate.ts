@@ -160,6 +160,8 @@ export function evaluateRules(rules: readonly RuleDef[], ctx: EvalContext): Eval
     .filter((r) => r.enabled)
     .flatMap((r) => {
       if (r.type === "silent_station") return silentStation(r, ctx);
+      // No plan yet (a project just created): nothing to be behind on, nor to wait for.
+      if (kindsOf(ctx, r).length === 0) return [];
       const nodata = noDataEvaluation(r, ctx);
       // Still reported once counters exist, so a nodata or "not started" instance resolves.
       if (nodata.noData) return [nodata];
