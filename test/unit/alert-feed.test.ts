@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AlertView, Snapshot } from "../../schema/wire";
 import { applyMessage, emptyLiveState } from "../../web/src/live/apply";
-import { alertActions, alertsAbout, firingCount, needsAction, newlyFiring, parseScope, sortAlerts } from "../../web/src/live/alerts";
+import { actionable, alertActions, alertsAbout, displayState, firingCount, groupAlerts, needsAction, newlyFiring, parseScope, sortAlerts, stateCounts } from "../../web/src/live/alerts";
 
 const alert = (over: Partial<AlertView>): AlertView => ({
   ruleId: "r1",
@@ -18,12 +18,16 @@ const alert = (over: Partial<AlertView>): AlertView => ({
 describe("the alert feed", () => {
   it("offers acknowledgement only for a firing alert nobody has acknowledged, never for a pending one", () => {
     const ack = { by: "x", comment: "", at: 6 };
-    expect(alertActions(alert({ state: "firing" }))).toEqual({ acknowledge: true, silence: true });
-    expect(alertActions(alert({ state: "firing", ack }))).toEqual({ acknowledge: false, silence: true });
+    expect(alertActions(alert({ state: "firing" }), 0)).toEqual({ acknowledge: true, silence: true, unsilence: false });
+    expect(alertActions(alert({ state: "firing", ack }), 0)).toEqual({ acknowledge: false, silence: true, unsilence: false });
     // Pending: the rule is still confirming its condition; there is nothing for a person to acknowledge.
-    expect(alertActions(alert({ state: "pending" }))).toEqual({ acknowledge: false, silence: true });
-    expect(alertActions(alert({ state: "resolved" }))).toEqual({ acknowledge: false, silence: false });
-    expect(alertActions(alert({ state: "normal" }))).toEqual({ acknowledge: false, silence: false });
+    expect(alertActions(alert({ state: "pending" }), 0)).toEqual({ acknowledge: false, silence: true, unsilence: false });
+    expect(alertActions(alert({ state: "resolved" }), 0)).toEqual({ acknowledge: false, silence: false, unsilence: false });
+    expect(alertActions(alert({ state: "normal" }), 0)).toEqual({ acknowledge: false, silence: false, unsilence: false });
+    // Silenced: lifted with unsilence, not silenced again; once it has run out it is an ordinary alert.
+    const silence = { by: "x", comment: "", at: 0, until: 10 };
+    expect(alertActions(alert({ state: "firing", silence }), 5)).toEqual({ acknowledge: true, silence: false, unsilence: true });
+    expect(alertActions(alert({ state: "firing", silence }), 11)).toEqual({ acknowledge: true, silence: true, unsilence: false });
   });
 
   it("says a pending alert is waiting to confirm its condition, not waiting for someone", async () => {
@@ -42,17 +46,35 @@ describe("the alert feed", () => {
     expect(parseScope("weird")).toEqual({ level: "other", text: "weird" });
   });
 
-  it("lists firing first, unacknowledged before acknowledged, newest first", () => {
+  it("lists active first, then acknowledged, silenced and resolved; fonds in natural order within a state", () => {
+    const ack = { by: "x", comment: "", at: 6 };
+    const silence = { by: "y", comment: "họp", at: 1, until: 100 };
     const list = [
-      alert({ scope: "a", state: "resolved", since: 9 }),
-      alert({ scope: "b", state: "firing", since: 5, ack: { by: "x", comment: "", at: 6 } }),
-      alert({ scope: "c", state: "pending", since: 8 }),
-      alert({ scope: "d", state: "firing", since: 3 }),
-      alert({ scope: "e", state: "firing", since: 4 }),
+      alert({ scope: "fonds/1/pages", state: "resolved" }),
+      alert({ scope: "fonds/11/pages", ack }),
+      alert({ scope: "fonds/12/pages", state: "pending" }),
+      alert({ scope: "fonds/10/pages" }),
+      alert({ scope: "fonds/2/pages" }),
+      alert({ scope: "fonds/3/pages", silence }),
     ];
-    expect(sortAlerts(list).map((a) => a.scope)).toEqual(["e", "d", "b", "c", "a"]);
-    expect(firingCount(list)).toBe(3);
+    expect(sortAlerts(list, 50).map((a) => a.scope)).toEqual(["fonds/2/pages", "fonds/10/pages", "fonds/12/pages", "fonds/11/pages", "fonds/3/pages", "fonds/1/pages"]);
+    // Silenced and acknowledged alerts are not active: they are counted as what they are.
+    expect(firingCount(list, 50)).toBe(2);
+    expect(stateCounts(list, 50)).toEqual([{ state: "firing", n: 2 }, { state: "pending", n: 1 }, { state: "acknowledged", n: 1 }, { state: "silenced", n: 1 }, { state: "resolved", n: 1 }]);
+    expect(displayState(list[5]!, 50)).toBe("silenced");
+    expect(displayState(list[5]!, 150)).toBe("firing");
     expect(firingCount(null)).toBe(0);
+  });
+
+  it("groups alerts by rule: one group of thirty fonds, fonds 1, 2, … 10 in order, with the station group apart", () => {
+    const fonds = Array.from({ length: 30 }, (_, i) => alert({ scope: `fonds/${30 - i}/pages` }));
+    const silent = alert({ ruleId: "r2", ruleType: "silent_station", scope: "station/s1", ack: { by: "x", comment: "", at: 1 } });
+    const groups = groupAlerts([silent, ...fonds], 0);
+    expect(groups.map((g) => [g.ruleId, g.noun, g.alerts.length])).toEqual([["r1", "fonds", 30], ["r2", "station", 1]]);
+    expect(groups[0]!.alerts.slice(0, 12).map((a) => parseScope(a.scope).level === "fonds" && (parseScope(a.scope) as { fonds: string }).fonds)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]);
+    expect(groups[1]!.counts).toEqual([{ state: "acknowledged", n: 1 }]);
+    expect(actionable(groups[0]!.alerts, "acknowledge", 0)).toHaveLength(30);
+    expect(actionable([silent], "acknowledge", 0)).toHaveLength(0);
   });
 
   it("announces an alert when it starts firing, not what was firing when the page opened", () => {

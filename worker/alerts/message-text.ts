@@ -32,13 +32,16 @@ function qty(kind: string, amount: number): string {
   return new Intl.NumberFormat("vi-VN", { minimumFractionDigits: d, maximumFractionDigits: d }).format(amount / 10 ** d);
 }
 
+/** dd/mm/yyyy hh:mm, local (DOMAIN.md: dates are dd/mm/yyyy). */
 function when(iso: string | number, timeZone: string): string {
-  return new Intl.DateTimeFormat("vi-VN", { timeZone, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(iso));
+  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? "";
+  return `${p("day")}/${p("month")}/${p("year")} ${p("hour")}:${p("minute")}`;
 }
 
 function subjectOf(a: MessageAlert, ctx: TextContext): string {
   const s = parseScope(a.scope);
-  if (s.level === "fonds") return `Phông ${s.fonds} ${ctx.fondsName(s.fonds)} · ${KIND_VI[s.kind] ?? s.kind}`;
+  if (s.level === "fonds") return `${[`Phông ${s.fonds}`, ctx.fondsName(s.fonds)].filter(Boolean).join(" ")} · ${KIND_VI[s.kind] ?? s.kind}`;
   if (s.level === "project") return s.kind === "*" ? "Toàn dự án" : `Toàn dự án · ${KIND_VI[s.kind] ?? s.kind}`;
   if (s.level === "station") return `Trạm ${ctx.stationName(s.station)}`;
   return s.text;
