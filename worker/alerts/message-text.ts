@@ -61,8 +61,12 @@ function figures(ruleType: string, a: MessageAlert, ctx: TextContext): string {
 /** "12 phông", "3 trạm", "1 cảnh báo". */
 function countText(alerts: readonly MessageAlert[]): string {
   const levels = new Set(alerts.map((a) => parseScope(a.scope).level));
-  const noun = levels.size === 1 && levels.has("fonds") ? "phông" : levels.size === 1 && levels.has("station") ? "trạm" : "cảnh báo";
-  return `${alerts.length} ${noun}`;
+  if (levels.size === 1 && levels.has("fonds")) {
+    // A fonds behind in three kinds is one fonds, three alerts.
+    const fonds = new Set(alerts.map((a) => parseScope(a.scope)).map((s) => (s.level === "fonds" ? s.fonds : ""))).size;
+    return fonds === alerts.length ? `${fonds} phông` : `${fonds} phông (${alerts.length} cảnh báo)`;
+  }
+  return `${alerts.length} ${levels.size === 1 && levels.has("station") ? "trạm" : "cảnh báo"}`;
 }
 
 export function messageText(m: GroupMessage, ctx: TextContext): { subject: string; body: string } {

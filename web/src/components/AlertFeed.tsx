@@ -29,7 +29,8 @@ export function AlertFeed(props: {
       <div class="alert-group__head">
         <p>
           <strong>
-            {t(`alert.type.${g.ruleType}`)} — {tf(`alert.group.${g.noun}`, { n: g.alerts.length })}
+            {t(`alert.type.${g.ruleType}`)} — {tf(`alert.group.${g.noun}`, { n: g.n })}
+            {g.n !== g.alerts.length ? ` (${tf("alert.group.alert", { n: g.alerts.length })})` : ""}
           </strong>{" "}
           <span class="count count--states">{counts(g.alerts)}</span>
         </p>

@@ -80,6 +80,8 @@ export interface AlertGroup {
   ruleType: AlertView["ruleType"];
   /** "fonds" when every alert is about a fonds ("12 phông"), "station", or "alert". */
   noun: "fonds" | "station" | "alert";
+  /** How many fonds, stations or alerts the heading names: a fonds behind in three kinds is one fonds. */
+  n: number;
   alerts: AlertView[];
   counts: { state: CountedState; n: number }[];
 }
@@ -96,7 +98,8 @@ export function groupAlerts(alerts: readonly AlertView[], now = Date.now()): Ale
     const sorted = sortAlerts(list, now);
     const levels = new Set(sorted.map((a) => parseScope(a.scope).level));
     const noun = levels.size === 1 && levels.has("fonds") ? "fonds" : levels.size === 1 && levels.has("station") ? "station" : "alert";
-    return { ruleId, ruleType: sorted[0]!.ruleType, noun, alerts: sorted, counts: stateCounts(sorted, now) } satisfies AlertGroup;
+    const n = noun === "fonds" ? new Set(sorted.map((a) => parseScope(a.scope)).map((s) => (s.level === "fonds" ? s.fonds : ""))).size : sorted.length;
+    return { ruleId, ruleType: sorted[0]!.ruleType, noun, n, alerts: sorted, counts: stateCounts(sorted, now) } satisfies AlertGroup;
   });
   const best = (g: AlertGroup) => RANK[displayState(g.alerts[0]!, now)];
   return groups.sort((a, b) => best(a) - best(b) || a.ruleType.localeCompare(b.ruleType) || a.ruleId.localeCompare(b.ruleId));
