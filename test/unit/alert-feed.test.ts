@@ -84,6 +84,9 @@ describe("the alert feed", () => {
     expect(newlyFiring(first, next)).toEqual([]);
     const fired = [first[0]!, alert({ scope: "fonds/5/pages", since: 2000 })];
     expect(newlyFiring(next, fired).map((a) => a.scope)).toEqual(["fonds/5/pages"]);
+    // Firing while silenced is not announced.
+    const quiet = [...fired, alert({ scope: "fonds/6/pages", since: 3000, silence: { by: "x", comment: "", at: 0, until: 10_000 } })];
+    expect(newlyFiring(fired, quiet, 5000)).toEqual([]);
     // Resolved and firing again is news again.
     const again = [alert({ scope: "fonds/4/pages", since: 5000 }), fired[1]!];
     expect(newlyFiring(fired, again).map((a) => a.scope)).toEqual(["fonds/4/pages"]);
@@ -108,6 +111,13 @@ function snapshot(seq: number): Snapshot {
   const project = { id: "p", provinceId: "v", name: "P", legalBasis: "", periodStart: "2027-01-01", periodEnd: "2027-12-31", timeZone: "Asia/Ho_Chi_Minh" };
   return { type: "snapshot", seq, project, kinds: [], fonds: [], stations: [], calendar: { holidays: [], workingSaturdays: [] }, totals: [], stationDays: [], days: [], lastActivityAt: null, at: seq };
 }
+
+describe("the alert history's filter", () => {
+  it("reads a day as its local start in Viet Nam", async () => {
+    const { dayStartMs } = await import("../../web/src/live/history-text");
+    expect(dayStartMs("2026-12-01", "Asia/Ho_Chi_Minh")).toBe(Date.parse("2026-12-01T00:00:00+07:00"));
+  });
+});
 
 describe("alerts in the live state", () => {
   const firing = { ruleId: "r", ruleType: "behind_schedule" as const, scope: "project/pages", state: "firing" as const, since: 1, values: {}, ack: null, silence: null, clearedAt: null, keepFiringMinutes: 0 };

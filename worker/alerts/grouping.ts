@@ -1,15 +1,14 @@
 // When a contact point hears about an alert group (one rule of one project: "Chậm tiến độ — 12 phông"),
 // as Alertmanager does it: a new group waits `groupWait` so alerts firing together travel in one message;
 // later changes wait `groupInterval` after the last message; a group still firing with nothing new is
-// repeated every `repeatInterval`. Pure: worker/alerts/deliver.ts applies it with the store and the mute.
+// repeated every `repeatInterval` (defaults 30 s, 5 min, 4 h: schema/tables/alerts.ts). Pure:
+// worker/alerts/deliver.ts applies it with the store and the mute.
 
 export interface GroupTiming {
   groupWaitMs: number;
   groupIntervalMs: number;
   repeatIntervalMs: number;
 }
-
-export const DEFAULT_TIMING = { groupWaitSeconds: 30, groupIntervalSeconds: 300, repeatIntervalSeconds: 4 * 3600 } as const;
 
 export interface GroupStatus {
   /** When the oldest transition not yet sent was queued; null when nothing new. */

@@ -51,10 +51,11 @@ export function firingCount(alerts: readonly AlertView[] | null, now = Date.now(
  * The alerts firing in `next` that were not firing in `prev` (or fired again since). `prev` null is the
  * first list after the page opened: what is already firing then is not news.
  */
-export function newlyFiring(prev: readonly AlertView[] | null, next: readonly AlertView[]): AlertView[] {
+export function newlyFiring(prev: readonly AlertView[] | null, next: readonly AlertView[], now = Date.now()): AlertView[] {
   if (prev === null) return [];
   const before = new Map(prev.filter((a) => a.state === "firing").map((a) => [alertKey(a), a.since]));
-  return next.filter((a) => a.state === "firing" && before.get(alertKey(a)) !== a.since);
+  // A silenced alert that fires is not announced: silencing it meant "stop telling me".
+  return next.filter((a) => a.state === "firing" && !isSilenced(a, now) && before.get(alertKey(a)) !== a.since);
 }
 
 /** Alerts about one fonds or one station. */

@@ -3,7 +3,7 @@ import { BurnUpChart } from "../../charts/BurnUpChart";
 import { burnUp } from "../../charts/burnup-data";
 import { barText, done, forecastText, percent } from "../../format";
 import { formatDay, formatTime, kindName, t, tf } from "../../i18n";
-import { sortAlerts } from "../../live/alerts";
+import { isSilenced, sortAlerts } from "../../live/alerts";
 import { chartKind, kindItems } from "../../live/figures";
 import { cutList } from "../../live/selectors";
 import { useApp } from "../../store/context";
@@ -29,7 +29,8 @@ export function WallProject(props: { projectId: string; province: string }) {
     return p && f ? burnUp({ daily: m.daily().get(f.kind) ?? [], target: f.target, items: kindItems(m.state(), f.kind), ...p, rate: f.currentRate, forecastDay: f.forecastDay }) : null;
   });
   const behind = createMemo(() => cutList(m.behind(), BEHIND_SHOWN));
-  const firing = createMemo(() => sortAlerts(m.alerts().filter((a) => a.state === "firing")));
+  // A silenced alert is one the supervisors asked to stop hearing about: not on the meeting room's screen either.
+  const firing = createMemo(() => sortAlerts(m.alerts().filter((a) => a.state === "firing" && !isSilenced(a, app.clock())), app.clock()));
   const firingShown = createMemo(() => cutList(firing(), ALERTS_SHOWN));
   return (
     <article class="wall__project">
