@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { Breadcrumbs } from "../components/Breadcrumbs";
-import { formatDateTime, t } from "../i18n";
+import { formatDateTime, kindName, t } from "../i18n";
 import { dayStartMs, historyText } from "../live/history-text";
 import { navigate, pathOf, searchParams } from "../router";
 import { createAlertHistory, type HistoryFilter } from "../store/alert-history";
@@ -50,7 +50,7 @@ export default function AlertHistoryView(props: { projectId: string }) {
                 <option value={r.id} selected={r.id === history.filter().ruleId}>
                   {t(`alert.type.${r.type}`)}
                   {r.fonds === "*" ? ` · ${t("rules.eachFonds")}` : ""}
-                  {r.kind ? ` · ${r.kind}` : ""}
+                  {r.kind ? ` · ${kindName(r.kind)}` : ""}
                 </option>
               )}
             </For>
