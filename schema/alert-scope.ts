@@ -10,9 +10,13 @@ export type AlertScope =
 
 export const scopeOf = {
   project: (kind: string) => `project/${kind}`,
+  /** A plan rule of a project with no counters yet (worker/alerts/evaluate.ts): every kind at once. */
+  noData: () => NO_DATA_SCOPE,
   fonds: (code: string, kind: string) => `fonds/${code}/${kind}`,
   station: (id: string) => `station/${id}`,
 };
+
+export const NO_DATA_SCOPE = "project/*";
 
 export function parseScope(scope: string): AlertScope {
   const parts = scope.split("/");
@@ -35,4 +39,11 @@ export function reasonKey(scope: string): string {
 
 export function parseReasonKey(key: string): AlertScope {
   return key.startsWith("project/") || key.startsWith("station/") ? parseScope(key) : parseScope(`fonds/${key}`);
+}
+
+const collator = new Intl.Collator("vi", { numeric: true });
+
+/** Scopes (or fonds codes) in the order people read them: "2" before "10", Vietnamese letters in place. */
+export function compareScopes(a: string, b: string): number {
+  return collator.compare(a, b);
 }

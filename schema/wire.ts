@@ -143,17 +143,22 @@ export interface PlanChanged {
   calendar: WireCalendar;
 }
 
-/** One alert instance that is not normal (worker/alerts): pending, firing or resolved. */
+/** One alert instance that is not normal (worker/alerts): pending, firing, resolved or nodata. */
 export interface AlertView {
   ruleId: string;
   ruleType: "behind_schedule" | "under_plan" | "silent_station";
-  /** "project/pages", "fonds/4/pages", "station/<id>" */
+  /** "project/pages", "fonds/4/pages", "station/<id>", "project/*" (no data yet): schema/alert-scope.ts */
   scope: string;
-  state: "pending" | "firing" | "resolved" | "normal";
+  state: "pending" | "firing" | "resolved" | "normal" | "nodata";
   since: number;
   values: Record<string, number | string | null>;
   ack: { by: string; comment: string; at: number } | null;
-  silencedUntil: number | null;
+  /** Who silenced it, why, and until when; notifications are not sent meanwhile. */
+  silence: { by: string; comment: string; at: number; until: number } | null;
+  /** Firing held by the rule's keep-firing-for: when the condition cleared (null while it holds). */
+  clearedAt: number | null;
+  /** The rule's keep-firing-for, so the dashboard can say until when. */
+  keepFiringMinutes: number;
 }
 
 /** The project's current alerts, whole, on connect and whenever one changes. */

@@ -2,7 +2,7 @@
 // workerd with the local D1 (migrated), demo data, simulated stations. A first look runs on what is deployed,
 // not on the hot-reloading dev server (`npm run dev`), whose proxy to workerd answered stray HTML 500s.
 import { adminClient, applyMigrations, buildDashboard, ensureDevVars, ROOT, startServer, waitUntilReady } from "./lib/local-server.mjs";
-import { backfill, DEMO, seedDemo, seedDemoRules, simulate } from "./lib/demo.mjs";
+import { backfill, DEMO, seedDemo, simulate } from "./lib/demo.mjs";
 
 const port = Number(process.env.PORT ?? 5173);
 const adminToken = ensureDevVars();
@@ -24,9 +24,9 @@ server.child.on("exit", (code) => {
 
 await waitUntilReady(server.url);
 const call = adminClient(server.url, adminToken);
+// Alert rules need no seeding: a new project gets the starter rules (worker/alerts/starter-rules.ts).
 const { stations, accounts } = await seedDemo(call, `${ROOT}.wrangler/state`);
 for (const d of DEMO) await backfill(server.url, call, d, stations[d.project.id]);
-await seedDemoRules(call);
 simulate(server.url, call, stations, { log: (line) => console.log(line) });
 
 const first = stations[DEMO[0].project.id][0];

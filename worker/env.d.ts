@@ -13,6 +13,10 @@ declare global {
       PROJECT_ROOM: DurableObjectNamespace<ProjectRoom>;
       /** Bearer token for administrative routes: the operator credential of provisioning scripts; set in .dev.vars or as a secret. */
       ADMIN_TOKEN: string;
+      /** E-mail contact points (worker/alerts/channels.ts): wrangler.toml `[[send_email]]`; simulated locally. */
+      ALERT_EMAIL?: SendEmail;
+      /** The sender of alert e-mail; a verified address of the zone in production. */
+      ALERT_EMAIL_FROM?: string;
     }
   }
 }

@@ -21,13 +21,21 @@ export const alertRules = sqliteTable(
     threshold: real("threshold").notNull(),
     /** How long the condition must hold before pending becomes firing. */
     pendingMinutes: integer("pending_minutes").notNull().default(0),
+    /** Stays firing this long after the condition clears, so a value hovering at the threshold does not flap. */
+    keepFiringMinutes: integer("keep_firing_minutes").notNull().default(0),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [index("alert_rules_project").on(t.projectId)],
 );
 
-/** Webhook contact points: one JSON POST per alert transition, retried with backoff. */
+export const CONTACT_POINT_TYPES = ["webhook", "email", "telegram", "zalo"] as const;
+export type ContactPointType = (typeof CONTACT_POINT_TYPES)[number];
+
+/**
+ * Where alerts are delivered: one message per alert group (rule) per interval, as Alertmanager's group
+ * wait / group interval / repeat interval, held during the project's non-working time when muted.
+ */
 export const contactPoints = sqliteTable(
   "contact_points",
   {
@@ -36,7 +44,16 @@ export const contactPoints = sqliteTable(
       .notNull()
       .references(() => projects.id),
     name: text("name").notNull(),
+    type: text("type", { enum: CONTACT_POINT_TYPES }).notNull().default("webhook"),
+    /** Webhook: the URL; e-mail: the address; Telegram/Zalo: the API endpoint (the public one unless a relay). */
     url: text("url").notNull(),
+    /** Telegram: { botToken, chatId }; Zalo OA: { accessToken, userId }. */
+    settings: text("settings", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+    groupWaitSeconds: integer("group_wait_seconds").notNull().default(30),
+    groupIntervalSeconds: integer("group_interval_seconds").notNull().default(300),
+    repeatIntervalSeconds: integer("repeat_interval_seconds").notNull().default(14_400),
+    /** Hold notifications at night, on weekends and holidays (the project calendar) and at lunch; sent when that ends. */
+    muteOutsideWorkingTime: integer("mute_outside_working_time", { mode: "boolean" }).notNull().default(false),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
@@ -59,18 +76,41 @@ export const alertTransitions = sqliteTable(
   (t) => [primaryKey({ columns: [t.projectId, t.id] })],
 );
 
-/** Webhook delivery attempts, written through from the Durable Object. */
+/** Delivery attempts of every channel (the table kept its first name), written through from the Durable Object. */
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
     projectId: text("project_id").notNull(),
     id: integer("id").notNull(),
     contactPointId: text("contact_point_id").notNull(),
+    /** The newest transition the message carried; 0 for a reminder (repeat interval) or a test message. */
     transitionId: integer("transition_id").notNull(),
+    /** The alert group (rule id) the message was about; null for a test message. */
+    ruleId: text("rule_id"),
+    /** How many alerts the message listed. */
+    alerts: integer("alerts").notNull().default(1),
+    kind: text("kind", { enum: ["notify", "repeat", "test"] }).notNull().default("notify"),
     attempt: integer("attempt").notNull(),
     status: integer("status"), // HTTP status, null on a network error
     error: text("error"),
     at: integer("at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.id] }), index("webhook_deliveries_cp").on(t.contactPointId)],
+);
+
+/** Acknowledgements, silences and unsilences: who, when, why, until when; the history view merges them with transitions. */
+export const alertActions = sqliteTable(
+  "alert_actions",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id").notNull(),
+    ruleId: text("rule_id").notNull(),
+    scope: text("scope").notNull(),
+    action: text("action", { enum: ["ack", "silence", "unsilence"] }).notNull(),
+    by: text("by").notNull(),
+    comment: text("comment").notNull().default(""),
+    until: integer("until"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("alert_actions_project").on(t.projectId, t.at)],
 );

@@ -111,17 +111,6 @@ function vietnamToday() {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** Alert rules a supervisor would start with, so `npm start`'s alert feed is not empty. */
-export async function seedDemoRules(call) {
-  for (const d of DEMO) {
-    const { rules } = await call("GET", `/projects/${d.project.id}/alert-rules`);
-    if (rules.length > 0) continue;
-    await call("POST", `/projects/${d.project.id}/alert-rules`, { type: "behind_schedule", fonds: "*", threshold: 0.05, pendingMinutes: 10 });
-    await call("POST", `/projects/${d.project.id}/alert-rules`, { type: "under_plan", fonds: "*", threshold: 0.02, pendingMinutes: 60 });
-    await call("POST", `/projects/${d.project.id}/alert-rules`, { type: "silent_station", threshold: 30, pendingMinutes: 0 });
-  }
-}
-
 /** Deterministic noise so a re-run posts the same backfill (and dedup makes it a no-op). */
 function noise(seed) {
   const x = Math.sin(seed * 9301 + 49297) * 233280;

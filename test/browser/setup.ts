@@ -59,7 +59,13 @@ export default async function setup(project: TestProject) {
     await waitUntilReady(server.url);
     const call = adminClient(server.url, adminToken);
     const seeded = await seedDemo(call, stateDir);
-    for (const d of DEMO as { project: { id: string } }[]) await backfill(server.url, call, d, seeded.stations[d.project.id]);
+    for (const d of DEMO as { project: { id: string } }[]) {
+      await backfill(server.url, call, d, seeded.stations[d.project.id]);
+      // Each browser test starts from no alert rules and adds the ones it checks; new projects come with the
+      // starter rules (worker/alerts/starter-rules.ts), whose alerts would toast over other tests' pages.
+      const { rules } = (await call("GET", `/projects/${d.project.id}/alert-rules`)) as { rules: { id: string }[] };
+      for (const r of rules) await call("DELETE", `/projects/${d.project.id}/alert-rules/${r.id}`);
+    }
     const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}`;
     project.provide("server", { url: server.url, adminToken, stateDir, controlUrl, ...seeded });
   } catch (err) {

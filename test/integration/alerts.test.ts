@@ -36,24 +36,26 @@ const tenOClock = (day: string) => Date.parse(`${day}T10:00:00+07:00`);
 describe("alert rules", () => {
   it("behind schedule goes pending, fires after its duration, and resolves when counters catch up", async () => {
     const { projectId, tokens } = await createProject();
+    // One page counted: the project has data (without any, the rule holds a no-data instance: alert-state.test.ts).
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "first", fonds: "1", kind: "pages", delta: 1 }] });
     const before = Date.now();
     const ruleId = await addRule(projectId, { type: "behind_schedule", kind: "pages", threshold: 0.05, pendingMinutes: 30 });
     const after = Date.now();
-    // No counters at all, late in the year: the project is behind from the first evaluation.
+    // Late in the year with one page done: the project is behind from the first evaluation.
     expect(await alerts(projectId)).toMatchObject([{ ruleId, scope: "project/pages", state: "pending" }]);
     const stub = room(projectId);
     expect((await stub.runAlerts(before + 29 * MIN))[0]?.state).toBe("pending");
     const firing = (await stub.runAlerts(after + 31 * MIN))[0];
-    expect(firing).toMatchObject({ state: "firing", values: { kind: "pages", actual: 0, target: 13719 } });
+    expect(firing).toMatchObject({ state: "firing", values: { kind: "pages", actual: 1, target: 13719 } });
     expect(Number(firing?.values.planToDate)).toBeGreaterThan(0);
 
     // The whole plan is done: the rules run when the counters land, without waiting for the alarm.
-    await postCounters(projectId, tokens[0]!, { events: [{ id: "catch-up", fonds: "1", kind: "pages", delta: 11062 }, { id: "c2", fonds: "2", kind: "pages", delta: 1640 }, { id: "c3", fonds: "3", kind: "pages", delta: 1017 }] });
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "catch-up", fonds: "1", kind: "pages", delta: 11061 }, { id: "c2", fonds: "2", kind: "pages", delta: 1640 }, { id: "c3", fonds: "3", kind: "pages", delta: 1017 }] });
     const resolved = await until(() => alerts(projectId), (a) => a[0]?.state === "resolved");
     expect(resolved[0]).toMatchObject({ state: "resolved", values: { actual: 13719 } });
 
     await drainAlarms(projectId);
-    const history = await env.DB.prepare("SELECT from_state AS f, to_state AS t FROM alert_transitions WHERE project_id = ? ORDER BY id").bind(projectId).all();
+    const history = await env.DB.prepare("SELECT from_state AS f, to_state AS t FROM alert_transitions WHERE project_id = ? AND rule_id = ? ORDER BY id").bind(projectId, ruleId).all();
     expect(history.results).toEqual([
       { f: "normal", t: "pending" },
       { f: "pending", t: "firing" },
@@ -93,25 +95,30 @@ describe("alert rules", () => {
     expect(fired).toEqual([expect.objectContaining({ scope: `station/${stationIds[0]}`, state: "firing", values: expect.objectContaining({ stationName: "Trạm 1" }) })]);
   });
 
-  it("sends one webhook per transition, and again after the receiver first answers 500", async () => {
+  it("sends one webhook per group message, and again after the receiver first answers 500", async () => {
     const box = crypto.randomUUID();
     const base = inject("webhookBase");
     const { projectId, tokens } = await createProject();
-    expect((await post(`/projects/${projectId}/contact-points`, { name: "Zalo bot", url: `${base}/hook/${box}` })).status).toBe(201);
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "first", fonds: "1", kind: "pages", delta: 1 }] });
+    expect((await post(`/projects/${projectId}/contact-points`, { name: "Zalo bot", url: `${base}/hook/${box}`, groupWaitSeconds: 0, groupIntervalSeconds: 10 })).status).toBe(201);
     await addRule(projectId, { type: "behind_schedule", kind: "pages", threshold: 0.05, pendingMinutes: 0 });
-    const log = async () => (await (await fetch(`${base}/log/${box}`)).json()) as { status: number; delivery: string; body: { to: string; project: { id: string } } }[];
-    expect((await log()).map((e) => [e.body.to, e.status])).toEqual([["firing", 200]]);
+    type Received = { status: number; delivery: string; body: { status: string; kind: string; alerts: { scope: string; state: string }[]; project: { id: string } } };
+    const log = async () => (await (await fetch(`${base}/log/${box}`)).json()) as Received[];
+    expect((await log()).map((e) => [e.body.status, e.status])).toEqual([["firing", 200]]);
+    expect((await log())[0]?.body).toMatchObject({ project: { id: projectId }, kind: "notify", alerts: [{ scope: "project/pages", state: "firing" }] });
 
     await fetch(`${base}/fail/${box}?n=1`, { method: "POST" });
-    await postCounters(projectId, tokens[0]!, { events: [{ id: "a", fonds: "1", kind: "pages", delta: 11062 }, { id: "b", fonds: "2", kind: "pages", delta: 1640 }, { id: "c", fonds: "3", kind: "pages", delta: 1017 }] });
-    await until(log, (l) => l.length >= 2);
-    expect((await log()).map((e) => [e.body.to, e.status])).toEqual([["firing", 200], ["resolved", 500]]);
-    await room(projectId).runAlerts(Date.now() + 31_000); // the first retry is due after 30 s
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "a", fonds: "1", kind: "pages", delta: 11061 }, { id: "b", fonds: "2", kind: "pages", delta: 1640 }, { id: "c", fonds: "3", kind: "pages", delta: 1017 }] });
+    await until(() => alerts(projectId), (a) => a[0]?.state === "resolved");
+    const t0 = Date.now();
+    await room(projectId).runAlerts(t0 + 11_000); // the group interval (10 s) after the first message
+    expect((await log()).map((e) => [e.body.status, e.status])).toEqual([["firing", 200], ["resolved", 500]]);
+    await room(projectId).runAlerts(t0 + 11_000 + 31_000); // the first retry is due after 30 s
     const final = await log();
-    expect(final.map((e) => [e.body.to, e.status])).toEqual([["firing", 200], ["resolved", 500], ["resolved", 200]]);
+    expect(final.map((e) => [e.body.status, e.status])).toEqual([["firing", 200], ["resolved", 500], ["resolved", 200]]);
     expect(final[1]?.delivery).toBe(final[2]?.delivery); // the same delivery id, so a receiver can deduplicate
-    await room(projectId).runAlerts(Date.now() + 10 * MIN);
-    expect(await log()).toHaveLength(3); // nothing more once delivered
+    await room(projectId).runAlerts(t0 + 10 * MIN);
+    expect(await log()).toHaveLength(3); // nothing more once delivered, and nothing firing to repeat
 
     await drainAlarms(projectId);
     const deliveries = (await (await get(`/projects/${projectId}/deliveries`)).json()) as { deliveries: { status: number }[] };
@@ -119,7 +126,8 @@ describe("alert rules", () => {
   });
 
   it("an acknowledgement made by one watcher reaches a second watcher at once", async () => {
-    const { projectId, provinceId } = await createProject();
+    const { projectId, provinceId, tokens } = await createProject();
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "first", fonds: "1", kind: "pages", delta: 1 }] });
     const ruleId = await addRule(projectId, { type: "behind_schedule", kind: "pages", threshold: 0.05, pendingMinutes: 0 });
     const a = await signIn("Giám sát Một", "supervisor", { provinceId });
     const b = await signIn("Giám sát Hai", "supervisor", { provinceId });
@@ -136,12 +144,14 @@ describe("alert rules", () => {
   it("a silenced alert sends no webhook while silenced", async () => {
     const box = crypto.randomUUID();
     const base = inject("webhookBase");
-    const { projectId } = await createProject();
+    const { projectId, tokens } = await createProject();
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "first", fonds: "1", kind: "pages", delta: 1 }] });
     const ruleId = await addRule(projectId, { type: "behind_schedule", kind: "pages", threshold: 0.05, pendingMinutes: 60 });
-    await post(`/projects/${projectId}/contact-points`, { name: "bot", url: `${base}/hook/${box}` });
+    await post(`/projects/${projectId}/contact-points`, { name: "bot", url: `${base}/hook/${box}`, groupWaitSeconds: 0 });
     expect((await post(`/projects/${projectId}/alerts/silence`, { ruleId, scope: "project/pages", minutes: 120, comment: "đang xử lý" })).status).toBe(200);
     await room(projectId).runAlerts(Date.now() + 61 * MIN); // fires, but silenced
-    expect((await alerts(projectId))[0]).toMatchObject({ state: "firing" });
+    await room(projectId).runAlerts(Date.now() + 62 * MIN);
+    expect((await alerts(projectId))[0]).toMatchObject({ state: "firing", silence: { comment: "đang xử lý" } });
     expect(await (await fetch(`${base}/log/${box}`)).json()).toEqual([]);
   });
 });

@@ -21,6 +21,10 @@ export async function post(path: string, body: unknown, headers: Record<string, 
   return api(path, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
 }
 
+export function del(path: string, headers: Record<string, string> = ADMIN): Promise<Response> {
+  return api(path, { method: "DELETE", headers });
+}
+
 const SMALL_PLAN = [
   "STT\tTên phông\tNhập trường thông tin hồ sơ\tNhập trường thông tin văn bản\tSố hóa trang tài liệu",
   "1\tỦy ban nhân dân huyện Can Lộc\t43\t4.895\t11.062",
@@ -44,7 +48,11 @@ export interface TestProject {
 }
 
 /** A fresh province + project (unique ids, so tests never share a Durable Object) with a plan and stations. */
-export async function createProject(stations = 1, table = SMALL_PLAN): Promise<TestProject> {
+/**
+ * A project with a small plan and its stations. Without the starter rules a new project gets
+ * (worker/alerts/starter-rules.ts) unless `starterRules`: most tests add exactly the rules they check.
+ */
+export async function createProject(stations = 1, table = SMALL_PLAN, opts: { starterRules?: boolean } = {}): Promise<TestProject> {
   const suffix = crypto.randomUUID().slice(0, 8);
   const provinceId = `p-${suffix}`;
   const projectId = `prj-${suffix}`;
@@ -58,6 +66,8 @@ export async function createProject(stations = 1, table = SMALL_PLAN): Promise<T
       periodEnd: "2026-12-31",
     }),
   );
+  // Straight in D1 (cheaper than a DELETE per rule in every test): the plan import below reloads the project's object.
+  if (!opts.starterRules) await env.DB.prepare("DELETE FROM alert_rules WHERE project_id = ?").bind(projectId).run();
   await expectOk(post(`/projects/${projectId}/plan/import`, { table }));
   const tokens: string[] = [];
   const stationIds: string[] = [];

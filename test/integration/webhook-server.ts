@@ -1,5 +1,5 @@
 // A real HTTP server on 127.0.0.1 that receives the alert webhooks of the integration tests.
-// GET /log/<box> returns what <box> received; POST /fail/<box>?n=N makes its next N deliveries answer 500.
+// GET /log/<box> returns what <box> received (POST /hook/<box>/…); POST /fail/<box>?n=N makes its next N deliveries answer 500.
 import { createServer, type IncomingMessage } from "node:http";
 import type { TestProject } from "vitest/node";
 
@@ -12,7 +12,7 @@ function body(req: IncomingMessage): Promise<string> {
 }
 
 export default async function setup(project: TestProject) {
-  const received = new Map<string, { status: number; delivery: string | undefined; body: unknown }[]>();
+  const received = new Map<string, { status: number; delivery: string | undefined; path: string; accessToken: string | undefined; body: unknown }[]>();
   const failures = new Map<string, number>();
   const server = createServer(async (req, res) => {
     const [, action, box = ""] = (req.url ?? "").split("?")[0]!.split("/");
@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
       const status = left > 0 ? 500 : 200;
       if (left > 0) failures.set(box, left - 1);
       const list = received.get(box) ?? [];
-      list.push({ status, delivery: req.headers["x-alert-delivery"] as string | undefined, body: JSON.parse(await body(req)) });
+      // The path and Zalo's access_token header too: the Telegram and Zalo templates are checked against them.
+      list.push({ status, delivery: req.headers["x-alert-delivery"] as string | undefined, path: req.url ?? "", accessToken: req.headers["access_token"] as string | undefined, body: JSON.parse(await body(req)) });
       received.set(box, list);
       res.writeHead(status).end();
     } else {

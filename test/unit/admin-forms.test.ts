@@ -56,7 +56,7 @@ describe("station activity on the stations page", () => {
       [stationDayKey("s2", "pages", "2026-11-25"), 0],
     ]);
     expect([...lastPostDays(days)]).toEqual([["s1", "2026-11-24"]]);
-    const alert = (scope: string, state: "firing" | "resolved") => ({ ruleId: "r", ruleType: "silent_station" as const, scope, state, since: 0, values: {}, ack: null, silencedUntil: null });
+    const alert = (scope: string, state: "firing" | "resolved") => ({ ruleId: "r", ruleType: "silent_station" as const, scope, state, since: 0, values: {}, ack: null, silence: null, clearedAt: null, keepFiringMinutes: 0 });
     expect([...silentStations([alert("station/s1", "firing"), alert("station/s2", "resolved")])]).toEqual(["s1"]);
   });
 });

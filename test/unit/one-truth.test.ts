@@ -42,7 +42,7 @@ function dashboard() {
 }
 
 function alerts() {
-  const rule = (id: string, over: Partial<RuleDef>): RuleDef => ({ id, type: "behind_schedule", fonds: null, kind: null, station: null, threshold: TOLERANCE, pendingMinutes: 0, enabled: true, ...over });
+  const rule = (id: string, over: Partial<RuleDef>): RuleDef => ({ id, type: "behind_schedule", fonds: null, kind: null, station: null, threshold: TOLERANCE, pendingMinutes: 0, keepFiringMinutes: 0, enabled: true, ...over });
   const ctx: EvalContext = {
     now: Date.parse("2026-08-26T10:00:00+07:00"),
     today: TODAY,

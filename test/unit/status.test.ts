@@ -56,7 +56,7 @@ describe("headings count what they list", () => {
   });
 
   it("counts pending alerts in the heading with the state they are in", () => {
-    const alert = (state: AlertView["state"], scope: string): AlertView => ({ ruleId: "r", ruleType: "behind_schedule", scope, state, since: 1, values: {}, ack: null, silencedUntil: null });
+    const alert = (state: AlertView["state"], scope: string): AlertView => ({ ruleId: "r", ruleType: "behind_schedule", scope, state, since: 1, values: {}, ack: null, silence: null, clearedAt: null, keepFiringMinutes: 0 });
     const listed = [alert("pending", "fonds/1/pages"), alert("pending", "fonds/2/pages")];
     const counts = stateCounts(listed);
     expect(counts).toEqual([{ state: "pending", n: 2 }]);

@@ -15,6 +15,7 @@ const ProjectView = lazy(() => import("./views/ProjectView"));
 const FondsView = lazy(() => import("./views/FondsView"));
 const StationView = lazy(() => import("./views/StationView"));
 const RulesView = lazy(() => import("./views/RulesView"));
+const AlertHistoryView = lazy(() => import("./views/AlertHistoryView"));
 const ReportsView = lazy(() => import("./views/ReportsView"));
 const ReportView = lazy(() => import("./views/ReportView"));
 const InspectionsView = lazy(() => import("./views/InspectionsView"));
@@ -42,6 +43,8 @@ function viewFor(r: Route): JSX.Element {
       return <StationView projectId={r.projectId} stationId={r.stationId} />;
     case "rules":
       return <RulesView projectId={r.projectId} />;
+    case "alertHistory":
+      return <AlertHistoryView projectId={r.projectId} />;
     case "reports":
       return <ReportsView projectId={r.projectId} />;
     case "report":

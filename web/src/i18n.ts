@@ -7,6 +7,7 @@ import type { NumberFormat } from "../../schema/numbers";
 import * as account from "./messages/account";
 import * as admin from "./messages/admin";
 import * as alerts from "./messages/alerts";
+import * as alertDelivery from "./messages/alert-delivery";
 import * as common from "./messages/common";
 import * as displays from "./messages/displays";
 import * as entry from "./messages/entry";
@@ -24,6 +25,7 @@ const vi = {
   ...common.vi,
   ...progress.vi,
   ...alerts.vi,
+  ...alertDelivery.vi,
   ...entry.vi,
   ...reports.vi,
   ...filing.vi,
@@ -38,6 +40,7 @@ const en = {
   ...common.en,
   ...progress.en,
   ...alerts.en,
+  ...alertDelivery.en,
   ...entry.en,
   ...reports.en,
   ...filing.en,

@@ -19,6 +19,8 @@ export function pageTitle(route: Route | "signIn", projectName: (id: string) => 
         return [t("title.station"), project];
       case "rules":
         return [t("rules.title"), project];
+      case "alertHistory":
+        return [t("history.title"), project];
       case "reports":
         return [t("reports.title"), project];
       case "report":

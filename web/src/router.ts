@@ -9,6 +9,7 @@ export type Route =
   | { name: "fonds"; projectId: string; code: string } // phông
   | { name: "station"; projectId: string; stationId: string }
   | { name: "rules"; projectId: string }
+  | { name: "alertHistory"; projectId: string } // ?rule=&scope= narrows it to one alert (views/AlertHistoryView.tsx)
   | { name: "reports"; projectId: string } // báo cáo: the list and the ad-hoc request
   | { name: "report"; projectId: string; reportId: string }
   | { name: "inspections"; projectId: string } // kiểm tra, đối soát, nghiệm thu
@@ -55,6 +56,7 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (a !== "p" || b === undefined) return { name: "notFound" };
   if (c === undefined) return { name: "project", projectId: b };
   if (c === "rules" && d === undefined) return { name: "rules", projectId: b };
+  if (c === "alerts" && d === undefined) return { name: "alertHistory", projectId: b };
   if (c === "reports") return d === undefined ? { name: "reports", projectId: b } : { name: "report", projectId: b, reportId: d };
   if (c === "inspections" && d === undefined) return { name: "inspections", projectId: b };
   if ((c === "setup" || c === "plan" || c === "stations" || c === "displays") && d === undefined) return { name: c, projectId: b };
@@ -78,6 +80,8 @@ export function pathOf(route: Route): string {
       return `${p(route.projectId)}/station/${encodeURIComponent(route.stationId)}`;
     case "rules":
       return `${p(route.projectId)}/rules`;
+    case "alertHistory":
+      return `${p(route.projectId)}/alerts`;
     case "reports":
       return `${p(route.projectId)}/reports`;
     case "report":

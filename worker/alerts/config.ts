@@ -4,19 +4,26 @@
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { alertRules, contactPoints, projectCalendars } from "../../schema/db";
+import type { DeliveryPoint } from "./deliver";
 import type { RuleDef } from "./evaluate";
 import { DEFAULT_HOURS, type WorkingHours } from "./working-time";
-
-export interface ContactPoint {
-  id: string;
-  name: string;
-  url: string;
-}
 
 export interface AlertConfig {
   hours: WorkingHours;
   rules: RuleDef[];
-  contactPoints: ContactPoint[];
+  contactPoints: DeliveryPoint[];
+}
+
+export function deliveryPoint(c: typeof contactPoints.$inferSelect): DeliveryPoint {
+  return {
+    id: c.id,
+    name: c.name,
+    type: c.type,
+    url: c.url,
+    settings: c.settings,
+    timing: { groupWaitMs: c.groupWaitSeconds * 1000, groupIntervalMs: c.groupIntervalSeconds * 1000, repeatIntervalMs: c.repeatIntervalSeconds * 1000 },
+    muteOutsideWorkingTime: c.muteOutsideWorkingTime,
+  };
 }
 
 export async function loadAlertConfig(d1: D1Database, projectId: string): Promise<AlertConfig> {
@@ -29,7 +36,7 @@ export async function loadAlertConfig(d1: D1Database, projectId: string): Promis
   const cal = calRows[0];
   return {
     hours: { dayStart: cal?.dayStart ?? DEFAULT_HOURS.dayStart, dayEnd: cal?.dayEnd ?? DEFAULT_HOURS.dayEnd },
-    rules: ruleRows.map((r) => ({ id: r.id, type: r.type, fonds: r.fonds, kind: r.kind, station: r.station, threshold: r.threshold, pendingMinutes: r.pendingMinutes, enabled: r.enabled })),
-    contactPoints: cpRows.filter((c) => c.enabled).map((c) => ({ id: c.id, name: c.name, url: c.url })),
+    rules: ruleRows.map((r) => ({ id: r.id, type: r.type, fonds: r.fonds, kind: r.kind, station: r.station, threshold: r.threshold, pendingMinutes: r.pendingMinutes, keepFiringMinutes: r.keepFiringMinutes, enabled: r.enabled })),
+    contactPoints: cpRows.filter((c) => c.enabled).map(deliveryPoint),
   };
 }

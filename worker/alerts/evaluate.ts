@@ -1,12 +1,20 @@
 // The three alert rules as one pure function of the project's state at an instant.
 // The Durable Object feeds it from its SQLite (worker/alerts/project-alerts.ts); no D1 round-trip per counter.
 import { scopeOf } from "../../schema/alert-scope";
-import type { WorkCalendar } from "../../schema/calendar";
+import { workingDaysBetween, type WorkCalendar } from "../../schema/calendar";
 import type { AlertRuleType } from "../../schema/db";
 import { itemProgress, planProgress, type PlanItem } from "../../schema/plan-progress";
 import { targetOf, type FondsPlan } from "../../schema/wire";
 import type { AlertValues } from "./lifecycle";
 import { isWorkingTime, workingMinutesBetween, type WorkingHours } from "./working-time";
+
+/**
+ * A project with no counters at all has nothing to judge: its plan rules hold one `nodata` instance
+ * (shown, never notified) instead of a "behind" alert per kind from day one. After this many working days
+ * of the period with still nothing counted, that instance fires: the project has not started, which the
+ * province must see (DOMAIN.md, "some units have not started").
+ */
+export const NO_DATA_GRACE_WORKING_DAYS = 5;
 
 export interface RuleDef {
   id: string;
@@ -18,6 +26,7 @@ export interface RuleDef {
   /** Tolerance as a fraction for behind/under plan; minutes of working time for a silent station. */
   threshold: number;
   pendingMinutes: number;
+  keepFiringMinutes: number;
   enabled: boolean;
 }
 
@@ -43,7 +52,21 @@ export interface Evaluation {
   /** Which instance of the rule: "project/pages", "fonds/4/pages", "station/<id>". */
   scope: string;
   condition: boolean;
+  /** No counters yet: the instance is `nodata` unless the grace is over (then `condition`). */
+  noData?: boolean;
   values: AlertValues;
+}
+
+function noDataEvaluation(rule: RuleDef, ctx: EvalContext): Evaluation {
+  const noData = ![...ctx.totals.values()].some((v) => v !== 0);
+  const workingDays = ctx.today < ctx.periodStart ? 0 : workingDaysBetween(ctx.periodStart, ctx.today, ctx.cal);
+  return {
+    ruleId: rule.id,
+    scope: scopeOf.noData(),
+    condition: noData && workingDays > NO_DATA_GRACE_WORKING_DAYS,
+    noData,
+    values: { periodStart: ctx.periodStart, workingDays, graceDays: NO_DATA_GRACE_WORKING_DAYS },
+  };
 }
 
 
@@ -135,5 +158,13 @@ function silentStation(rule: RuleDef, ctx: EvalContext): Evaluation[] {
 export function evaluateRules(rules: readonly RuleDef[], ctx: EvalContext): Evaluation[] {
   return rules
     .filter((r) => r.enabled)
-    .flatMap((r) => (r.type === "behind_schedule" ? behindSchedule(r, ctx) : r.type === "under_plan" ? underPlan(r, ctx) : silentStation(r, ctx)));
+    .flatMap((r) => {
+      if (r.type === "silent_station") return silentStation(r, ctx);
+      // No plan yet (a project just created): nothing to be behind on, nor to wait for.
+      if (kindsOf(ctx, r).length === 0) return [];
+      const nodata = noDataEvaluation(r, ctx);
+      // Still reported once counters exist, so a nodata or "not started" instance resolves.
+      if (nodata.noData) return [nodata];
+      return [...(r.type === "behind_schedule" ? behindSchedule(r, ctx) : underPlan(r, ctx)), nodata];
+    });
 }

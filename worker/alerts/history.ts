@@ -1,4 +1,4 @@
-// Alert transitions and webhook attempts, written through to D1 from the Durable Object's outbox
+// Alert transitions and delivery attempts (every channel), written through to D1 from the Durable Object's outbox
 // (history and delivery log for the dashboard and reports). Idempotent like worker/live/flush.ts.
 import type { LiveStore } from "../live/store";
 import type { AlertStore } from "./store";
@@ -12,8 +12,8 @@ const INSERT_TRANSITIONS = `
   ON CONFLICT (project_id, id) DO NOTHING`;
 
 const INSERT_DELIVERIES = `
-  INSERT INTO webhook_deliveries (project_id, id, contact_point_id, transition_id, attempt, status, error, at)
-  SELECT ?1, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?2) WHERE true
+  INSERT INTO webhook_deliveries (project_id, id, contact_point_id, transition_id, attempt, status, error, at, rule_id, alerts, kind)
+  SELECT ?1, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each(?2) WHERE true
   ON CONFLICT (project_id, id) DO NOTHING`;
 
 export async function flushAlertHistory(live: LiveStore, alerts: AlertStore, d1: D1Database, projectId: string): Promise<void> {
@@ -22,7 +22,7 @@ export async function flushAlertHistory(live: LiveStore, alerts: AlertStore, d1:
   if (transitions.length === 0 && deliveries.length === 0) return;
   await d1.batch([
     d1.prepare(INSERT_TRANSITIONS).bind(projectId, JSON.stringify(transitions.map((t) => [t.id, t.ruleId, t.scope, t.from, t.to, t.at, JSON.stringify(t.values)]))),
-    d1.prepare(INSERT_DELIVERIES).bind(projectId, JSON.stringify(deliveries.map((d) => [d.id, d.contact_point, d.transition_id, d.attempt, d.status, d.error, d.at]))),
+    d1.prepare(INSERT_DELIVERIES).bind(projectId, JSON.stringify(deliveries.map((d) => [d.id, d.contact_point, d.transition_id, d.attempt, d.status, d.error, d.at, d.rule_id, d.alerts, d.kind]))),
   ]);
   if (transitions.length > 0) live.setMeta("flushed_transition", transitions[transitions.length - 1]!.id);
   if (deliveries.length > 0) live.setMeta("flushed_delivery", deliveries[deliveries.length - 1]!.id);

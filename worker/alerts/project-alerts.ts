@@ -1,17 +1,20 @@
 // The alert side of a project's Durable Object: builds the evaluation context from the live store,
-// runs the rules and keeps each instance's lifecycle, sends the webhooks that are due, and exposes the
-// current instances for the feed. worker/live/room.ts owns one; the rules themselves are evaluate.ts.
+// runs the rules and keeps each instance's lifecycle, sends the group messages that are due
+// (deliver.ts), and exposes the current instances for the feed. worker/live/room.ts owns one; the rules
+// themselves are evaluate.ts.
 import { addDays } from "../../schema/calendar";
 import type { AlertRuleType } from "../../schema/db";
 import { dayInZone } from "../../schema/time";
 import type { AlertView } from "../../schema/wire";
 import type { ProjectPlan } from "../live/plan";
 import type { LiveStore } from "../live/store";
-import { alertForAudience, type Audience } from "../live/visibility";
+import type { Audience } from "../live/visibility";
+import type { Mailer } from "./channels";
 import type { AlertConfig } from "./config";
+import { deliverDue, sendTest, type DeliveryContext, type DeliveryPoint } from "./deliver";
 import { evaluateRules, type EvalContext } from "./evaluate";
 import { notifies, step } from "./lifecycle";
-import { MAX_ATTEMPTS, payloadFor, post, retryDelayMs } from "./webhooks";
+import type { TextContext } from "./message-text";
 import { AlertStore } from "./store";
 
 /** Calendar days of daily totals read for the current rate (covers 10 working days with holidays). */
@@ -55,18 +58,53 @@ export class ProjectAlerts {
     return runRules(this.store, config, this.context(live, plan, config, now));
   }
 
-  deliver(plan: ProjectPlan, config: AlertConfig, audience: Audience, now: number): Promise<void> {
-    return deliverDue(this.store, config, { id: plan.project.id, name: plan.project.name }, audience, now);
+  private deliveryContext(plan: ProjectPlan, config: AlertConfig, audience: Audience, mailer: Mailer | null): DeliveryContext {
+    return {
+      project: { id: plan.project.id, name: plan.project.name },
+      ruleTypes: new Map(config.rules.map((r) => [r.id, r.type])),
+      contactPoints: config.contactPoints,
+      audience,
+      text: textContext(plan),
+      calendar: plan.calendar,
+      hours: config.hours,
+      mailer,
+    };
+  }
+
+  /** Returns when the next message is due, if one is waiting (group wait, interval, mute or retry). */
+  deliver(plan: ProjectPlan, config: AlertConfig, audience: Audience, mailer: Mailer | null, now: number): Promise<number | null> {
+    return deliverDue(this.store, this.deliveryContext(plan, config, audience, mailer), now);
+  }
+
+  test(plan: ProjectPlan, config: AlertConfig, cp: DeliveryPoint, audience: Audience, mailer: Mailer | null, now: number) {
+    return sendTest(this.store, this.deliveryContext(plan, config, audience, mailer), cp, now);
   }
 
   /** Instances that are not normal, for watchers (restricted fonds filtered by the caller). */
   view(config: AlertConfig): AlertView[] {
-    const types = new Map<string, AlertRuleType>(config.rules.map((r) => [r.id, r.type]));
+    const rules = new Map(config.rules.map((r) => [r.id, r]));
     return this.store
       .instances()
       .filter((i) => i.state !== "normal")
-      .map((i) => ({ ruleId: i.ruleId, ruleType: types.get(i.ruleId) ?? "behind_schedule", scope: i.scope, state: i.state, since: i.since, values: i.values, ack: i.ack, silencedUntil: i.silencedUntil }));
+      .map((i) => ({
+        ruleId: i.ruleId,
+        ruleType: rules.get(i.ruleId)?.type ?? ("behind_schedule" as AlertRuleType),
+        scope: i.scope,
+        state: i.state,
+        since: i.since,
+        values: i.values,
+        ack: i.ack,
+        silence: i.silence,
+        clearedAt: i.clearedAt ?? null,
+        keepFiringMinutes: rules.get(i.ruleId)?.keepFiringMinutes ?? 0,
+      }));
   }
+}
+
+export function textContext(plan: ProjectPlan): TextContext {
+  const fonds = new Map(plan.fonds.map((f) => [f.code, f.name]));
+  const stations = new Map(plan.stations.map((s) => [s.id, s.name]));
+  return { fondsName: (c) => fonds.get(c) ?? "", stationName: (id) => stations.get(id) ?? id, timeZone: plan.project.timeZone };
 }
 
 /** Applies one evaluation round; returns whether any instance changed state (watchers must hear of it). */
@@ -77,45 +115,16 @@ export function runRules(store: AlertStore, config: AlertConfig, ctx: EvalContex
   let changed = false;
   for (const e of evaluateRules(config.rules, ctx)) {
     const prev = current.get(`${e.ruleId}\u0000${e.scope}`);
-    if (!prev && !e.condition) continue; // nothing to remember about a healthy instance that never fired
-    const { next, transition } = step(prev, e.condition, e.values, ctx.now, (rules.get(e.ruleId)?.pendingMinutes ?? 0) * 60_000);
+    if (!prev && !e.condition && !e.noData) continue; // nothing to remember about a healthy instance that never fired
+    const rule = rules.get(e.ruleId);
+    const { next, transition } = step(prev, { condition: e.condition, noData: e.noData, values: e.values, now: ctx.now, pendingMs: (rule?.pendingMinutes ?? 0) * 60_000, keepFiringMs: (rule?.keepFiringMinutes ?? 0) * 60_000 });
     store.save(e.ruleId, e.scope, next, transition !== null);
     if (!transition) continue;
     changed = true;
     const id = store.addTransition(e.ruleId, e.scope, transition);
-    const silenced = (prev?.silencedUntil ?? 0) > ctx.now;
-    if (notifies(transition) && !silenced) store.enqueue(id, config.contactPoints.map((c) => c.id), ctx.now);
+    // Silenced: the state still changes (and is in the history); only the notification is not sent.
+    const silenced = (prev?.silence?.until ?? 0) > ctx.now;
+    if (notifies(transition) && !silenced) store.enqueue(id, e.ruleId, config.contactPoints.map((c) => c.id), ctx.now);
   }
   return changed;
-}
-
-/** Sends every due notification once; failures are rescheduled with backoff, all attempts logged. */
-export async function deliverDue(
-  store: AlertStore,
-  config: AlertConfig,
-  project: { id: string; name: string },
-  audience: Audience,
-  now: number,
-): Promise<void> {
-  const cps = new Map(config.contactPoints.map((c) => [c.id, c]));
-  const types = new Map<string, AlertRuleType>(config.rules.map((r) => [r.id, r.type]));
-  for (const n of store.dueNotifications(now)) {
-    const cp = cps.get(n.contactPoint);
-    const t = store.transition(n.transitionId);
-    if (!cp || !t) {
-      store.recordAttempt(n, null, "contact point or transition removed", now, null);
-      continue;
-    }
-    const values = alertForAudience(t.scope, t.values, audience);
-    if (values === null) {
-      // About a restricted fonds: never leaves for an outside channel; the log says why.
-      store.recordAttempt(n, null, "withheld: restricted fonds", now, null);
-      continue;
-    }
-    const result = await post(cp, payloadFor(project, types.get(t.ruleId) ?? "unknown", { ...t, values }), `${project.id}-${t.id}-${cp.id}`);
-    const attempts = n.attempts + 1;
-    // `now` (not the wall clock) so a test can drive retries with its own clock.
-    const retryAt = result.ok || attempts >= MAX_ATTEMPTS ? null : now + retryDelayMs(attempts);
-    store.recordAttempt(n, result.status, result.error, now, retryAt);
-  }
 }

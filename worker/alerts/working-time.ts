@@ -46,3 +46,29 @@ export function workingMinutesBetween(fromMs: number, toMs: number, cal: WorkCal
 export function isWorkingTime(ms: number, cal: WorkCalendar, hours: WorkingHours, timeZone: string): boolean {
   return workingMinutesBetween(ms - 60_000, ms, cal, hours, timeZone) > 0;
 }
+
+/** Lunch break of Vietnamese public offices; a muted contact point holds messages through it too. */
+export const LUNCH: WorkingHours = { dayStart: "11:30", dayEnd: "13:00" };
+
+/**
+ * The first instant at or after `ms` outside muted time, for a contact point muted outside working time:
+ * nights, non-working days of the project calendar (weekends, holidays, Tết) and lunch. Messages due in
+ * muted time are held until then, not dropped.
+ */
+export function unmutedFrom(ms: number, cal: WorkCalendar, hours: WorkingHours, timeZone: string): number {
+  const offset = offsetAt(ms, timeZone);
+  const start = minutesOf(hours.dayStart);
+  const end = minutesOf(hours.dayEnd);
+  const lunch = [minutesOf(LUNCH.dayStart), minutesOf(LUNCH.dayEnd)] as const;
+  // A year of days is more than any run of holidays (Tết is about a week).
+  for (let day = dayInZone(ms, timeZone), i = 0; i < 370; day = addDays(day, 1), i++) {
+    if (!isWorkingDay(day, cal)) continue;
+    const open = localMs(day, start, offset);
+    const close = localMs(day, end, offset);
+    if (ms >= close) continue;
+    const at = Math.max(ms, open);
+    const inLunch = at >= localMs(day, lunch[0], offset) && at < localMs(day, lunch[1], offset);
+    return inLunch ? localMs(day, lunch[1], offset) : at;
+  }
+  return ms;
+}

@@ -11,6 +11,9 @@ import type { AlertView, Snapshot } from "../../schema/wire";
 import { loadAlertConfig, type AlertConfig } from "../alerts/config";
 import { ProjectAlerts } from "../alerts/project-alerts";
 import { DEFAULT_HOURS } from "../alerts/working-time";
+import { mailerFrom } from "../alerts/mailer";
+import type { AlertRef } from "../alerts/store";
+import type { AttemptResult } from "../alerts/channels";
 import { Fanout } from "./fanout";
 import { send, type SocketAttachment } from "./sockets";
 import { flushAlertHistory } from "../alerts/history";
@@ -151,7 +154,7 @@ export class ProjectRoom extends DurableObject<Env> {
   }
 
   /**
-   * Evaluates the rules and sends due webhooks at `now`: the alarm passes the wall clock, tests pass
+   * Evaluates the rules and sends the messages due at `now`: the alarm passes the wall clock, tests pass
    * their own (the only difference). Returns the current alerts.
    */
   async runAlerts(now: number): Promise<AlertView[]> {
@@ -160,8 +163,8 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!plan || !config) return [];
     if (this.alerts.evaluate(this.store, plan, config, now)) this.feed.broadcastAlerts();
     // Contact points are outside channels (chat groups, mailboxes): they get what a leader may see.
-    await this.alerts.deliver(plan, config, audienceFor(plan.fonds, false), now);
-    this.wake.afterAlerts(now, this.hasRules(), this.alerts.store.nextNotificationAt());
+    const next = await this.alerts.deliver(plan, config, audienceFor(plan.fonds, false), mailerFrom(this.env), now);
+    this.wake.afterAlerts(now, this.hasRules(), next);
     return this.alertList(true);
   }
 
@@ -176,15 +179,37 @@ export class ProjectRoom extends DurableObject<Env> {
     });
   }
 
-  /** A supervisor acknowledges (with a comment) or silences an alert; every watcher sees it at once. */
-  acknowledge(ruleId: string, scope: string, by: string, comment: string, now: number): boolean {
-    const ok = this.alerts.store.acknowledge(ruleId, scope, by, comment, now);
-    if (ok) this.feed.broadcastAlerts();
-    return ok;
+  /**
+   * A supervisor acknowledges (with a comment), silences or unsilences alerts, one or a whole group at
+   * once: all or nothing (false when one is not in a state that allows it). Every watcher sees it at once.
+   */
+  acknowledge(refs: AlertRef[], by: string, comment: string, now: number): boolean {
+    return this.changed(this.alerts.store.acknowledge(refs, by, comment, now));
   }
 
-  silence(ruleId: string, scope: string, until: number): boolean {
-    const ok = this.alerts.store.silence(ruleId, scope, until);
+  silence(refs: AlertRef[], by: string, comment: string, until: number, now: number): boolean {
+    return this.changed(this.alerts.store.silence(refs, by, comment, until, now));
+  }
+
+  unsilence(refs: AlertRef[], now: number): boolean {
+    const ok = this.alerts.store.unsilence(refs, now);
+    // Still firing: its contact points hear of it again, with the group's next message.
+    if (ok) this.alerts.store.requeueFiring(refs, this.alertConfig?.contactPoints.map((c) => c.id) ?? [], now);
+    return this.changed(ok);
+  }
+
+  /** The test-send button of a contact point: one message now, logged with the others. */
+  async testContactPoint(contactPointId: string, now: number): Promise<AttemptResult | null> {
+    const plan = this.plan;
+    const config = this.alertConfig;
+    const cp = config?.contactPoints.find((c) => c.id === contactPointId);
+    if (!plan || !config || !cp) return null;
+    const result = await this.alerts.test(plan, config, cp, audienceFor(plan.fonds, false), mailerFrom(this.env), now);
+    this.wake.afterAlerts(now, this.hasRules(), now);
+    return result;
+  }
+
+  private changed(ok: boolean): boolean {
     if (ok) this.feed.broadcastAlerts();
     return ok;
   }

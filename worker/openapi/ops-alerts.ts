@@ -1,6 +1,8 @@
 // Documentation of worker/routes/alerts.ts, with the schemas its validators use.
+import { z } from "@hono/zod-openapi";
 import {
   AlertActionSchema,
+  AlertHistoryQuery,
   AlertRulePatchSchema,
   AlertRuleSchema,
   ContactPointParams,
@@ -84,14 +86,15 @@ export const ALERT_OPERATIONS: Record<string, Documented> = {
   "GET /api/v1/projects/:projectId/alerts/history": {
     operationId: "listAlertHistory",
     tag: "alerts",
-    summary: "The latest 500 alert transitions, newest first",
+    summary: "One timeline of the project's alerts: transitions with their values, acknowledgements, silences and deliveries, newest first",
     params: ProjectIdParam,
-    ok: { description: "Transitions", schema: R.AlertHistory },
+    query: AlertHistoryQuery,
+    ok: { description: "Timeline entries", schema: z.object({ entries: z.array(z.object({}).passthrough()) }) },
   },
   "POST /api/v1/projects/:projectId/alerts/ack": {
     operationId: "acknowledgeAlert",
     tag: "alerts",
-    summary: "Acknowledge a firing alert, with a comment (xác nhận)",
+    summary: "Acknowledge one firing alert or a list of them, all or nothing, with a comment (xác nhận)",
     params: ProjectIdParam,
     body: AlertActionSchema,
     ok: { description: "Acknowledged", schema: R.Ok },
@@ -100,10 +103,34 @@ export const ALERT_OPERATIONS: Record<string, Documented> = {
   "POST /api/v1/projects/:projectId/alerts/silence": {
     operationId: "silenceAlert",
     tag: "alerts",
-    summary: "Silence an alert for some minutes (tạm tắt)",
+    summary: "Silence one alert or a list of them for some minutes, all or nothing (tạm tắt)",
     params: ProjectIdParam,
     body: SilenceSchema,
     ok: { description: "Silenced until `until`", schema: R.Silenced },
     errors: { 404: "Unknown project, or no alert for this rule and scope" },
+  },
+  "POST /api/v1/projects/:projectId/alerts/unsilence": {
+    operationId: "unsilenceAlert",
+    tag: "alerts",
+    summary: "End the silence of one alert or a list of them now (bỏ tạm tắt)",
+    params: ProjectIdParam,
+    body: AlertActionSchema,
+    ok: { description: "Unsilenced", schema: R.Ok },
+    errors: { 404: "Unknown project, or no alert for this rule and scope" },
+  },
+  "POST /api/v1/projects/:projectId/contact-points/:contactPointId/test": {
+    operationId: "testContactPoint",
+    tag: "alerts",
+    summary: "Send a test message to a contact point now, and say how it went",
+    params: ContactPointParams,
+    ok: { description: "The attempt's result", schema: z.object({ ok: z.boolean(), status: z.number().nullable(), error: z.string().nullable() }).passthrough() },
+    errors: { 409: "The contact point is disabled" },
+  },
+  "GET /api/v1/projects/:projectId/contact-points/:contactPointId/deliveries": {
+    operationId: "listContactPointDeliveries",
+    tag: "alerts",
+    summary: "One contact point's latest 200 delivery attempts, newest first",
+    params: ContactPointParams,
+    ok: { description: "Delivery attempts", schema: R.Deliveries },
   },
 };

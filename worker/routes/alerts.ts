@@ -1,12 +1,16 @@
-// Alert rules, contact points, and the alerts themselves: list, acknowledge, silence, history.
+// Alert rules and the alerts themselves: list, acknowledge, silence and unsilence (one or a group at once);
+// contact points and history in their own files, mounted here.
 // Rules run in the project's Durable Object (worker/alerts); this file only edits their settings.
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { AlertActionSchema, AlertRulePatchSchema, AlertRuleSchema, ContactPointParams, ContactPointSchema, ProjectIdParam, RuleParams, SilenceSchema } from "../../schema/api";
-import { alertRules, alertTransitions, contactPoints, webhookDeliveries } from "../../schema/db";
+import { AlertActionSchema, AlertRulePatchSchema, AlertRuleSchema, ProjectIdParam, RuleParams, SilenceSchema } from "../../schema/api";
+import { alertActions, alertRules } from "../../schema/db";
+import type { AlertRef } from "../alerts/store";
+import { alertHistoryRoutes } from "./alert-history";
+import { contactPointRoutes } from "./contact-points";
 import { seesRestricted } from "../auth/policy";
 import { commitChange } from "../lib/admin-change";
-import { alertForAudience, visibleBy } from "../live/visibility";
+import { visibleBy } from "../live/visibility";
 import { audienceOf } from "../lib/audience";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
@@ -14,6 +18,20 @@ import { ApiError } from "../lib/errors";
 import { actorOf } from "../lib/actor";
 import { zValidator } from "../lib/validator";
 import { requireProject } from "../lib/project";
+
+type Targets = { ruleId?: string; scope?: string; alerts?: AlertRef[] };
+
+/** One alert or a list (schema/api.ts AlertTargets), as one list. */
+const refsOf = (t: Targets): AlertRef[] => t.alerts ?? [{ ruleId: t.ruleId!, scope: t.scope! }];
+
+/** Acknowledgements and silences become history entries next to the transitions (worker/routes/alert-history.ts). */
+function recordActions(d1: D1Database, projectId: string, refs: readonly AlertRef[], a: Omit<typeof alertActions.$inferInsert, "id" | "projectId" | "ruleId" | "scope">) {
+  const db = drizzle(d1);
+  const rows = refs.map((r) => ({ id: crypto.randomUUID(), projectId, ruleId: r.ruleId, scope: r.scope, ...a }));
+  // 100 bound parameters per statement in D1: nine columns a row, so ten rows a statement.
+  const chunks = Array.from({ length: Math.ceil(rows.length / 10) }, (_, i) => db.insert(alertActions).values(rows.slice(i * 10, i * 10 + 10)));
+  return db.batch(chunks as [(typeof chunks)[number], ...(typeof chunks)[number][]]);
+}
 
 async function findRule(d1: D1Database, projectId: string, ruleId: string) {
   const project = await requireProject(d1, projectId);
@@ -52,63 +70,48 @@ export const alertRoutes = router()
     await commitChange(c, project, [db.delete(alertRules).where(where)], { action: "alert_rule.delete", target: ruleId, before });
     return c.json({ ok: true });
   })
-  .get("/projects/:projectId/contact-points", zValidator("param", ProjectIdParam), async (c) => {
-    const { projectId } = c.req.valid("param");
-    return c.json({ contactPoints: await drizzle(c.env.DB).select().from(contactPoints).where(eq(contactPoints.projectId, projectId)) });
-  })
-  .post("/projects/:projectId/contact-points", zValidator("param", ProjectIdParam), zValidator("json", ContactPointSchema), async (c) => {
-    const { projectId } = c.req.valid("param");
-    const project = await requireProject(c.env.DB, projectId);
-    const cp = { id: crypto.randomUUID(), projectId, ...c.req.valid("json") };
-    const db = drizzle(c.env.DB);
-    await commitChange(c, project, [db.insert(contactPoints).values(cp)], { action: "contact_point.create", target: cp.id, after: cp });
-    return c.json(cp, 201);
-  })
-  .delete("/projects/:projectId/contact-points/:contactPointId", zValidator("param", ContactPointParams), async (c) => {
-    const { projectId, contactPointId } = c.req.valid("param");
-    const project = await requireProject(c.env.DB, projectId);
-    const db = drizzle(c.env.DB);
-    const where = and(eq(contactPoints.id, contactPointId), eq(contactPoints.projectId, projectId));
-    const [before] = await db.select().from(contactPoints).where(where);
-    if (!before) throw new ApiError(404, "not_found", "Không có điểm nhận này (unknown contact point)");
-    await commitChange(c, project, [db.delete(contactPoints).where(where)], { action: "contact_point.delete", target: contactPointId, before });
-    return c.json({ ok: true });
-  })
-  .get("/projects/:projectId/deliveries", zValidator("param", ProjectIdParam), async (c) => {
-    const { projectId } = c.req.valid("param");
-    const rows = await drizzle(c.env.DB).select().from(webhookDeliveries).where(eq(webhookDeliveries.projectId, projectId)).orderBy(desc(webhookDeliveries.id)).limit(200);
-    return c.json({ deliveries: rows });
-  })
   .get("/projects/:projectId/alerts", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
     await requireProject(c.env.DB, projectId);
     return c.json({ alerts: await roomFor(c.env, projectId).alertList(seesRestricted(c.var.role)) });
   })
-  .get("/projects/:projectId/alerts/history", zValidator("param", ProjectIdParam), async (c) => {
-    const { projectId } = c.req.valid("param");
-    const rows = await drizzle(c.env.DB).select().from(alertTransitions).where(eq(alertTransitions.projectId, projectId)).orderBy(desc(alertTransitions.id)).limit(500);
-    const audience = await audienceOf(c, projectId);
-    return c.json({
-      transitions: rows.flatMap((t) => {
-        const values = alertForAudience(t.scope, (t.values ?? {}) as Record<string, unknown>, audience);
-        return values === null ? [] : [{ ...t, values }];
-      }),
-    });
-  })
   .post("/projects/:projectId/alerts/ack", zValidator("param", ProjectIdParam), zValidator("json", AlertActionSchema), async (c) => {
     const { projectId } = c.req.valid("param");
-    const { ruleId, scope, comment } = c.req.valid("json");
-    const ok = await roomFor(c.env, projectId).acknowledge(ruleId, scope, actorOf(c.var.principal).name, comment, Date.now());
-    if (!ok) throw new ApiError(404, "not_found", "Không có cảnh báo đang bật này (no active alert)");
-    return c.json({ ok: true });
+    const body = c.req.valid("json");
+    const refs = refsOf(body);
+    const by = actorOf(c.var.principal).name;
+    const now = Date.now();
+    const ok = await roomFor(c.env, projectId).acknowledge(refs, by, body.comment, now);
+    if (!ok) throw new ApiError(404, "not_found", "Không có cảnh báo đang bật này (no firing alert)", { alerts: refs });
+    await recordActions(c.env.DB, projectId, refs, { action: "ack", by, comment: body.comment, until: null, at: now });
+    return c.json({ ok: true, count: refs.length });
   })
   .post("/projects/:projectId/alerts/silence", zValidator("param", ProjectIdParam), zValidator("json", SilenceSchema), async (c) => {
     const { projectId } = c.req.valid("param");
-    const { ruleId, scope, minutes, comment } = c.req.valid("json");
+    const body = c.req.valid("json");
+    const refs = refsOf(body);
     const project = await requireProject(c.env.DB, projectId);
-    const until = Date.now() + minutes * 60_000;
-    const ok = await roomFor(c.env, projectId).silence(ruleId, scope, until);
-    if (!ok) throw new ApiError(404, "not_found", "Không có cảnh báo này (no such alert)");
-    await auditInsert(c.env.DB, c.var.principal, { action: "alert.silence", target: `${ruleId} ${scope}`, provinceId: project.provinceId, projectId, after: { until, comment } });
-    return c.json({ ok: true, until });
-  });
+    const by = actorOf(c.var.principal).name;
+    const now = Date.now();
+    const until = now + body.minutes * 60_000;
+    const ok = await roomFor(c.env, projectId).silence(refs, by, body.comment, until, now);
+    if (!ok) throw new ApiError(404, "not_found", "Không có cảnh báo này (no such alert)", { alerts: refs });
+    await recordActions(c.env.DB, projectId, refs, { action: "silence", by, comment: body.comment, until, at: now });
+    await auditInsert(c.env.DB, c.var.principal, { action: "alert.silence", target: refs.map((r) => `${r.ruleId} ${r.scope}`).join(", ").slice(0, 500), provinceId: project.provinceId, projectId, after: { until, comment: body.comment, count: refs.length } });
+    return c.json({ ok: true, until, count: refs.length });
+  })
+  .post("/projects/:projectId/alerts/unsilence", zValidator("param", ProjectIdParam), zValidator("json", AlertActionSchema), async (c) => {
+    const { projectId } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const refs = refsOf(body);
+    const project = await requireProject(c.env.DB, projectId);
+    const by = actorOf(c.var.principal).name;
+    const now = Date.now();
+    const ok = await roomFor(c.env, projectId).unsilence(refs, now);
+    if (!ok) throw new ApiError(404, "not_found", "Không có cảnh báo đang tạm tắt này (no silenced alert)", { alerts: refs });
+    await recordActions(c.env.DB, projectId, refs, { action: "unsilence", by, comment: body.comment, until: null, at: now });
+    await auditInsert(c.env.DB, c.var.principal, { action: "alert.unsilence", target: refs.map((r) => `${r.ruleId} ${r.scope}`).join(", ").slice(0, 500), provinceId: project.provinceId, projectId, after: { comment: body.comment, count: refs.length } });
+    return c.json({ ok: true, count: refs.length });
+  })
+  .route("/", contactPointRoutes)
+  .route("/", alertHistoryRoutes);

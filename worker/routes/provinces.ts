@@ -3,7 +3,8 @@ import { reportingCalendar } from "../reports/filings";
 import { asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { ProjectCreateSchema, ProvinceCreateSchema, ProvinceIdParam } from "../../schema/api";
-import { projects, provinces } from "../../schema/db";
+import { alertRules, projects, provinces } from "../../schema/db";
+import { starterRules } from "../alerts/starter-rules";
 import { isSystemAdmin, roleOn, seesRestricted } from "../auth/policy";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
@@ -66,6 +67,8 @@ export const provinceRoutes = router()
     await db.batch([
       db.insert(projects).values(body).onConflictDoUpdate({ target: projects.id, set: rest }),
       auditInsert(c.env.DB, c.var.principal, { action: before ? "project.update" : "project.create", target: id, provinceId, projectId: id, before, after: body }),
+      // A new project starts with the starter rules (worker/alerts/starter-rules.ts); an update keeps its own.
+      ...(before ? [] : [db.insert(alertRules).values(starterRules(id))]),
     ]);
     await roomFor(c.env, id).reload();
     return c.json(body, before ? 200 : 201);

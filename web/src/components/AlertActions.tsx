@@ -1,7 +1,7 @@
 import { For, Match, Show, Switch, createSignal } from "solid-js";
 import type { AlertView } from "../../../schema/wire";
 import { t, tf } from "../i18n";
-import { alertActions } from "../live/alerts";
+import { actionable } from "../live/alerts";
 import type { ActionResult } from "../store/action";
 import { SILENCE_CHOICES_MINUTES } from "../store/alerts";
 import { useApp } from "../store/context";
@@ -10,24 +10,38 @@ function durationText(minutes: number): string {
   return minutes % 1440 === 0 ? tf("alert.days", { n: minutes / 1440 }) : tf("alert.hours", { n: minutes / 60 });
 }
 
-/** Acknowledge (with a comment for the record) or silence an alert; supervisors and admins only. */
-export function AlertActions(props: { projectId: string; alert: AlertView }) {
+/**
+ * Acknowledge (with a comment for the record), silence or unsilence one alert or, with `bulk`, every alert
+ * of a group it applies to, in one all-or-nothing call; supervisors and admins only.
+ */
+export function AlertActions(props: { projectId: string; alerts: readonly AlertView[]; bulk?: boolean }) {
   const app = useApp();
   const [open, setOpen] = createSignal<"ack" | "silence" | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
+  const toAck = () => actionable(props.alerts, "acknowledge", app.clock());
+  const toSilence = () => actionable(props.alerts, "silence", app.clock());
+  const toUnsilence = () => actionable(props.alerts, "unsilence", app.clock());
+  const label = (key: "alert.ack" | "alert.silence", bulkKey: "alert.bulkAck" | "alert.bulkSilence", n: number) => (props.bulk ? tf(bulkKey, { n }) : t(key));
+  const done = (result: ActionResult) => {
+    setBusy(false);
+    if (result.ok) setOpen(null);
+    setError(result.ok ? null : result.message || t("common.offlineAction"));
+  };
   const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const comment = String(form.get("comment") ?? "").trim();
     setBusy(true);
-    const result: ActionResult =
+    done(
       open() === "ack"
-        ? await app.alerts.acknowledge(props.projectId, props.alert, comment)
-        : await app.alerts.silence(props.projectId, props.alert, Number(form.get("minutes")), comment);
-    setBusy(false);
-    if (result.ok) setOpen(null);
-    setError(result.ok ? null : result.message || t("common.offlineAction"));
+        ? await app.alerts.acknowledge(props.projectId, toAck(), comment)
+        : await app.alerts.silence(props.projectId, toSilence(), Number(form.get("minutes")), comment),
+    );
+  };
+  const unsilence = async () => {
+    setBusy(true);
+    done(await app.alerts.unsilence(props.projectId, toUnsilence()));
   };
   return (
     <div class="alert__actions">
@@ -35,14 +49,21 @@ export function AlertActions(props: { projectId: string; alert: AlertView }) {
         when={open()}
         fallback={
           <>
-            <Show when={alertActions(props.alert).acknowledge}>
+            <Show when={toAck().length > 0}>
               <button type="button" class="button button--small" onClick={() => setOpen("ack")}>
-                {t("alert.ack")}
+                {label("alert.ack", "alert.bulkAck", toAck().length)}
               </button>
             </Show>
-            <button type="button" class="button button--small button--quiet" onClick={() => setOpen("silence")}>
-              {t("alert.silence")}
-            </button>
+            <Show when={toSilence().length > 0}>
+              <button type="button" class="button button--small button--quiet" onClick={() => setOpen("silence")}>
+                {label("alert.silence", "alert.bulkSilence", toSilence().length)}
+              </button>
+            </Show>
+            <Show when={!props.bulk && toUnsilence().length > 0}>
+              <button type="button" class="button button--small button--quiet" disabled={busy()} onClick={unsilence}>
+                {t("alert.unsilence")}
+              </button>
+            </Show>
           </>
         }
       >
@@ -63,7 +84,7 @@ export function AlertActions(props: { projectId: string; alert: AlertView }) {
           </label>
           <div class="row">
             <button type="submit" class="button button--small" disabled={busy()}>
-              {open() === "ack" ? t("alert.ack") : t("alert.silence")}
+              {open() === "ack" ? label("alert.ack", "alert.bulkAck", toAck().length) : label("alert.silence", "alert.bulkSilence", toSilence().length)}
             </button>
             <button type="button" class="button button--small button--quiet" onClick={() => setOpen(null)}>
               {t("common.cancel")}

@@ -3,6 +3,7 @@
 import type { AlertView } from "../../../schema/wire";
 import { formatDateTime, kindName, t, tf } from "../i18n";
 import { parseScope } from "../live/alerts";
+import { NO_DATA_SCOPE } from "../../../schema/alert-scope";
 import { signed, type Quantity } from "../format";
 
 export interface AlertContext {
@@ -22,7 +23,8 @@ export function alertTitle(a: AlertView, ctx: AlertContext): string {
   const s = parseScope(a.scope);
   switch (s.level) {
     case "project":
-      return `${type} · ${tf("alert.wholeProject", { kind: kindName(s.kind) })}`;
+      // "project/*": the rule's no-data instance, about every kind at once (worker/alerts/evaluate.ts).
+      return `${type} · ${s.kind === "*" ? t("alert.wholeProjectAll") : tf("alert.wholeProject", { kind: kindName(s.kind) })}`;
     case "fonds":
       return `${type} · ${ctx.fondsName(s.fonds)} · ${kindName(s.kind)}`;
     case "station":
@@ -38,6 +40,7 @@ export function alertDetail(a: AlertView, ctx: AlertContext): string {
   const q = (key: string) => ctx.quantity(kind, num(v, key));
   // The server leaves out figures summed over fonds this viewer may not see.
   if (v.redacted === "restricted") return t("alert.redactedDetail");
+  if (a.scope === NO_DATA_SCOPE) return tf("alert.noDataDetail", { days: num(v, "workingDays"), grace: num(v, "graceDays") });
   switch (a.ruleType) {
     case "behind_schedule": {
       const detail = tf("alert.behindDetail", { actual: q("actual"), planToDate: q("planToDate"), variance: signed(ctx.quantity, kind, num(v, "variance")) });

@@ -1,4 +1,4 @@
-// Acting on alerts (supervisors): acknowledge with a comment, or silence for a while. The alert list
+// Acting on alerts (supervisors), one or a whole group: acknowledge with a comment, silence for a while, unsilence. The alert list
 // itself arrives over the live feed (live/apply.ts), which shows the result to every watcher at once.
 import { apiClient, type Answer } from "../api";
 import { action, type ActionResult } from "./action";
@@ -9,16 +9,21 @@ export const SILENCE_CHOICES_MINUTES = [60, 240, 1440, 4320, 10080] as const;
 
 export const outcome = (call: () => Promise<Answer>): Promise<ActionResult> => action(call);
 
+type AlertRef = { ruleId: string; scope: string };
+const refs = (list: readonly AlertRef[]) => list.map((a) => ({ ruleId: a.ruleId, scope: a.scope }));
+
 export function createAlertActions(writeHeaders: () => Record<string, string>) {
   const alerts = (projectId: string) => apiClient().projects[":projectId"].alerts;
   return {
-    acknowledge(projectId: string, alert: { ruleId: string; scope: string }, comment: string): Promise<ActionResult> {
-      return outcome(() => alerts(projectId).ack.$post({ param: { projectId }, json: { ruleId: alert.ruleId, scope: alert.scope, comment } }, { headers: writeHeaders() }));
+    // One alert or a whole group in one call: the server applies it to all or none (worker/routes/alerts.ts).
+    acknowledge(projectId: string, list: readonly AlertRef[], comment: string): Promise<ActionResult> {
+      return outcome(() => alerts(projectId).ack.$post({ param: { projectId }, json: { alerts: refs(list), comment } }, { headers: writeHeaders() }));
     },
-    silence(projectId: string, alert: { ruleId: string; scope: string }, minutes: number, comment: string): Promise<ActionResult> {
-      return outcome(() =>
-        alerts(projectId).silence.$post({ param: { projectId }, json: { ruleId: alert.ruleId, scope: alert.scope, minutes, comment } }, { headers: writeHeaders() }),
-      );
+    silence(projectId: string, list: readonly AlertRef[], minutes: number, comment: string): Promise<ActionResult> {
+      return outcome(() => alerts(projectId).silence.$post({ param: { projectId }, json: { alerts: refs(list), minutes, comment } }, { headers: writeHeaders() }));
+    },
+    unsilence(projectId: string, list: readonly AlertRef[], comment = ""): Promise<ActionResult> {
+      return outcome(() => alerts(projectId).unsilence.$post({ param: { projectId }, json: { alerts: refs(list), comment } }, { headers: writeHeaders() }));
     },
     /** Seed 001: volume a fonds cannot reach moves to another fonds; `amount` in display units. */
     movePlan(projectId: string, move: { kind: "files" | "documents" | "pages" | "metres" | "metres_loose" | "sheets"; from: string; to: string; amount: number; reason: string }): Promise<ActionResult> {

@@ -35,6 +35,8 @@ export default function ProjectView(props: { projectId: string }) {
         <p class="project__links">
           <Link href={pathOf({ name: "rules", projectId: props.projectId })}>{t("rules.title")}</Link>
           {" · "}
+          <Link href={pathOf({ name: "alertHistory", projectId: props.projectId })}>{t("history.title")}</Link>
+          {" · "}
           <Link href={pathOf({ name: "reports", projectId: props.projectId })}>{t("reports.title")}</Link>
           <Show when={atLeast(m.role(), "supervisor")}>
             {" · "}

@@ -11,7 +11,7 @@ import { useApp } from "../store/context";
 import { useProject } from "../store/project";
 import { createRulesStore } from "../store/rules";
 
-/** Alert rules and webhook contact points of a project. Everyone with a role on the
+/** Alert rules and contact points of a project. Everyone with a role on the
  * project sees the rules; administrators change them and manage contact points. */
 export default function RulesView(props: { projectId: string }) {
   const app = useApp();
@@ -47,6 +47,8 @@ export default function RulesView(props: { projectId: string }) {
           timeZone={m.timeZone()}
           create={store.createContactPoint}
           remove={store.deleteContactPoint}
+          test={store.testContactPoint}
+          log={store.contactPointLog}
           refreshDeliveries={store.refreshDeliveries}
         />
       </Show>

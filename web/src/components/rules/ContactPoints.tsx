@@ -1,27 +1,107 @@
 import { For, Show, createSignal } from "solid-js";
-import { formatDateTime, t } from "../../i18n";
+import { formatDateTime, t, tf } from "../../i18n";
 import type { ActionResult } from "../../store/action";
-import type { ContactPoint, Delivery } from "../../store/rules";
+import type { ContactPoint, Delivery, NewContactPoint, TestResult } from "../../store/rules";
+import { ContactPointForm } from "./ContactPointForm";
 
-/** Webhook contact points (one JSON POST per alert that fires or resolves) and their recent deliveries. */
+function DeliveryTable(props: { deliveries: readonly Delivery[]; timeZone: string; name?: (id: string) => string }) {
+  return (
+    <Show when={props.deliveries.length > 0} fallback={<p class="empty">{t("contact.noDeliveries")}</p>}>
+      <div class="table-scroll">
+        <table class="grid-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("contact.at")}</th>
+              <Show when={props.name}>
+                <th scope="col">{t("contact.name")}</th>
+              </Show>
+              <th scope="col">{t("contact.kind")}</th>
+              <th scope="col">{t("contact.alerts")}</th>
+              <th scope="col">{t("contact.attempt")}</th>
+              <th scope="col">{t("contact.result")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.deliveries}>
+              {(d) => (
+                <tr>
+                  <td>{formatDateTime(d.at, props.timeZone)}</td>
+                  <Show when={props.name}>{(name) => <td>{name()(d.contactPointId)}</td>}</Show>
+                  <td>{t(`contact.kind.${d.kind}`)}</td>
+                  <td>{d.alerts}</td>
+                  <td>{d.attempt}</td>
+                  <td classList={{ facts__bad: d.error !== null }}>
+                    {d.status ?? t("contact.networkError")}
+                    {d.error ? ` · ${d.error}` : ""}
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </Show>
+  );
+}
+
+/** One contact point: where it sends, how it groups, a test-send button with the channel's answer, and its own delivery log. */
+function ContactPointItem(props: { cp: ContactPoint; timeZone: string; remove: () => Promise<ActionResult>; test: () => Promise<TestResult>; log: () => Promise<Delivery[]>; onError: (m: string | null) => void }) {
+  const [result, setResult] = createSignal<TestResult | null>(null);
+  const [log, setLog] = createSignal<Delivery[] | null>(null);
+  const where = () => props.cp.url || props.cp.settings.chatId || props.cp.settings.userId || "";
+  return (
+    <li class="rule" data-contact-point={props.cp.id}>
+      <p class="rule__head">
+        <strong>{props.cp.name}</strong> · {t(`contact.type.${props.cp.type}`)} <span class="rule__url">{where()}</span>
+      </p>
+      <p class="rule__meta">
+        {tf("contact.timing", { wait: props.cp.groupWaitSeconds, interval: props.cp.groupIntervalSeconds, repeat: props.cp.repeatIntervalSeconds / 3600 })}
+        {props.cp.muteOutsideWorkingTime ? ` · ${t("contact.muted")}` : ""}
+      </p>
+      <div class="row">
+        <button type="button" class="button button--small" onClick={async () => setResult(await props.test())}>
+          {t("contact.test")}
+        </button>
+        <button
+          type="button"
+          class="button button--small button--danger"
+          onClick={async () => {
+            if (!confirm(t("contact.confirmDelete"))) return;
+            const r = await props.remove();
+            props.onError(r.ok ? null : r.message || t("common.offlineAction"));
+          }}
+        >
+          {t("common.delete")}
+        </button>
+      </div>
+      <Show when={result()}>
+        {(r) => (
+          <p class={r().ok ? "notice" : "form-error"} role="status">
+            {r().ok ? t("contact.testOk") : tf("contact.testFailed", { error: r().error ?? String(r().status) })}
+          </p>
+        )}
+      </Show>
+      <details onToggle={async (e) => e.currentTarget.open && setLog(await props.log().catch(() => []))}>
+        <summary>{t("contact.log")}</summary>
+        <Show when={log()}>{(l) => <DeliveryTable deliveries={l()} timeZone={props.timeZone} />}</Show>
+      </details>
+    </li>
+  );
+}
+
+/** Contact points (e-mail, Telegram, Zalo OA, webhook: one message per alert group) and their recent deliveries. */
 export function ContactPoints(props: {
   contactPoints: readonly ContactPoint[];
   deliveries: readonly Delivery[];
   timeZone: string;
-  create: (cp: { name: string; url: string }) => Promise<ActionResult>;
+  create: (cp: NewContactPoint) => Promise<ActionResult>;
   remove: (id: string) => Promise<ActionResult>;
+  test: (id: string) => Promise<TestResult>;
+  log: (id: string) => Promise<Delivery[]>;
   refreshDeliveries: () => void;
 }) {
   const [error, setError] = createSignal<string | null>(null);
   const name = (id: string) => props.contactPoints.find((c) => c.id === id)?.name ?? id.slice(0, 8);
-  const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    const r = await props.create({ name: String(data.get("name") ?? "").trim(), url: String(data.get("url") ?? "").trim() });
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
-    if (r.ok) form.reset();
-  };
   return (
     <>
       <section class="panel" aria-labelledby="cp-title">
@@ -31,47 +111,16 @@ export function ContactPoints(props: {
         <Show when={props.contactPoints.length > 0} fallback={<p class="empty">{t("contact.none")}</p>}>
           <ul class="rules">
             <For each={props.contactPoints}>
-              {(cp) => (
-                <li class="rule">
-                  <p class="rule__head">
-                    <strong>{cp.name}</strong> <span class="rule__url">{cp.url}</span>
-                  </p>
-                  <button
-                    type="button"
-                    class="button button--small button--danger"
-                    onClick={async () => {
-                      if (!confirm(t("contact.confirmDelete"))) return;
-                      const r = await props.remove(cp.id);
-                      setError(r.ok ? null : r.message || t("common.offlineAction"));
-                    }}
-                  >
-                    {t("common.delete")}
-                  </button>
-                </li>
-              )}
+              {(cp) => <ContactPointItem cp={cp} timeZone={props.timeZone} remove={() => props.remove(cp.id)} test={() => props.test(cp.id)} log={() => props.log(cp.id)} onError={setError} />}
             </For>
           </ul>
         </Show>
-        <form class="form" onSubmit={submit}>
-          <div class="form__grid">
-            <label class="field">
-              <span>{t("contact.name")}</span>
-              <input name="name" required maxLength={100} />
-            </label>
-            <label class="field field--wide">
-              <span>{t("contact.url")}</span>
-              <input name="url" type="url" required maxLength={500} placeholder="https://" />
-            </label>
-          </div>
-          <Show when={error()}>
-            <p class="form-error" role="alert">
-              {error()}
-            </p>
-          </Show>
-          <button type="submit" class="button">
-            {t("contact.add")}
-          </button>
-        </form>
+        <Show when={error()}>
+          <p class="form-error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <ContactPointForm create={props.create} />
       </section>
       <section class="panel" aria-labelledby="deliveries-title">
         <div class="section-head">
@@ -82,32 +131,7 @@ export function ContactPoints(props: {
             {t("common.refresh")}
           </button>
         </div>
-        <Show when={props.deliveries.length > 0} fallback={<p class="empty">{t("contact.noDeliveries")}</p>}>
-          <div class="table-scroll">
-            <table class="grid-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("contact.at")}</th>
-                  <th scope="col">{t("contact.name")}</th>
-                  <th scope="col">{t("contact.attempt")}</th>
-                  <th scope="col">{t("contact.result")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={props.deliveries}>
-                  {(d) => (
-                    <tr>
-                      <td>{formatDateTime(d.at, props.timeZone)}</td>
-                      <td>{name(d.contactPointId)}</td>
-                      <td>{d.attempt}</td>
-                      <td classList={{ "facts__bad": d.status === null || d.status >= 300 }}>{d.status ?? t("contact.networkError")}{d.error ? ` · ${d.error}` : ""}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-        </Show>
+        <DeliveryTable deliveries={props.deliveries} timeZone={props.timeZone} name={name} />
       </section>
     </>
   );

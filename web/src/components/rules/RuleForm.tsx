@@ -21,7 +21,8 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
     const field = (name: string) => String(data.get(name) ?? "");
     const threshold = errors.read("threshold", field("threshold"), thresholdRules(type()));
     const pendingMinutes = errors.read("pendingMinutes", field("pendingMinutes"), PENDING_RULES);
-    if (threshold === null || pendingMinutes === null) return;
+    const keepFiringMinutes = errors.read("keepFiringMinutes", field("keepFiringMinutes"), PENDING_RULES);
+    if (threshold === null || pendingMinutes === null || keepFiringMinutes === null) return;
     const silent = type() === "silent_station";
     const kind = field("kind");
     const rule: NewRule = {
@@ -31,6 +32,7 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
       station: silent ? field("station") || null : null,
       threshold: thresholdValue(type(), threshold),
       pendingMinutes,
+      keepFiringMinutes,
       enabled: data.get("enabled") === "on",
     };
     setBusy(true);
@@ -93,6 +95,7 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
           value={type() === "silent_station" ? "60" : "5"}
         />
         <NumberField name="pendingMinutes" label={t("rules.pending")} errors={errors} whole value="0" />
+        <NumberField name="keepFiringMinutes" label={t("rules.keepFiring")} errors={errors} whole value="0" />
         <label class="check">
           <input type="checkbox" name="enabled" checked />
           {t("rules.enabled")}

@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from "solid-js";
 import { formatQuantity } from "../../../../schema/numbers";
-import { locale, t } from "../../i18n";
+import { locale, t, tf } from "../../i18n";
 import type { ActionResult } from "../../store/action";
 import type { AlertRule, RulePatch } from "../../store/rules";
 import { NumberField, createFieldErrors } from "../NumberField";
@@ -50,7 +50,8 @@ export function RuleList(props: {
                 </p>
                 <p class="rule__meta">
                   {rule.type === "silent_station" ? t("rules.silentMinutes") : t("rules.tolerance")}: {thresholdText(rule)} · {t("rules.pending")}:{" "}
-                  {formatQuantity(rule.pendingMinutes, 0, locale())} · {rule.enabled ? t("rules.on") : t("rules.off")}
+                  {formatQuantity(rule.pendingMinutes, 0, locale())}
+                  {rule.keepFiringMinutes > 0 ? ` · ${tf("rules.keepFiringShort", { n: rule.keepFiringMinutes })}` : ""} · {rule.enabled ? t("rules.on") : t("rules.off")}
                 </p>
                 <Show when={props.canEdit}>
                   <Show

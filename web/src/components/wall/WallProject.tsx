@@ -3,8 +3,9 @@ import { BurnUpChart } from "../../charts/BurnUpChart";
 import { burnUp } from "../../charts/burnup-data";
 import { barText, done, forecastText, percent } from "../../format";
 import { kindName, t, tf } from "../../i18n";
-import { sortAlerts } from "../../live/alerts";
+import { isSilenced, sortAlerts } from "../../live/alerts";
 import { chartKind, kindItems } from "../../live/figures";
+import { useApp } from "../../store/context";
 import { useProject } from "../../store/project";
 import { alertTitle } from "../alert-text";
 import { ProgressBar } from "../ProgressBar";
@@ -23,6 +24,7 @@ const chartFontSize = () => Math.round(parseFloat(getComputedStyle(document.docu
 /** One project on the wall: alerts first, then its kinds in large type, the fonds furthest behind and
  * the burn-up. The grid in styles/wall.css fits it to one screen; lists trim to their box (FitList). */
 export function WallProject(props: { projectId: string; province: string }) {
+  const app = useApp();
   const m = useProject(props.projectId);
   const kind = () => chartKind(m.kindKeys(), null);
   const series = createMemo(() => {
@@ -30,7 +32,8 @@ export function WallProject(props: { projectId: string; province: string }) {
     const f = m.kinds().find((k) => k.kind === kind());
     return p && f ? burnUp({ daily: m.daily().get(f.kind) ?? [], target: f.target, items: kindItems(m.state(), f.kind), ...p, rate: f.currentRate, forecastDay: f.forecastDay }) : null;
   });
-  const firing = createMemo(() => sortAlerts(m.alerts().filter((a) => a.state === "firing")));
+  // A silenced alert is one the supervisors asked to stop hearing about: not on the meeting room's screen either.
+  const firing = createMemo(() => sortAlerts(m.alerts().filter((a) => a.state === "firing" && !isSilenced(a, app.clock())), app.clock()));
   // Everything appears in one frame once the first snapshot and the alerts (their own message, null until
   // then) are in: nothing on the wall moves as it loads.
   return (
