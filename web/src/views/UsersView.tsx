@@ -2,6 +2,7 @@ import { For, Show, createSignal } from "solid-js";
 import { formatDateTime, roleName, t, tf } from "../i18n";
 import { useApp } from "../store/context";
 import { PeopleForms } from "../components/admin/PeopleForms";
+import { DataTable } from "../components/DataTable";
 import { createUsersStore, type ManagedRole, type ManagedUser } from "../store/users";
 
 /** The people an administrator manages: open an account with a role, grant a role, disable or enable an
@@ -48,61 +49,53 @@ export default function UsersView() {
       </Show>
       <Show when={store.users()}>
         {(users) => (
-          <Show when={users().length > 0} fallback={<p class="empty">{t("users.none")}</p>}>
-            <div class="table-scroll panel">
-              <table class="grid-table users">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("users.name")}</th>
-                    <th scope="col">{t("users.email")}</th>
-                    <th scope="col">{t("users.roles")}</th>
-                    <th scope="col">{t("users.status")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={users()}>
-                    {(u) => (
-                      <tr classList={{ "users__row--disabled": u.disabledAt !== null }}>
-                        <th scope="row">{u.name}</th>
-                        <td>{u.email}</td>
-                        <td>
-                          <Show when={u.roles.length > 0} fallback={t("users.noRoles")}>
-                            <ul class="users__roles">
-                              <For each={u.roles}>
-                                {(r) => (
-                                  <li>
-                                    {roleName(r.role)} · {scopeName(r)}{" "}
-                                    <Show when={r.canRevoke}>
-                                      <button type="button" class="button button--small button--quiet" onClick={() => revoke(u, r)}>
-                                        {t("users.revoke")}
-                                      </button>
-                                    </Show>
-                                  </li>
-                                )}
-                              </For>
-                            </ul>
-                          </Show>
-                        </td>
-                        <td>
-                          <p>{u.disabledAt === null ? t("users.active") : tf("users.disabledSince", { at: formatDateTime(u.disabledAt) })}</p>
-                          <Show when={u.canDisable}>
-                            <button
-                              type="button"
-                              class="button button--small"
-                              classList={{ "button--danger": u.disabledAt === null }}
-                              onClick={() => toggle(u)}
-                            >
-                              {u.disabledAt === null ? t("users.disable") : t("users.enable")}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
+          <div class="panel">
+            <DataTable
+              label={t("users.title")}
+              class="users"
+              empty={t("users.none")}
+              rows={users()}
+              headers={[t("users.name"), t("users.email"), t("users.roles"), t("users.status")]}
+            >
+              {(u) => (
+                <tr classList={{ "users__row--disabled": u.disabledAt !== null }}>
+                  <th scope="row">{u.name}</th>
+                  <td>{u.email}</td>
+                  <td>
+                    <Show when={u.roles.length > 0} fallback={t("users.noRoles")}>
+                      <ul class="users__roles">
+                        <For each={u.roles}>
+                          {(r) => (
+                            <li>
+                              {roleName(r.role)} · {scopeName(r)}{" "}
+                              <Show when={r.canRevoke}>
+                                <button type="button" class="button button--small button--quiet" onClick={() => revoke(u, r)}>
+                                  {t("users.revoke")}
+                                </button>
+                              </Show>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </Show>
+                  </td>
+                  <td>
+                    <p>{u.disabledAt === null ? t("users.active") : tf("users.disabledSince", { at: formatDateTime(u.disabledAt) })}</p>
+                    <Show when={u.canDisable}>
+                      <button
+                        type="button"
+                        class="button button--small"
+                        classList={{ "button--danger": u.disabledAt === null }}
+                        onClick={() => toggle(u)}
+                      >
+                        {u.disabledAt === null ? t("users.disable") : t("users.enable")}
+                      </button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </DataTable>
+          </div>
         )}
       </Show>
     </div>

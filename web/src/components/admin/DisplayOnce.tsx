@@ -1,26 +1,14 @@
-import { Show, createSignal } from "solid-js";
+import { Show } from "solid-js";
 import { wallUrl } from "../../display-url";
 import { t, tf } from "../../i18n";
+import { createCopy } from "./copy";
 
 /** A display's wall address, with its token, shown once: the server keeps only the token's hash
  * (worker/routes/displays.ts) and this page keeps it in memory only, as TokenOnce does for stations. */
 export function DisplayOnce(props: { name: string; token: string; onClose: () => void }) {
   const url = () => wallUrl(location.origin, props.token);
-  const [copied, setCopied] = createSignal<boolean | null>(null);
   let code!: HTMLElement;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url());
-      setCopied(true);
-    } catch {
-      // No clipboard (plain http, or refused): select the text so Ctrl+C copies it.
-      const range = document.createRange();
-      range.selectNodeContents(code);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      setCopied(false);
-    }
-  };
+  const { copied, copy } = createCopy(() => url(), () => code);
   return (
     <section class="panel token-once" aria-labelledby="display-token-title" role="status">
       <h2 id="display-token-title" class="section-title">

@@ -1,5 +1,6 @@
-import { Show, createResource, createSignal } from "solid-js";
+import { Show, createResource } from "solid-js";
 import { t, tf } from "../../i18n";
+import { createCopy } from "./copy";
 import { stationSetupText } from "./station-activity";
 
 /** A station's token, shown once: the server keeps only its hash (worker/routes/stations.ts), and this
@@ -8,23 +9,10 @@ import { stationSetupText } from "./station-activity";
 export function TokenOnce(props: { projectId: string; stationName: string; token: string; onClose: () => void }) {
   const server = location.origin;
   const entryUrl = `${server}/station?project=${encodeURIComponent(props.projectId)}`;
-  const [copied, setCopied] = createSignal<boolean | null>(null);
   // uqr (a few kB, no dependencies) is loaded only when a token is shown: not in the first load.
   const [qr] = createResource(async () => (await import("uqr")).renderSVG(stationSetupText(server, props.projectId, props.token), { border: 2 }));
   let code!: HTMLElement;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(props.token);
-      setCopied(true);
-    } catch {
-      // No clipboard (plain http, or refused): select the text so Ctrl+C copies it.
-      const range = document.createRange();
-      range.selectNodeContents(code);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      setCopied(false);
-    }
-  };
+  const { copied, copy } = createCopy(() => props.token, () => code);
   return (
     <section class="panel token-once setup-sheet" aria-labelledby="token-title" role="status">
       <h2 id="token-title" class="section-title">

@@ -1,6 +1,7 @@
 import { For, Show, createSignal } from "solid-js";
 import type { InferResponseType } from "hono/client";
 import { apiClient, errorMessage } from "../../api";
+import { DataTable } from "../../components/DataTable";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { DayField } from "../../components/DayField";
 import { Field } from "../../components/admin/Field";
@@ -96,38 +97,27 @@ export default function AuditView(props: { provinceId: string }) {
         </p>
       </Show>
       <section class="panel">
-        <Show when={entries().length > 0} fallback={<p class="empty">{loading() ? t("project.loading") : t("audit.none")}</p>}>
-          <div class="table-scroll">
-            <table class="grid-table audit-log">
-              <thead>
-                <tr>
-                  <th scope="col">{t("audit.when")}</th>
-                  <th scope="col">{t("audit.who")}</th>
-                  <th scope="col">{t("audit.action")}</th>
-                  <th scope="col">{t("audit.target")}</th>
-                  <th scope="col">{t("audit.change")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={entries()}>
-                  {(e) => (
-                    <tr>
-                      <td>{formatDateTime(e.at)}</td>
-                      <td title={e.actorName}>{actorShort(e.actorName)}</td>
-                      <td>
-                        <code>{e.action}</code>
-                      </td>
-                      <td>{e.target}</td>
-                      <td>
-                        <For each={changeLines(e.before, e.after)}>{(line) => <div class="audit-log__change">{line}</div>}</For>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-        </Show>
+        <DataTable
+          label={t("audit.title")}
+          class="audit-log"
+          empty={loading() ? t("project.loading") : t("audit.none")}
+          rows={entries()}
+          headers={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.target"), t("audit.change")]}
+        >
+          {(e) => (
+            <tr>
+              <td>{formatDateTime(e.at)}</td>
+              <td title={e.actorName}>{actorShort(e.actorName)}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>{e.target}</td>
+              <td>
+                <For each={changeLines(e.before, e.after)}>{(line) => <div class="audit-log__change">{line}</div>}</For>
+              </td>
+            </tr>
+          )}
+        </DataTable>
         <Show when={next() !== null}>
           <button type="button" class="button button--quiet" disabled={loading()} onClick={() => void load(next())}>
             {t("audit.more")}

@@ -1,9 +1,10 @@
-import { For, Show, createResource, createSignal } from "solid-js";
+import { Show, createResource, createSignal } from "solid-js";
 import type { InferResponseType } from "hono/client";
 import { apiClient } from "../../api";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { DisplayOnce } from "../../components/admin/DisplayOnce";
-import { Field, FormMessage } from "../../components/admin/Field";
+import { NameForm } from "../../components/admin/NameForm";
+import { DataTable } from "../../components/DataTable";
 import type { FormErrors } from "../../components/admin/form-errors";
 import { focusFirstInvalid, send } from "../../components/admin/send";
 import { formatDateTime, t, tf } from "../../i18n";
@@ -79,18 +80,17 @@ export default function DisplaysView(props: { provinceId: string } | { projectId
       </div>
       <p class="admin__steps">{t("displays.intro")}</p>
       <Show when={shown()}>{(s) => <DisplayOnce name={s().name} token={s().token} onClose={() => setShown(null)} />}</Show>
-      <section class="panel" aria-labelledby="new-display">
-        <h2 id="new-display" class="section-title">
-          {t("displays.add")}
-        </h2>
-        <form class="form admin__form" onSubmit={add} noValidate>
-          <Field name="name" label={t("displays.name")} placeholder={t("displays.nameExample")} value={name()} onInput={setName} error={errors().fields.name} maxLength={100} />
-          <FormMessage error={errors().message} />
-          <button type="submit" class="button">
-            {t("displays.create")}
-          </button>
-        </form>
-      </section>
+      <NameForm
+        id="new-display"
+        title={t("displays.add")}
+        label={t("displays.name")}
+        placeholder={t("displays.nameExample")}
+        submit={t("displays.create")}
+        value={name()}
+        onInput={setName}
+        errors={errors()}
+        onSubmit={add}
+      />
       <section class="panel" aria-labelledby="display-list">
         <h2 id="display-list" class="section-title">
           {t("displays.list")}
@@ -100,43 +100,31 @@ export default function DisplaysView(props: { provinceId: string } | { projectId
         </Show>
         <Show when={list.state === "ready" || list.state === "refreshing" ? list() : undefined}>
           {(displays) => (
-            <Show when={displays().length > 0} fallback={<p class="empty">{t("displays.none")}</p>}>
-              <div class="table-scroll">
-                <table class="grid-table displays-admin">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("displays.name")}</th>
-                      <th scope="col">{t("displays.scope")}</th>
-                      <th scope="col">{t("displays.createdBy")}</th>
-                      <th scope="col">{t("displays.createdAt")}</th>
-                      <th scope="col">{t("displays.lastUsed")}</th>
-                      <th scope="col">{t("displays.state")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={displays()}>
-                      {(d) => (
-                        <tr classList={{ "stations-admin__revoked": d.revokedAt !== null }}>
-                          <th scope="row">{d.name}</th>
-                          <td>{projectName(d.projectId)}</td>
-                          <td>{d.createdByName}</td>
-                          <td>{formatDateTime(d.createdAt)}</td>
-                          <td>{d.lastUsedAt === null ? t("displays.never") : formatDateTime(d.lastUsedAt)}</td>
-                          <td>
-                            <Show when={d.revokedAt === null} fallback={`${t("displays.revoked")} ${formatDateTime(d.revokedAt!)}`}>
-                              {t("displays.active")}{" "}
-                              <button type="button" class="button button--small button--quiet" onClick={() => void revoke(d)}>
-                                {t("displays.revoke")}
-                              </button>
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            </Show>
+            <DataTable
+              label={t("displays.list")}
+              class="displays-admin"
+              empty={t("displays.none")}
+              rows={displays()}
+              headers={[t("displays.name"), t("displays.scope"), t("displays.createdBy"), t("displays.createdAt"), t("displays.lastUsed"), t("displays.state")]}
+            >
+              {(d) => (
+                <tr classList={{ "stations-admin__revoked": d.revokedAt !== null }}>
+                  <th scope="row">{d.name}</th>
+                  <td>{projectName(d.projectId)}</td>
+                  <td>{d.createdByName}</td>
+                  <td>{formatDateTime(d.createdAt)}</td>
+                  <td>{d.lastUsedAt === null ? t("displays.never") : formatDateTime(d.lastUsedAt)}</td>
+                  <td>
+                    <Show when={d.revokedAt === null} fallback={`${t("displays.revoked")} ${formatDateTime(d.revokedAt!)}`}>
+                      {t("displays.active")}{" "}
+                      <button type="button" class="button button--small button--quiet" onClick={() => void revoke(d)}>
+                        {t("displays.revoke")}
+                      </button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </DataTable>
           )}
         </Show>
       </section>

@@ -1,7 +1,8 @@
-import { For, Show, createMemo, createResource, createSignal } from "solid-js";
+import { Show, createMemo, createResource, createSignal } from "solid-js";
 import { apiClient } from "../../api";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
-import { Field, FormMessage } from "../../components/admin/Field";
+import { NameForm } from "../../components/admin/NameForm";
+import { DataTable } from "../../components/DataTable";
 import type { FormErrors } from "../../components/admin/form-errors";
 import { focusFirstInvalid, send } from "../../components/admin/send";
 import { lastPostDays, silentStations } from "../../components/admin/station-activity";
@@ -52,18 +53,18 @@ export default function StationsView(props: { projectId: string }) {
         <h1 class="view__title">{t("admin.stations")}</h1>
       </div>
       <Show when={shown()}>{(s) => <TokenOnce projectId={props.projectId} stationName={s().name} token={s().token} onClose={() => setShown(null)} />}</Show>
-      <section class="panel no-print" aria-labelledby="new-station">
-        <h2 id="new-station" class="section-title">
-          {t("stations.add")}
-        </h2>
-        <form class="form admin__form" onSubmit={add} noValidate>
-          <Field name="name" label={t("stations.name")} placeholder={t("stations.nameExample")} value={name()} onInput={setName} error={errors().fields.name} maxLength={100} />
-          <FormMessage error={errors().message} />
-          <button type="submit" class="button">
-            {t("stations.create")}
-          </button>
-        </form>
-      </section>
+      <NameForm
+        id="new-station"
+        class="no-print"
+        title={t("stations.add")}
+        label={t("stations.name")}
+        placeholder={t("stations.nameExample")}
+        submit={t("stations.create")}
+        value={name()}
+        onInput={setName}
+        errors={errors()}
+        onSubmit={add}
+      />
       <section class="panel no-print" aria-labelledby="station-list">
         <h2 id="station-list" class="section-title">
           {t("stations.list")}
@@ -73,38 +74,25 @@ export default function StationsView(props: { projectId: string }) {
         </Show>
         <Show when={list.state === "ready" || list.state === "refreshing" ? list() : undefined}>
           {(stations) => (
-            <Show when={stations().length > 0} fallback={<p class="empty">{t("stations.none")}</p>}>
-              <div class="table-scroll">
-                <table class="grid-table stations-admin">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("stations.name")}</th>
-                      <th scope="col">{t("stations.created")}</th>
-                      <th scope="col">{t("stations.lastPost")}</th>
-                      <th scope="col">{t("stations.state")}</th>
-                      <th scope="col">
-                        <span class="visually-hidden">{t("stations.actions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={stations()}>
-                      {(s) => (
-                        <StationRow
-                          projectId={props.projectId}
-                          station={s}
-                          lastPost={lastPosts().get(s.id)}
-                          silent={silent().has(s.id)}
-                          headers={app.session.writeHeaders}
-                          onChanged={() => void refetch()}
-                          onToken={(n, token) => setShown({ name: n, token })}
-                        />
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            </Show>
+            <DataTable
+              label={t("stations.list")}
+              class="stations-admin"
+              empty={t("stations.none")}
+              rows={stations()}
+              headers={[t("stations.name"), t("stations.created"), t("stations.lastPost"), t("stations.state"), t("stations.actions")]}
+            >
+              {(s) => (
+                <StationRow
+                  projectId={props.projectId}
+                  station={s}
+                  lastPost={lastPosts().get(s.id)}
+                  silent={silent().has(s.id)}
+                  headers={app.session.writeHeaders}
+                  onChanged={() => void refetch()}
+                  onToken={(n, token) => setShown({ name: n, token })}
+                />
+              )}
+            </DataTable>
           )}
         </Show>
       </section>
