@@ -16,7 +16,7 @@ const BEHIND_LISTED = 3;
 /** A project on the province overview: progress per kind against plan and plan-to-date, its status,
  * the fonds behind, alerts firing and the last activity, all live from the project's feed; and what
  * needs attention (not started, reports overdue, stations silent) from the province overview. */
-export function ProjectCard(props: { projectId: string; name: string; attention?: Attention }) {
+export function ProjectCard(props: { projectId: string; name: string; attention?: Attention; attentionReady?: boolean }) {
   const m = useProject(props.projectId);
   const href = () => pathOf({ name: "project", projectId: props.projectId });
   return (
@@ -30,7 +30,7 @@ export function ProjectCard(props: { projectId: string; name: string; attention?
         </span>
       </header>
       <NewAlerts alerts={m.state().alerts} ctx={m.alertContext} project={m.project()?.name ?? props.name} />
-      <Show when={m.loaded()} fallback={<p class="empty">{t("project.loading")}</p>}>
+      <Show when={m.loaded() && props.attentionReady !== false} fallback={<p class="empty">{t("project.loading")}</p>}>
         <StatusBadge status={m.status()} />
         <AttentionLine projectId={props.projectId} attention={props.attention} />
         <Show when={m.kinds().length > 0} fallback={<p class="empty">{t("totals.noPlan")}</p>}>

@@ -21,5 +21,8 @@ export function createAttention(provinceId: string) {
   });
   const timer = setInterval(() => void refetch(), REFRESH_MS);
   onCleanup(() => clearInterval(timer));
-  return (projectId: string): Attention | undefined => valueOf(overview)?.get(projectId);
+  const attention = (projectId: string): Attention | undefined => valueOf(overview)?.get(projectId);
+  /** Answered (or failed): a card shows its content with the flags in one go, so nothing jumps. */
+  attention.ready = () => overview.state === "ready" || overview.state === "refreshing" || overview.state === "errored";
+  return attention;
 }

@@ -34,7 +34,7 @@ function ProvinceSection(props: { province: Province }) {
         {t("picker.province")} {props.province.name}
       </h2>
       <div class="cards">
-        <For each={props.province.projects}>{(p) => <ProjectCard projectId={p.id} name={p.name} attention={attention(p.id)} />}</For>
+        <For each={props.province.projects}>{(p) => <ProjectCard projectId={p.id} name={p.name} attention={attention(p.id)} attentionReady={attention.ready()} />}</For>
       </div>
     </section>
   );
