@@ -3,8 +3,10 @@
 // alerts, each filtered for the watcher's audience (restricted fonds). Sockets carry a tag for their
 // audience (as partyserver does), so a frame finds its watchers without reading every attachment.
 // Owned by worker/live/room.ts, which says what the state is.
-import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type Delta, type PlanChanged, type ServerMessage, type Snapshot, type Viewer } from "../../schema/wire";
+import { encodeCells, type FrameLists } from "../../schema/compact-frame";
+import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type CompactDelta, type Delta, type FrameEncoding, type PlanChanged, type ServerMessage, type Snapshot, type Viewer } from "../../schema/wire";
 import { wireCalendar, type ProjectPlan } from "./plan";
+import { SNAPSHOT_KINDS } from "./snapshot";
 import type { LiveStore } from "./store";
 import { audienceFor, visible, visibleFonds, type Audience } from "./visibility";
 
@@ -63,7 +65,11 @@ export function viewersOf(sockets: readonly WebSocket[]): Viewer[] {
   return viewers;
 }
 
-/** Socket tags: who may see restricted fonds, and who may not. */
+/**
+ * Socket tags: who may see restricted fonds, and who may not; the delta encoding it asked for
+ * (`frames:json`, `frames:compact`); and the two together (`audience:all:compact`), so each frame
+ * finds the sockets it is encoded for without reading an attachment.
+ */
 const SEES_ALL = "audience:all";
 const SEES_PUBLIC = "audience:public";
 
@@ -80,6 +86,7 @@ export interface FanoutSource {
 
 export class Fanout {
   private frameTimer: ReturnType<typeof setTimeout> | null = null;
+  private lists: { plan: ProjectPlan | null; all: FrameLists; public: FrameLists } | null = null;
   private lastFrameAt = 0;
 
   constructor(
@@ -153,20 +160,52 @@ export class Fanout {
     const seq = this.store.seq;
     if (seq <= from) return;
     this.lastFrameAt = Date.now();
-    const restricted = [...new Set(this.source.plan()?.fonds.filter((f) => f.restricted).map((f) => f.code))];
-    const seeAll = restricted.length === 0 ? this.ctx.getWebSockets() : this.ctx.getWebSockets(SEES_ALL);
-    const others = restricted.length === 0 ? [] : this.ctx.getWebSockets(SEES_PUBLIC);
-    if (seeAll.length + others.length > 0) {
+    const plan = this.source.plan();
+    const restricted = [...new Set(plan?.fonds.filter((f) => f.restricted).map((f) => f.code))];
+    // Without restricted fonds every watcher gets the same frame, whatever its audience.
+    const seeAll = restricted.length === 0 ? "frames:" : `${SEES_ALL}:`;
+    const seeAllSockets = this.socketsByEncoding(seeAll);
+    const others = restricted.length === 0 ? null : this.socketsByEncoding(`${SEES_PUBLIC}:`);
+    if (seeAllSockets.count + (others?.count ?? 0) > 0) {
       const cells = this.store.changesSince(from, seq);
-      if (seeAll.length > 0) broadcast(seeAll, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null));
-      const shown = others.length === 0 ? [] : visible(cells, { hidden: new Set(restricted) });
-      if (shown.length > 0) {
+      const lists = this.listsOf(plan);
+      if (seeAllSockets.count > 0) this.broadcastDelta(seeAllSockets, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null), lists.all);
+      const shown = others === null || others.count === 0 ? [] : visible(cells, { hidden: new Set(restricted) });
+      if (others && shown.length > 0) {
         const before = this.store.lastVisible(restricted, from);
         const after = this.store.lastVisible(restricted, seq);
-        broadcast(others, this.deltaMessage(before.seq, after.seq, shown, after.at));
+        this.broadcastDelta(others, this.deltaMessage(before.seq, after.seq, shown, after.at), lists.public);
       }
     }
     this.store.setMeta("broadcast_seq", seq);
+  }
+
+  private socketsByEncoding(prefix: string): { json: WebSocket[]; compact: WebSocket[]; count: number } {
+    const json = this.ctx.getWebSockets(`${prefix}json`);
+    const compact = this.ctx.getWebSockets(`${prefix}compact`);
+    return { json, compact, count: json.length + compact.length };
+  }
+
+  private broadcastDelta(sockets: { json: WebSocket[]; compact: WebSocket[] }, delta: Delta, lists: FrameLists): void {
+    broadcast(sockets.json, delta);
+    if (sockets.compact.length === 0) return;
+    const { cells: _, ...head } = delta;
+    broadcast(sockets.compact, { ...head, type: "cdelta", ...encodeCells(delta.cells, lists) } satisfies CompactDelta);
+  }
+
+  /**
+   * What compact frames index into, per audience: exactly the lists its snapshot and plan messages
+   * carry (buildSnapshot, planMessage), so a restricted audience's indices never count a hidden fonds.
+   * Kept per plan object, which is replaced whenever the plan is reloaded.
+   */
+  private listsOf(plan: ProjectPlan | null): { all: FrameLists; public: FrameLists } {
+    if (this.lists?.plan !== plan) {
+      const fonds = plan?.fonds ?? [];
+      const stations = plan?.stations ?? [];
+      const of = (seesRestricted: boolean): FrameLists => ({ fonds: visibleFonds(fonds, audienceFor(fonds, seesRestricted)), kinds: SNAPSHOT_KINDS, stations });
+      this.lists = { plan, all: of(true), public: of(false) };
+    }
+    return this.lists;
   }
 
   /** The restricted fonds changed: every watcher starts again from a snapshot for its audience. */
@@ -181,11 +220,12 @@ export class Fanout {
   }
 
   /** A new watcher, already authorized by worker/routes/live.ts: it starts exactly where the others are. */
-  accept(watcher: SocketAttachment, since: number | null): WebSocket {
+  accept(watcher: SocketAttachment, since: number | null, encoding: FrameEncoding = "json"): WebSocket {
     // Send what is pending to everyone else first, so this socket starts exactly at broadcast_seq.
     this.frame();
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [watcher.seesRestricted ? SEES_ALL : SEES_PUBLIC]);
+    const audience = watcher.seesRestricted ? SEES_ALL : SEES_PUBLIC;
+    this.ctx.acceptWebSocket(server, [audience, `frames:${encoding}`, `${audience}:${encoding}`]);
     server.serializeAttachment(watcher);
     this.catchUp(server, since);
     send(server, this.alertsMessage(watcher.seesRestricted));

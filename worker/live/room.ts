@@ -205,8 +205,10 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!this.plan) return new Response("unknown project", { status: 404 });
     const attachment = JSON.parse(decodeURIComponent(request.headers.get("X-Watcher") ?? "null")) as SocketAttachment | null;
     if (!attachment) return new Response("missing watcher", { status: 400 });
-    const since = new URL(request.url).searchParams.get("since");
-    return new Response(null, { status: 101, webSocket: this.feed.accept(attachment, since === null ? null : Number(since)) });
+    const query = new URL(request.url).searchParams;
+    const since = query.get("since");
+    const encoding = query.get("frames") === "compact" ? "compact" : "json";
+    return new Response(null, { status: 101, webSocket: this.feed.accept(attachment, since === null ? null : Number(since), encoding) });
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
