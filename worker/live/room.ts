@@ -32,6 +32,8 @@ export type IngestResult =
   /** An id already accepted (or repeated in the batch) with other content; nothing was applied. */
   | { status: "conflict"; errors: EventError[] }
   | { status: "not_found" }
+  /** The token the post was made with is no longer this station's (revoked or rotated). */
+  | { status: "unauthorized" }
   | { status: "rate_limited"; retryAfter: number };
 
 export interface StationView {
@@ -82,9 +84,11 @@ export class ProjectRoom extends DurableObject<Env> {
     this.snapshots.clear();
   }
 
-  async ingest(stationId: string, events: CounterEventInput[], now: number, client: string | null = null): Promise<IngestResult> {
+  /** `tokenHash`: what the worker resolved the station from, possibly from its cache (worker/auth/station-cache.ts). */
+  async ingest(stationId: string, events: CounterEventInput[], now: number, client: string | null = null, tokenHash?: string): Promise<IngestResult> {
     const plan = this.plan;
     if (!plan) return { status: "not_found" };
+    if (tokenHash !== undefined && plan.stationTokens.get(stationId) !== tokenHash) return { status: "unauthorized" };
     const wait = this.limiter.take(stationId, now);
     if (wait > 0) return { status: "rate_limited", retryAfter: Math.ceil(wait / 1000) };
     const check = checkBatch(events, { fondsCodes: this.fondsCodes, kinds: this.kinds, periodStart: plan.project.periodStart, timeZone: plan.project.timeZone, now });
