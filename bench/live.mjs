@@ -12,7 +12,8 @@
 //        poster sends its next batch as soon as the previous one is answered)
 //        --audience leader|operator (watchers sign in as a project leader with a session cookie, the
 //        default, or use the operator ADMIN_TOKEN)
-//        --frames json|compact (the delta encoding watchers ask for; the dashboard asks for compact, the default)
+//        --frames json|compact|json,compact (the delta encoding watchers ask for; the dashboard asks for
+//        compact, the default; both: the product and the floor are measured with each, as arms of one run)
 //        --full-parse (every watcher JSON.parses every frame; default: watcher 0 does, the others read
 //        only the header `{"type":"delta","from":…,"seq":…` — the bench shares the 2 cores with the server)
 //        --no-deflate (watchers do not offer permessage-deflate; Node's WebSocket, like browsers, always does)
@@ -70,7 +71,7 @@ const o = {
   batch: Number(flags.batch),
   rate: flags.rate === undefined ? null : Number(flags.rate),
   audience: flags.audience,
-  frames: flags.frames,
+  frames: null, // per arm
   fullParse: flags["full-parse"],
   noDeflate: flags["no-deflate"],
   fondsPerBatch: flags["fonds-per-batch"] === undefined ? null : Number(flags["fonds-per-batch"]),
@@ -82,7 +83,11 @@ if (o.fondsPerBatch !== null && !(Number.isInteger(o.fondsPerBatch) && o.fondsPe
 if (o.rate !== null && !(o.rate > 0)) throw new Error("bad --rate");
 if (!(o.retries >= 0 && o.retries <= 1)) throw new Error("bad --retries");
 if (!["leader", "operator"].includes(o.audience)) throw new Error("--audience is leader or operator");
-if (!["json", "compact"].includes(o.frames)) throw new Error("--frames is json or compact");
+const frames = flags.frames.split(",");
+if (!frames.every((f) => ["json", "compact"].includes(f))) throw new Error("--frames is json, compact or json,compact");
+// An arm is a target with one encoding; the peer speaks only plain deltas, so it is measured once.
+const arms = targets.flatMap((target) => (target === "peer" ? [{ target, frames: "json" }] : frames.map((f) => ({ target, frames: f }))))
+  .map((a) => ({ ...a, name: frames.length > 1 && a.target !== "peer" ? `${a.target}:${a.frames}` : a.target }));
 if (!targets.every((t) => TARGETS.includes(t))) throw new Error(`--targets: some of ${TARGETS.join(",")}`);
 for (const [k, v] of Object.entries({ seconds: o.seconds, warmup: o.warmup, posters: o.posters, watchers: o.watchers, batch: o.batch, rounds })) {
   if (!Number.isFinite(v) || v < 0 || (k !== "warmup" && v <= 0)) throw new Error(`bad --${k}`);
@@ -106,7 +111,7 @@ process.on("exit", cleanup);
 
 const startedAt = new Date();
 const code = codeVersion();
-log(`bench:live — ${targets.join(" / ")}, ${rounds} round(s); ${o.watchers} ${o.audience} watchers (${o.frames} frames), ${o.posters} posters × batches of ${o.batch}, ${o.rate === null ? "closed loop" : `open loop at ${o.rate} events/s`}, ${o.seconds} s (+${o.warmup} s warm-up)${o.retries ? `, ${o.retries * 100} % of batches retried` : ""}`);
+log(`bench:live — ${targets.join(" / ")}, ${rounds} round(s); ${o.watchers} ${o.audience} watchers (${frames.join(" and ")} frames), ${o.posters} posters × batches of ${o.batch}, ${o.rate === null ? "closed loop" : `open loop at ${o.rate} events/s`}, ${o.seconds} s (+${o.warmup} s warm-up)${o.retries ? `, ${o.retries * 100} % of batches retried` : ""}`);
 log(`  code: ${code.commit ?? "?"}${code.uncommittedServerChanges ? ` + ${code.uncommittedServerChanges} uncommitted server files` : ""}, run from a copy taken now (edits meanwhile do not reload it)`);
 let exitCode = 0;
 const results = [];
@@ -129,25 +134,25 @@ try {
   }
   // Interleaved (ours, floor, peer, ours, …): noise from the shared machine falls on all of them alike.
   for (let round = 0; round < rounds; round++) {
-    for (const kind of targets) {
-      const server = servers.get(kind);
-      log(`\n— round ${round + 1}/${rounds}: ${kind}`);
-      const target = await prepare(kind, server, { round, posters: o.posters, audience: o.audience, fixture: FIXTURE, adminToken });
-      const r = await measure({ url: server.url, pid: server.pid, target, o, log });
-      const result = { target: kind, round, ...r };
+    for (const arm of arms) {
+      const server = servers.get(arm.target);
+      log(`\n— round ${round + 1}/${rounds}: ${arm.name}`);
+      const target = await prepare(arm.target, server, { round: `${round}-${arm.frames}`, posters: o.posters, audience: o.audience, fixture: FIXTURE, adminToken });
+      const r = await measure({ url: server.url, pid: server.pid, target, o: { ...o, frames: arm.frames }, log });
+      const result = { arm: arm.name, target: arm.target, frames: arm.frames, round, ...r };
       results.push(result);
       printRound(result, o, log);
       const broken = !r.exactness.ok || r.feed.gaps > 0 || r.feed.watchersBehind > 0 || r.feed.watchersClosed > 0 || r.posts.non2xx > 0 || r.posts.networkErrors > 0;
-      if (kind === "ours" && broken) exitCode = 1;
+      if (arm.target === "ours" && broken) exitCode = 1;
     }
   }
-  const summary = compareSummary(results, targets, log);
-  if (flags.strict && summary.ours && !summary.ours.meetsTargets) exitCode = 1;
+  const summary = compareSummary(results, arms, log);
+  if (flags.strict && Object.values(summary).some((s) => s.meetsTargets === false)) exitCode = 1;
   const file = `${ROOT}bench/results/live-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`;
   mkdirSync(`${ROOT}bench/results`, { recursive: true });
   const command = `npm run bench:live -- ${process.argv.slice(2).join(" ")}`.trim();
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, server: "wrangler dev (local workerd)" };
-  writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), command, code, machine, options: o, targets, rounds, summary, results }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), command, code, machine, options: { ...o, frames }, arms, rounds, summary, results }, null, 2)}\n`);
   log(`  results           ${file.slice(ROOT.length)}`);
 } catch (err) {
   console.error(`bench failed: ${err.stack ?? err}`);

@@ -31,46 +31,48 @@ export function printRound(r, o, log) {
   if (c.otherProcesses !== null && c.otherProcesses > 25) log(`  WARNING           other processes used ${c.otherProcesses.toFixed(0)} % CPU during the round`);
 }
 
-/** Medians per target over its rounds, and the product's ratios to the others. */
-export function compareSummary(results, targets, log) {
+/** Medians per arm over its rounds, and each of the product's arms as ratios to the floor (same encoding) and the peer. */
+export function compareSummary(results, arms, log) {
   const summary = {};
-  for (const t of targets) {
-    const rs = results.filter((r) => r.target === t);
-    summary[t] = {
+  for (const arm of arms) {
+    const rs = results.filter((r) => r.arm === arm.name);
+    summary[arm.name] = {
+      ...arm,
       rounds: rs.length,
       eventsPerS: median(rs.map((r) => r.throughput.eventsPerS)),
       p50: median(rs.map((r) => r.latencyMs.p50)),
       p95: median(rs.map((r) => r.latencyMs.p95)),
+      postRoundTripP50: median(rs.map((r) => r.postRoundTripMs.p50)),
       framesPerWatcherS: median(rs.map((r) => r.feed.framesPerS)),
       bytesPerWatcherS: median(rs.map((r) => r.feed.deltaBytesPerWatcherS)),
       bytesPerFrame: median(rs.map((r) => r.feed.bytesPerFrame)),
+      serverCpu: median(rs.map((r) => r.cpuPercent.serverGroup.total)),
       otherCpu: median(rs.map((r) => r.cpuPercent.otherProcesses)),
       exactRounds: rs.filter((r) => r.exactness.ok).length,
       perRound: rs.map((r) => ({ eventsPerS: r.throughput.eventsPerS, p95: r.latencyMs.p95, exact: r.exactness.ok })),
     };
   }
   log("\nMedians over the rounds");
-  log("  target  events/s   p50     p95     frames/s/watcher  KiB/s/watcher  KiB/frame  exact rounds");
-  for (const t of targets) {
-    const s = summary[t];
-    log(`  ${t.padEnd(7)} ${fmt(s.eventsPerS).padStart(8)}  ${ms(s.p50).padStart(6)}  ${ms(s.p95).padStart(6)}  ${s.framesPerWatcherS.toFixed(1).padStart(16)}  ${(s.bytesPerWatcherS / 1024).toFixed(1).padStart(13)}  ${((s.bytesPerFrame ?? 0) / 1024).toFixed(2).padStart(9)}  ${s.exactRounds}/${s.rounds}`);
+  log("  arm            events/s   p50     p95   POST p50  frames/s/watcher  KiB/s/watcher  KiB/frame  exact rounds");
+  for (const arm of arms) {
+    const s = summary[arm.name];
+    log(`  ${arm.name.padEnd(13)} ${fmt(s.eventsPerS).padStart(8)}  ${ms(s.p50).padStart(6)}  ${ms(s.p95).padStart(6)}  ${ms(s.postRoundTripP50).padStart(7)}  ${s.framesPerWatcherS.toFixed(1).padStart(16)}  ${(s.bytesPerWatcherS / 1024).toFixed(1).padStart(13)}  ${((s.bytesPerFrame ?? 0) / 1024).toFixed(2).padStart(9)}  ${s.exactRounds}/${s.rounds}`);
   }
-  const ours = summary.ours;
-  if (ours) {
+  for (const ours of arms.filter((a) => a.target === "ours").map((a) => summary[a.name])) {
     ours.meetsTargets = ours.eventsPerS >= TARGET_EVENTS_PER_S && ours.p95 <= TARGET_P95_MS;
-    for (const other of ["floor", "peer"]) {
-      const s = summary[other];
-      if (!s) continue;
-      // Ratios per round (interleaved, so they share the round's noise), then their median.
-      const paired = ours.perRound.map((r, i) => s.perRound[i] && { thr: r.eventsPerS / s.perRound[i].eventsPerS, p95: r.p95 / s.perRound[i].p95 }).filter(Boolean);
-      ours[`vs_${other}`] = { throughput: median(paired.map((p) => p.thr)), p95: median(paired.map((p) => p.p95)), perRound: paired };
-    }
     log("");
-    log(`  ours vs targets   ${fmt(ours.eventsPerS)} events/s (≥ ${fmt(TARGET_EVENTS_PER_S)}: ${(ours.eventsPerS / TARGET_EVENTS_PER_S).toFixed(2)}×), p95 ${ms(ours.p95)} (≤ ${TARGET_P95_MS} ms: ${(ours.p95 / TARGET_P95_MS).toFixed(2)}×)`);
-    const f = ours.vs_floor;
-    if (f) log(`  ours / floor      throughput ${f.throughput.toFixed(2)}× (goal ≥ ${FLOOR_THROUGHPUT}: ${f.throughput >= FLOOR_THROUGHPUT ? "met" : "MISSED"}), p95 ${f.p95.toFixed(2)}× (goal ≤ ${FLOOR_P95}: ${f.p95 <= FLOOR_P95 ? "met" : "MISSED"})`);
-    const p = ours.vs_peer;
-    if (p) log(`  ours / peer       throughput ${p.throughput.toFixed(2)}× (${p.throughput > 1 ? "ahead" : "BEHIND"}), p95 ${p.p95.toFixed(2)}× (${p.p95 < 1 ? "ahead" : "BEHIND"}); peer exact in ${summary.peer.exactRounds}/${summary.peer.rounds} rounds, ours in ${ours.exactRounds}/${ours.rounds}`);
+    log(`  ${ours.name} vs targets  ${fmt(ours.eventsPerS)} events/s (≥ ${fmt(TARGET_EVENTS_PER_S)}: ${(ours.eventsPerS / TARGET_EVENTS_PER_S).toFixed(2)}×), p95 ${ms(ours.p95)} (≤ ${TARGET_P95_MS} ms: ${(ours.p95 / TARGET_P95_MS).toFixed(2)}×)`);
+    for (const other of arms.filter((a) => (a.target === "floor" && a.frames === ours.frames) || a.target === "peer").map((a) => summary[a.name])) {
+      // Ratios per round (interleaved, so they share the round's noise), then their median.
+      const paired = ours.perRound.map((r, i) => other.perRound[i] && { thr: r.eventsPerS / other.perRound[i].eventsPerS, p95: r.p95 / other.perRound[i].p95 }).filter(Boolean);
+      const v = { throughput: median(paired.map((p) => p.thr)), p95: median(paired.map((p) => p.p95)), perRound: paired };
+      ours[`vs_${other.name}`] = v;
+      if (other.target === "floor") {
+        log(`  ${ours.name} / ${other.name}  throughput ${v.throughput.toFixed(2)}× (goal ≥ ${FLOOR_THROUGHPUT}: ${v.throughput >= FLOOR_THROUGHPUT ? "met" : "MISSED"}), p95 ${v.p95.toFixed(2)}× (goal ≤ ${FLOOR_P95}: ${v.p95 <= FLOOR_P95 ? "met" : "MISSED"})`);
+      } else {
+        log(`  ${ours.name} / ${other.name}  throughput ${v.throughput.toFixed(2)}× (${v.throughput > 1 ? "ahead" : "BEHIND"}), p95 ${v.p95.toFixed(2)}× (${v.p95 < 1 ? "ahead" : "BEHIND"}); ${other.name} exact in ${other.exactRounds}/${other.rounds} rounds, ${ours.name} in ${ours.exactRounds}/${ours.rounds}`);
+      }
+    }
   }
   return summary;
 }

@@ -18,7 +18,8 @@ export async function prepare(kind, server, { round, posters, audience, fixture,
   let fondsCodes;
   if (kind === "ours") {
     const call = server.adminClient(server.url, adminToken);
-    if (round === 0) await call("POST", "/provinces", { id: "bench", name: "Tỉnh thử tải" });
+    if (!server.provinceMade) await call("POST", "/provinces", { id: "bench", name: "Tỉnh thử tải" });
+    server.provinceMade = true;
     await call("POST", "/provinces/bench/projects", { id: projectId, name: "Thử tải luồng trực tiếp", periodStart: "2026-01-01", periodEnd: "2027-12-31" });
     await call("POST", `/projects/${projectId}/plan/import`, { table: readFileSync(fixture, "utf8"), target: "both" });
     for (let i = 0; i < posters; i++) tokens.push((await call("POST", `/projects/${projectId}/stations`, { name: `Trạm thử ${String(i + 1).padStart(2, "0")}` })).token);
