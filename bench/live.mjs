@@ -17,12 +17,14 @@
 //        --full-parse (every watcher JSON.parses every frame; default: watcher 0 does, the others read
 //        only the header `{"type":"delta","from":…,"seq":…` — the bench shares the 2 cores with the server)
 //        --no-deflate (watchers do not offer permessage-deflate; Node's WebSocket, like browsers, always does)
+//        --deflate on|off|on,off (the same; both: the product and the floor are measured each way, as arms)
 //        --fonds-per-batch N (each batch spreads over N random fonds; default: any of the plan's, per event)
 //        --retries P (after an answer, the same batch is posted again with probability P, as a station
 //        does whose answer was lost; it must count once; default 0, 0.05 with --compare)
 //        --compare (measure the product, the floor bench/floor and the peer bench/peer in one run, each
 //        on its own wrangler dev, interleaved round by round; prints the product's ratios to both)
 //        --targets ours,floor,peer (which of them; --compare means all three)  --rounds N (1; 3 with --compare)
+//        --profile (a V8 CPU profile of the product's isolate over each measured window: bench/lib/profile.mjs)
 //        --state-dir DIR (parent of the fresh state and source copies, default the OS temp dir)
 //        --verbose (forward the servers' logs)  --strict (exit 1 when a target is missed)
 // Results also go to bench/results/live-<timestamp>.json (git-ignored). Servers run from a copy of the
@@ -34,7 +36,7 @@ import { parseArgs } from "node:util";
 import { ROOT } from "../scripts/lib/local-server.mjs";
 import { compareSummary, printRound } from "./lib/compare.mjs";
 import { measure } from "./lib/load.mjs";
-import { codeVersion, copySources, startMeasured } from "./lib/servers.mjs";
+import { codeVersion, copySources, freePort, startMeasured } from "./lib/servers.mjs";
 import { configOf, prepare, TARGETS } from "./lib/targets.mjs";
 
 const FIXTURE = ["../shared/fixtures/hatinh-2021-results.tsv", "/work/shared/fixtures/hatinh-2021-results.tsv"]
@@ -54,9 +56,11 @@ const { values: flags } = parseArgs({
     frames: { type: "string", default: "compact" },
     "full-parse": { type: "boolean", default: false },
     "no-deflate": { type: "boolean", default: false },
+    deflate: { type: "string" },
     "fonds-per-batch": { type: "string" },
     retries: { type: "string" },
     compare: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
     targets: { type: "string" },
     rounds: { type: "string" },
     verbose: { type: "boolean", default: false },
@@ -73,7 +77,7 @@ const o = {
   audience: flags.audience,
   frames: null, // per arm
   fullParse: flags["full-parse"],
-  noDeflate: flags["no-deflate"],
+  noDeflate: null, // per arm
   fondsPerBatch: flags["fonds-per-batch"] === undefined ? null : Number(flags["fonds-per-batch"]),
   retries: Number(flags.retries ?? (flags.compare ? 0.05 : 0)),
 };
@@ -85,9 +89,18 @@ if (!(o.retries >= 0 && o.retries <= 1)) throw new Error("bad --retries");
 if (!["leader", "operator"].includes(o.audience)) throw new Error("--audience is leader or operator");
 const frames = flags.frames.split(",");
 if (!frames.every((f) => ["json", "compact"].includes(f))) throw new Error("--frames is json, compact or json,compact");
-// An arm is a target with one encoding; the peer speaks only plain deltas, so it is measured once.
-const arms = targets.flatMap((target) => (target === "peer" ? [{ target, frames: "json" }] : frames.map((f) => ({ target, frames: f }))))
-  .map((a) => ({ ...a, name: frames.length > 1 && a.target !== "peer" ? `${a.target}:${a.frames}` : a.target }));
+const deflates = (flags.deflate ?? (flags["no-deflate"] ? "off" : "on")).split(",");
+if (!deflates.every((d) => ["on", "off"].includes(d))) throw new Error("--deflate is on, off or on,off");
+// An arm is a target with one encoding and one deflate choice; the peer speaks only plain deltas, so
+// it is measured once per deflate choice.
+const arms = targets
+  .flatMap((target) => (target === "peer" ? ["json"] : frames).flatMap((f) => deflates.map((d) => ({ target, frames: f, noDeflate: d === "off" }))))
+  .map((a) => {
+    const parts = [a.target];
+    if (frames.length > 1 && a.target !== "peer") parts.push(a.frames);
+    if (deflates.length > 1) parts.push(a.noDeflate ? "nodeflate" : "deflate");
+    return { ...a, name: parts.join(":") };
+  });
 if (!targets.every((t) => TARGETS.includes(t))) throw new Error(`--targets: some of ${TARGETS.join(",")}`);
 for (const [k, v] of Object.entries({ seconds: o.seconds, warmup: o.warmup, posters: o.posters, watchers: o.watchers, batch: o.batch, rounds })) {
   if (!Number.isFinite(v) || v < 0 || (k !== "warmup" && v <= 0)) throw new Error(`bad --${k}`);
@@ -111,7 +124,7 @@ process.on("exit", cleanup);
 
 const startedAt = new Date();
 const code = codeVersion();
-log(`bench:live — ${targets.join(" / ")}, ${rounds} round(s); ${o.watchers} ${o.audience} watchers (${frames.join(" and ")} frames), ${o.posters} posters × batches of ${o.batch}, ${o.rate === null ? "closed loop" : `open loop at ${o.rate} events/s`}, ${o.seconds} s (+${o.warmup} s warm-up)${o.retries ? `, ${o.retries * 100} % of batches retried` : ""}`);
+log(`bench:live — ${targets.join(" / ")}, ${rounds} round(s); ${o.watchers} ${o.audience} watchers (${frames.join(" and ")} frames, deflate ${deflates.join(" and ")}), ${o.posters} posters × batches of ${o.batch}, ${o.rate === null ? "closed loop" : `open loop at ${o.rate} events/s`}, ${o.seconds} s (+${o.warmup} s warm-up)${o.retries ? `, ${o.retries * 100} % of batches retried` : ""}`);
 log(`  code: ${code.commit ?? "?"}${code.uncommittedServerChanges ? ` + ${code.uncommittedServerChanges} uncommitted server files` : ""}, run from a copy taken now (edits meanwhile do not reload it)`);
 let exitCode = 0;
 const results = [];
@@ -123,6 +136,7 @@ try {
       parent,
       config: configOf(kind),
       adminToken,
+      inspectorPort: flags.profile && kind === "ours" ? await freePort() : undefined,
       log: (line) => flags.verbose && log(`  [${kind}] ${line}`),
       onExit: (c, lines) => {
         console.error(`${kind}: wrangler dev exited early (${c}); last lines:\n${lines.join("\n")}`);
@@ -138,7 +152,7 @@ try {
       const server = servers.get(arm.target);
       log(`\n— round ${round + 1}/${rounds}: ${arm.name}`);
       const target = await prepare(arm.target, server, { round: `${round}-${arm.frames}`, posters: o.posters, audience: o.audience, fixture: FIXTURE, adminToken });
-      const r = await measure({ url: server.url, pid: server.pid, target, o: { ...o, frames: arm.frames }, log });
+      const r = await measure({ url: server.url, pid: server.pid, inspectorPort: server.inspectorPort, target, o: { ...o, frames: arm.frames, noDeflate: arm.noDeflate }, log });
       const result = { arm: arm.name, target: arm.target, frames: arm.frames, round, ...r };
       results.push(result);
       printRound(result, o, log);
@@ -152,7 +166,7 @@ try {
   mkdirSync(`${ROOT}bench/results`, { recursive: true });
   const command = `npm run bench:live -- ${process.argv.slice(2).join(" ")}`.trim();
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, server: "wrangler dev (local workerd)" };
-  writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), command, code, machine, options: { ...o, frames }, arms, rounds, summary, results }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), command, code, machine, options: { ...o, frames, deflates }, arms, rounds, summary, results }, null, 2)}\n`);
   log(`  results           ${file.slice(ROOT.length)}`);
 } catch (err) {
   console.error(`bench failed: ${err.stack ?? err}`);

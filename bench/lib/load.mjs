@@ -6,11 +6,13 @@ import { cpus, loadavg } from "node:os";
 import { machineCpu, percentile, processGroupCpu } from "./stats.mjs";
 import { clock as now, startWatchers } from "./watchers.mjs";
 import { checkExact, d1CatchUp, diffCpu, reachedAt } from "./checks.mjs";
+import { startProfile } from "./profile.mjs";
 
 const KINDS = ["files", "documents", "pages"];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function measure({ url, pid, target, o, log }) {
+/** `inspectorPort`: profile the server's isolate over the measured window (bench/lib/profile.mjs). */
+export async function measure({ url, pid, inspectorPort, target, o, log }) {
   const { projectId, tokens, watcherHeaders, fondsCodes, snapshotNow } = target;
   const initial = await snapshotNow();
   // Watchers first (on their own thread), each with its snapshot; then let the presence storm of joins settle.
@@ -20,13 +22,13 @@ export async function measure({ url, pid, target, o, log }) {
     const { connectMs } = watcherThread.ready;
     await watcherThread.quiet(500, 15_000);
     log(`  ${o.watchers} watchers hold their snapshot (seq ${watcherThread.ready.seq}) after ${connectMs.toFixed(0)} ms; WebSocket extensions: ${watcherThread.ready.extensions || "none"}`);
-    return await load({ url, pid, target, o, initial, watcherThread, fondsCodes, tokens, projectId });
+    return await load({ url, pid, inspectorPort, target, o, initial, watcherThread, fondsCodes, tokens, projectId });
   } finally {
     await watcherThread.close().catch(() => {});
   }
 }
 
-async function load({ url, pid, target, o, initial, watcherThread, fondsCodes, tokens, projectId }) {
+async function load({ url, pid, inspectorPort, target, o, initial, watcherThread, fondsCodes, tokens, projectId }) {
   const runTag = randomBytes(4).toString("hex");
   const batches = []; // { poster, t0, sentAt, t1, seq, accepted, measured }
   const expected = new Map(); // fonds\0kind → amount posted in accepted batches
@@ -37,7 +39,11 @@ async function load({ url, pid, target, o, initial, watcherThread, fondsCodes, t
   const tEnd = tMeasure + o.seconds * 1000;
   const cpu0 = { group: processGroupCpu(pid), self: process.cpuUsage(), machine: machineCpu() };
   let cpuAtMeasure = null;
-  const measureMark = setTimeout(() => (cpuAtMeasure = { group: processGroupCpu(pid), self: process.cpuUsage(), machine: machineCpu() }), o.warmup * 1000);
+  let profiling = null;
+  const measureMark = setTimeout(() => {
+    cpuAtMeasure = { group: processGroupCpu(pid), self: process.cpuUsage(), machine: machineCpu() };
+    if (inspectorPort) profiling = startProfile(inspectorPort).catch((err) => ({ stop: async () => ({ error: String(err.message ?? err) }) }));
+  }, o.warmup * 1000);
   const post = (headers, body) => fetch(`${url}/api/v1/projects/${projectId}/counters`, { method: "POST", headers, body });
 
   async function postBatch(p, n, headers, scheduledAt) {
@@ -126,6 +132,7 @@ async function load({ url, pid, target, o, initial, watcherThread, fondsCodes, t
   await Promise.all(tokens.map((token, p) => poster(p, token)));
   clearTimeout(measureMark);
   const tPostEnd = now();
+  const profile = profiling ? await (await profiling).stop() : null;
   const cpu1 = { group: processGroupCpu(pid), self: process.cpuUsage(), machine: machineCpu() };
 
   // Every watcher must reach the last seq; then the totals must be exact.
@@ -183,6 +190,7 @@ async function load({ url, pid, target, o, initial, watcherThread, fondsCodes, t
     },
     exactness: exact,
     d1,
+    profile,
     cpuPercent: { serverGroup: groupCpu, benchClient: selfCpuPct, machine: machinePct, otherProcesses: otherPct, ofTotal: cpus().length * 100 },
     loadAverage: loadavg(),
   };

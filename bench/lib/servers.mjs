@@ -44,7 +44,7 @@ export function copySources(parent) {
  * to its fresh state) or another worker's config relative to it (bench/floor/wrangler.toml). Resolves
  * once it answers; `onExit` hears of an early exit.
  */
-export async function startMeasured({ sourceDir, parent, config, adminToken, port, log = () => {}, onExit }) {
+export async function startMeasured({ sourceDir, parent, config, adminToken, port, inspectorPort, log = () => {}, onExit }) {
   const lib = await import(pathToFileURL(`${sourceDir}/scripts/lib/local-server.mjs`).href);
   const persistTo = mkdtempSync(`${parent}/bench-state-`);
   if (!config) lib.applyMigrations(persistTo);
@@ -52,6 +52,7 @@ export async function startMeasured({ sourceDir, parent, config, adminToken, por
   const server = lib.startServer({
     mode: "wrangler",
     config: config && `${sourceDir}/${config}`,
+    extraArgs: inspectorPort ? ["--inspector-port", String(inspectorPort), "--inspector-ip", "127.0.0.1"] : [],
     port: port ?? (await freePort()),
     persistTo,
     adminToken,
@@ -79,5 +80,5 @@ export async function startMeasured({ sourceDir, parent, config, adminToken, por
     stop();
     throw new Error(`${err.message}; server log:\n${lines.slice(-20).join("\n")}`);
   }
-  return { url: server.url, pid: server.child.pid, persistTo, lines, stop, adminClient: lib.adminClient };
+  return { url: server.url, inspectorPort, pid: server.child.pid, persistTo, lines, stop, adminClient: lib.adminClient };
 }
