@@ -151,7 +151,7 @@ try {
     for (const arm of arms) {
       const server = servers.get(arm.target);
       log(`\n— round ${round + 1}/${rounds}: ${arm.name}`);
-      const target = await prepare(arm.target, server, { round: `${round}-${arm.frames}`, posters: o.posters, audience: o.audience, fixture: FIXTURE, adminToken });
+      const target = await prepare(arm.target, server, { round: `${round}-${arm.name.replace(/:/g, "-")}`, posters: o.posters, audience: o.audience, fixture: FIXTURE, adminToken });
       const r = await measure({ url: server.url, pid: server.pid, inspectorPort: server.inspectorPort, target, o: { ...o, frames: arm.frames, noDeflate: arm.noDeflate }, log });
       const result = { arm: arm.name, target: arm.target, frames: arm.frames, round, ...r };
       results.push(result);
