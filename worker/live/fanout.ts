@@ -3,10 +3,9 @@
 // alerts, each filtered for the watcher's audience (restricted fonds). Sockets carry a tag for their
 // audience (as partyserver does), so a frame finds its watchers without reading every attachment.
 // Owned by worker/live/room.ts, which says what the state is.
-import { encodeCells, type FrameLists } from "../../schema/compact-frame";
-import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type CompactDelta, type Delta, type FrameEncoding, type PlanChanged, type ServerMessage, type Snapshot, type Viewer } from "../../schema/wire";
+import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type Delta, type FrameEncoding, type PlanChanged, type ServerMessage, type Snapshot, type Viewer } from "../../schema/wire";
 import { wireCalendar, type ProjectPlan } from "./plan";
-import { SNAPSHOT_KINDS } from "./snapshot";
+import { FrameSockets } from "./frame-sockets";
 import type { LiveStore } from "./store";
 import { audienceFor, visible, visibleFonds, type Audience } from "./visibility";
 
@@ -86,14 +85,16 @@ export interface FanoutSource {
 
 export class Fanout {
   private frameTimer: ReturnType<typeof setTimeout> | null = null;
-  private lists: { plan: ProjectPlan | null; all: FrameLists; public: FrameLists } | null = null;
+  private readonly sockets: FrameSockets;
   private lastFrameAt = 0;
 
   constructor(
     private readonly ctx: DurableObjectState,
     private readonly store: LiveStore,
     private readonly source: FanoutSource,
-  ) {}
+  ) {
+    this.sockets = new FrameSockets(ctx, broadcast);
+  }
 
   audienceOf(ws: WebSocket): Audience {
     return audienceFor(this.source.plan()?.fonds ?? [], attachmentOf(ws)?.seesRestricted ?? false);
@@ -164,54 +165,32 @@ export class Fanout {
     const restricted = [...new Set(plan?.fonds.filter((f) => f.restricted).map((f) => f.code))];
     // Without restricted fonds every watcher gets the same frame, whatever its audience.
     const seeAll = restricted.length === 0 ? "frames:" : `${SEES_ALL}:`;
-    const seeAllSockets = this.socketsByEncoding(seeAll);
-    const others = restricted.length === 0 ? null : this.socketsByEncoding(`${SEES_PUBLIC}:`);
+    const seeAllSockets = this.sockets.grouped(seeAll);
+    const others = restricted.length === 0 ? null : this.sockets.grouped(`${SEES_PUBLIC}:`);
     if (seeAllSockets.count + (others?.count ?? 0) > 0) {
       const cells = this.store.changesSince(from, seq);
-      const lists = this.listsOf(plan);
-      if (seeAllSockets.count > 0) this.broadcastDelta(seeAllSockets, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null), lists.all);
+      const lists = this.sockets.listsOf(plan);
+      if (seeAllSockets.count > 0) this.sockets.sendDelta(seeAllSockets, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null), lists.all);
       const shown = others === null || others.count === 0 ? [] : visible(cells, { hidden: new Set(restricted) });
       if (others && shown.length > 0) {
         const before = this.store.lastVisible(restricted, from);
         const after = this.store.lastVisible(restricted, seq);
-        this.broadcastDelta(others, this.deltaMessage(before.seq, after.seq, shown, after.at), lists.public);
+        this.sockets.sendDelta(others, this.deltaMessage(before.seq, after.seq, shown, after.at), lists.public);
       }
     }
     this.store.setMeta("broadcast_seq", seq);
-  }
-
-  private socketsByEncoding(prefix: string): { json: WebSocket[]; compact: WebSocket[]; count: number } {
-    const json = this.ctx.getWebSockets(`${prefix}json`);
-    const compact = this.ctx.getWebSockets(`${prefix}compact`);
-    return { json, compact, count: json.length + compact.length };
-  }
-
-  private broadcastDelta(sockets: { json: WebSocket[]; compact: WebSocket[] }, delta: Delta, lists: FrameLists): void {
-    broadcast(sockets.json, delta);
-    if (sockets.compact.length === 0) return;
-    const { cells: _, ...head } = delta;
-    broadcast(sockets.compact, { ...head, type: "cdelta", ...encodeCells(delta.cells, lists) } satisfies CompactDelta);
-  }
-
-  /**
-   * What compact frames index into, per audience: exactly the lists its snapshot and plan messages
-   * carry (buildSnapshot, planMessage), so a restricted audience's indices never count a hidden fonds.
-   * Kept per plan object, which is replaced whenever the plan is reloaded.
-   */
-  private listsOf(plan: ProjectPlan | null): { all: FrameLists; public: FrameLists } {
-    if (this.lists?.plan !== plan) {
-      const fonds = plan?.fonds ?? [];
-      const stations = plan?.stations ?? [];
-      const of = (seesRestricted: boolean): FrameLists => ({ fonds: visibleFonds(fonds, audienceFor(fonds, seesRestricted)), kinds: SNAPSHOT_KINDS, stations });
-      this.lists = { plan, all: of(true), public: of(false) };
-    }
-    return this.lists;
   }
 
   /** The restricted fonds changed: every watcher starts again from a snapshot for its audience. */
   resnapshotAll(): void {
     this.frame();
     for (const ws of this.ctx.getWebSockets()) this.catchUp(ws, null);
+  }
+
+  /** A socket failed: it leaves every list and the others hear it is gone. */
+  onError(ws: WebSocket): void {
+    this.sockets.changed();
+    this.broadcastPresence(ws);
   }
 
   broadcastPresence(leaving?: WebSocket): void {
@@ -226,6 +205,7 @@ export class Fanout {
     const { 0: client, 1: server } = new WebSocketPair();
     const audience = watcher.seesRestricted ? SEES_ALL : SEES_PUBLIC;
     this.ctx.acceptWebSocket(server, [audience, `frames:${encoding}`, `${audience}:${encoding}`]);
+    this.sockets.changed();
     server.serializeAttachment(watcher);
     this.catchUp(server, since);
     send(server, this.alertsMessage(watcher.seesRestricted));
@@ -254,6 +234,7 @@ export class Fanout {
   }
 
   onClose(ws: WebSocket, code: number, reason: string): void {
+    this.sockets.changed();
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch {
@@ -272,7 +253,10 @@ export class Fanout {
         closed++;
       }
     }
-    if (closed > 0) this.broadcastPresence();
+    if (closed > 0) {
+      this.sockets.changed();
+      this.broadcastPresence();
+    }
     return closed;
   }
 }

@@ -224,7 +224,7 @@ export class ProjectRoom extends DurableObject<Env> {
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    this.feed.broadcastPresence(ws);
+    this.feed.onError(ws);
   }
 
   override async alarm(): Promise<void> {
