@@ -1,21 +1,21 @@
 // npm run bench:report — a monthly report over a project with 1,000,000 counter events.
 // Starts `wrangler dev` on its own state, posts the events through the real API (10 stations, 21 fonds,
 // 3 kinds, spread over 2026's working days), waits until D1 has them all, then times report generation.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { adminClient, applyMigrations, ROOT, startServer, waitUntilReady } from "../scripts/lib/local-server.mjs";
+import { ROOT } from "../scripts/lib/local-server.mjs";
+import { copySources, startMeasured } from "./lib/servers.mjs";
 
 const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 15);
-const PORT = 8791;
-const state = mkdtempSync(join(tmpdir(), "bench-report-"));
 const adminToken = `bench-${Math.random().toString(36).slice(2)}`;
-applyMigrations(state);
-const server = startServer({ mode: "wrangler", port: PORT, persistTo: state, adminToken });
+// The same measured server as bench:live: a copy of the sources (so a fresh clone, without the
+// dashboard's build, starts too) on its own state and a free port.
+const sources = copySources(tmpdir());
+let server = null;
 const stop = () => {
-  server.stop();
-  rmSync(state, { recursive: true, force: true });
+  server?.stop();
+  sources.remove();
 };
 process.on("SIGINT", () => (stop(), process.exit(130)));
 
@@ -23,8 +23,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
 try {
-  await waitUntilReady(server.url);
-  const call = adminClient(server.url, adminToken);
+  server = await startMeasured({ sourceDir: sources.dir, parent: tmpdir(), adminToken, onExit: (code, lines) => console.error(`wrangler dev exited (${code}):\n${lines.join("\n")}`) });
+  const call = server.adminClient(server.url, adminToken);
   await call("POST", "/provinces", { id: "bench", name: "Tỉnh thử" });
   await call("POST", "/provinces/bench/projects", { id: "report-bench", name: "Dự án đo", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
   await call("POST", "/projects/report-bench/plan/import", { table: readFileSync(`${ROOT}../shared/fixtures/hatinh-2021-results.tsv`, "utf8") });

@@ -130,6 +130,30 @@ export interface Delta {
   at: number;
 }
 
+/**
+ * A delta in the compact encoding, for watchers that ask for it (`/live?frames=compact`; the dashboard
+ * does): a JSON cell of ~80 bytes becomes a tuple of ~12, and the runtime compresses (or not) a fraction
+ * of the bytes for each socket. Fonds, kind and station are indices into the lists the receiver holds for
+ * this feed (its snapshot's or latest `plan` message's `fonds`, the snapshot's `kinds`, `stations`), or
+ * the code itself when it is in none of them (corrections count under a station of their own). The day
+ * travels once; a cell on another day carries it as a fifth element. schema/compact-frame.ts encodes
+ * and decodes it; the decoded cells are exactly those of the `delta` it stands for.
+ */
+export interface CompactDelta {
+  type: "cdelta";
+  from: number;
+  seq: number;
+  day: string;
+  cells: CompactCell[];
+  lastActivityAt: number | null;
+  at: number;
+}
+
+export type CompactCell = [fonds: number | string, kind: number | string, station: number | string, amount: number, day?: string];
+
+/** Which encoding a watcher receives deltas in (the `frames` query parameter of `/live`). */
+export type FrameEncoding = "json" | "compact";
+
 export interface Presence {
   type: "presence";
   viewers: Viewer[];
@@ -183,7 +207,7 @@ export interface ReportNotesSaved {
   updatedAt: number;
 }
 
-export type ServerMessage = Snapshot | Delta | Presence | PlanChanged | Alerts | ReportNotesSaved;
+export type ServerMessage = Snapshot | Delta | CompactDelta | Presence | PlanChanged | Alerts | ReportNotesSaved;
 
 /** "viewing": the page now shows this report (null: none), so presence can say who drafts it with whom. */
 export type ClientMessage = { type: "ping" } | { type: "resync"; since: number } | { type: "viewing"; reportId: string | null };

@@ -67,6 +67,9 @@ class Watcher {
     this.bytes = 0;
     this.deltaBytes = 0;
     this.cells = 0;
+    this.sizes = []; // its length
+    this.undecodable = 0;
+    this.lists = null; // full watchers: the snapshot's (and plan messages') lists compact frames index into
     this.totals = new Map(); // full watchers only: fonds\0kind → amount (snapshot + deltas)
     this.deltaSum = 0; // full watchers only: sum of all delta amounts after the snapshot
     this.snapshotSeq = null;
@@ -94,7 +97,10 @@ class Watcher {
     // The server writes `type` first and, for a delta, `from` and `seq` right after (JSON.stringify keeps
     // insertion order), so the header is enough to follow the seq; full watchers also apply the cells.
     const head = /^\{"type":"(\w+)"(?:,"from":(\d+))?,"seq":(\d+)/.exec(data);
-    if (!head) return; // presence, plan
+    if (!head) {
+      if (this.full && data.startsWith('{"type":"plan"')) this.lists = { ...this.lists, ...listsOf(JSON.parse(data), false) };
+      return; // presence, plan, alerts
+    }
     const [, type, fromText, seqText] = head;
     const seq = Number(seqText);
     if (type === "snapshot") {
@@ -104,17 +110,21 @@ class Watcher {
         const snap = JSON.parse(data);
         this.totals.clear();
         for (const r of snap.totals) this.totals.set(`${r.fonds}\u0000${r.kind}`, r.amount);
+        this.lists = listsOf(snap, true);
       }
       this.resolveReady();
-    } else if (type === "delta" && this.seq >= 0) {
+    } else if ((type === "delta" || type === "cdelta") && this.seq >= 0) {
       const from = Number(fromText);
       if (from !== this.seq || seq <= from) this.gaps++;
       this.frames++;
       this.deltaBytes += data.length;
+      this.sizes.push(data.length);
       if (this.full) {
         const delta = JSON.parse(data);
+        const cells = type === "delta" ? delta.cells : decodeCompact(delta, this.lists);
+        if (!cells) this.undecodable++;
         this.cells += delta.cells.length;
-        for (const c of delta.cells) {
+        for (const c of cells ?? []) {
           const key = `${c.fonds}\u0000${c.kind}`;
           this.totals.set(key, (this.totals.get(key) ?? 0) + c.amount);
           this.deltaSum += c.amount;
@@ -125,6 +135,27 @@ class Watcher {
       this.times.push(t);
     }
   }
+}
+
+function listsOf(msg, withKinds) {
+  const lists = { fonds: msg.fonds.map((f) => f.code), stations: msg.stations.map((s) => s.id) };
+  return withKinds ? { ...lists, kinds: msg.kinds.map((k) => k.key) } : lists;
+}
+
+/**
+ * The cells of a compact delta (schema/wire.ts CompactDelta), written apart from the dashboard's decoder
+ * (schema/compact-frame.ts) so the exactness check does not share its mistakes; null for an index outside
+ * the lists held.
+ */
+function decodeCompact(delta, lists) {
+  const pick = (v, list) => (typeof v === "number" ? list?.[v] : v);
+  const cells = [];
+  for (const [f, k, s, amount, day] of delta.cells) {
+    const c = { fonds: pick(f, lists?.fonds), kind: pick(k, lists?.kinds), station: pick(s, lists?.stations), day: day ?? delta.day, amount };
+    if (c.fonds === undefined || c.kind === undefined || c.station === undefined) return null;
+    cells.push(c);
+  }
+  return cells;
 }
 
 if (!isMainThread && workerData?.url) {
@@ -164,6 +195,8 @@ if (!isMainThread && workerData?.url) {
         snapshotSeq: w.snapshotSeq,
         seqs: Float64Array.from(w.seqs),
         times: Float64Array.from(w.times),
+        sizes: Float64Array.from(w.sizes),
+        undecodable: w.undecodable,
         gaps: w.gaps,
         frames: w.frames,
         bytes: w.bytes,

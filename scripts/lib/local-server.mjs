@@ -47,9 +47,10 @@ export function buildDashboard({ outDir = `${ROOT}dist` } = {}) {
  * tests). The vite dev server's proxy to workerd answered an HTML 500 "fetch failed" now and then under
  * a few concurrent clients (BENCHMARKS.md, bench:flake), so a first look and the tests must not run on it.
  * mode "vite": the hot-reloading dev server (`npm run dev`); bench:flake compares the two.
- * mode "wrangler": the worker alone from its sources with the built assets skipped (benchmarks).
+ * mode "wrangler": the worker alone from its sources with the built assets skipped (benchmarks); `config`
+ * another worker's wrangler.toml (the benchmarks' floor and peer).
  */
-export function startServer({ mode, port, persistTo, adminToken, distDir = `${ROOT}dist`, logLevel = "warn", log = () => {} }) {
+export function startServer({ mode, config, extraArgs = [], port, persistTo, adminToken, distDir = `${ROOT}dist`, logLevel = "warn", log = () => {} }) {
   const state = persistTo ?? `${ROOT}.wrangler/state`;
   const quiet = ["--log-level", logLevel, "--show-interactive-dev-session=false"];
   const args =
@@ -61,7 +62,7 @@ export function startServer({ mode, port, persistTo, adminToken, distDir = `${RO
             // --test-scheduled: cron triggers never fire locally; GET /__scheduled?cron=0+0+*+*+* runs one.
             ["dev", "-c", `${distDir}/${WORKER_DIR}/wrangler.json`, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--var", `ADMIN_TOKEN:${adminToken}`, "--test-scheduled", ...quiet],
           ]
-        : [BIN("wrangler"), ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--var", `ADMIN_TOKEN:${adminToken}`, ...quiet]];
+        : [BIN("wrangler"), ["dev", ...(config ? ["-c", config] : []), "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--var", `ADMIN_TOKEN:${adminToken}`, ...extraArgs, ...quiet]];
   const env = mode === "vite" && persistTo ? { ...QUIET_ENV, LOCAL_STATE_DIR: persistTo } : QUIET_ENV;
   const child = spawn(args[0], args[1], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const forward = (chunk) => {

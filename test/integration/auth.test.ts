@@ -105,6 +105,9 @@ describe("station tokens", () => {
     expect((await api(`/projects/${projectId}/stations/${stationIds[0]}`, { method: "DELETE", headers: OPERATOR })).status).toBe(200);
     expect((await postCounters(projectId, tokens[0]!, { events: [{ ...one.events[0]!, id: "after-revoke" }] })).status).toBe(401);
 
+    // Posted once, so the worker holds this token in its cache (worker/auth/station-cache.ts): the old
+    // token must still be refused at once, as it would be by any isolate that cached it.
+    expect((await postCounters(projectId, tokens[1]!, { events: [{ ...one.events[0]!, id: "before-rotate" }] })).status).toBe(200);
     const rotated = await post(`/projects/${projectId}/stations/${stationIds[1]}/rotate`, {});
     const { token } = (await rotated.json()) as { token: string };
     expect((await postCounters(projectId, tokens[1]!, { events: [{ ...one.events[0]!, id: "old" }] })).status).toBe(401);

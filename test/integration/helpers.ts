@@ -1,6 +1,7 @@
 // Builds real projects through the real API (admin routes), for the integration tests.
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import { decodeCells, type FrameLists } from "../../schema/compact-frame";
 import type { CounterEventInput } from "../../schema/api";
 import type { ServerMessage } from "../../schema/wire";
 
@@ -139,16 +140,22 @@ export class Watcher {
   state(): { seq: number; totals: Map<string, number> } {
     let seq = -1;
     const totals = new Map<string, number>();
+    let lists: FrameLists = { fonds: [], kinds: [], stations: [] };
     for (const m of this.messages) {
       if (m.type === "snapshot") {
         seq = m.seq;
+        lists = m;
         totals.clear();
         for (const t of m.totals) totals.set(`${t.fonds}/${t.kind}`, t.amount);
-      } else if (m.type === "delta") {
+      } else if (m.type === "plan") {
+        lists = { ...lists, fonds: m.fonds, stations: m.stations };
+      } else if (m.type === "delta" || m.type === "cdelta") {
         if (m.seq <= seq) continue; // already held (a frame sent just before a replay)
         if (m.from !== seq) throw new Error(`gap: holding ${seq}, delta from ${m.from}`);
         seq = m.seq;
-        for (const c of m.cells) totals.set(`${c.fonds}/${c.kind}`, (totals.get(`${c.fonds}/${c.kind}`) ?? 0) + c.amount);
+        const cells = m.type === "delta" ? m.cells : decodeCells(m, lists);
+        if (!cells) throw new Error(`undecodable frame ${JSON.stringify(m)}`);
+        for (const c of cells) totals.set(`${c.fonds}/${c.kind}`, (totals.get(`${c.fonds}/${c.kind}`) ?? 0) + c.amount);
       }
     }
     return { seq, totals };

@@ -10,7 +10,8 @@ import { ApiError } from "../lib/errors";
 import { DISPLAY_COOKIE, displayForToken } from "./displays";
 import { decide, POLICY, type Principal } from "./policy";
 import { loadSession, SESSION_COOKIE } from "./sessions";
-import { bearerToken, stationForToken, timingSafeEqual } from "./tokens";
+import { stationTokens } from "./station-cache";
+import { bearerToken, stationForTokenHash, timingSafeEqual } from "./tokens";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -43,7 +44,7 @@ async function resolvePrincipal(env: Env, authorization: string | undefined, coo
   const token = bearerToken(authorization);
   if (token) {
     if (env.ADMIN_TOKEN && timingSafeEqual(token, env.ADMIN_TOKEN)) return { kind: "operator" };
-    const station = await stationForToken(env.DB, token);
+    const station = await stationTokens.resolve(token, (hash) => stationForTokenHash(env.DB, hash));
     if (station) return { kind: "station", station };
     const display = await displayForToken(env.DB, token, Date.now());
     if (display) return { kind: "display", display };

@@ -23,16 +23,22 @@ export interface StationIdentity {
   id: string;
   projectId: string;
   name: string;
+  /** What the token was resolved from: the project's Durable Object checks it is still this station's. */
+  tokenHash: string;
 }
 
-/** The live (not revoked) station a token belongs to. Looked up on every request, so revocation is immediate. */
-export async function stationForToken(d1: D1Database, token: string): Promise<StationIdentity | null> {
+/** The live (not revoked) station a token hash belongs to, from D1. */
+export async function stationForTokenHash(d1: D1Database, tokenHash: string): Promise<StationIdentity | null> {
   const [station] = await drizzle(d1)
     .select({ id: stations.id, projectId: stations.projectId, name: stations.name })
     .from(stations)
-    .where(and(eq(stations.tokenHash, await sha256Hex(token)), isNull(stations.revokedAt)))
+    .where(and(eq(stations.tokenHash, tokenHash), isNull(stations.revokedAt)))
     .limit(1);
-  return station ?? null;
+  return station ? { ...station, tokenHash } : null;
+}
+
+export async function stationForToken(d1: D1Database, token: string): Promise<StationIdentity | null> {
+  return stationForTokenHash(d1, await sha256Hex(token));
 }
 
 export function timingSafeEqual(a: string, b: string): boolean {

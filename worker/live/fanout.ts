@@ -3,13 +3,18 @@
 // alerts, each filtered for the watcher's audience (restricted fonds). Sockets carry a tag for their
 // audience (as partyserver does), so a frame finds its watchers without reading every attachment.
 // Owned by worker/live/room.ts, which says what the state is.
-import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type Delta, type PlanChanged, type ServerMessage, type Snapshot } from "../../schema/wire";
+import { PING, PONG, type Alerts, type AlertView, type ClientMessage, type Delta, type FrameEncoding, type PlanChanged, type ServerMessage, type Snapshot } from "../../schema/wire";
+import { FrameSockets } from "./frame-sockets";
 import { wireCalendar, type ProjectPlan } from "./plan";
 import { attachmentOf, broadcast, send, setAttachment, viewersOf, type SocketAttachment } from "./sockets";
 import type { LiveStore } from "./store";
 import { audienceFor, visible, visibleFonds, type Audience } from "./visibility";
 
-/** Socket tags: who may see restricted fonds, and who may not. */
+/**
+ * Socket tags: who may see restricted fonds, and who may not; the delta encoding it asked for
+ * (`frames:json`, `frames:compact`); and the two together (`audience:all:compact`), so each frame
+ * finds the sockets it is encoded for without reading an attachment.
+ */
 const SEES_ALL = "audience:all";
 const SEES_PUBLIC = "audience:public";
 
@@ -26,13 +31,16 @@ export interface FanoutSource {
 
 export class Fanout {
   private frameTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly sockets: FrameSockets;
   private lastFrameAt = 0;
 
   constructor(
     private readonly ctx: DurableObjectState,
     private readonly store: LiveStore,
     private readonly source: FanoutSource,
-  ) {}
+  ) {
+    this.sockets = new FrameSockets(ctx, broadcast);
+  }
 
   audienceOf(ws: WebSocket): Audience {
     return audienceFor(this.source.plan()?.fonds ?? [], attachmentOf(ws)?.seesRestricted ?? false);
@@ -99,17 +107,21 @@ export class Fanout {
     const seq = this.store.seq;
     if (seq <= from) return;
     this.lastFrameAt = Date.now();
-    const restricted = [...new Set(this.source.plan()?.fonds.filter((f) => f.restricted).map((f) => f.code))];
-    const seeAll = restricted.length === 0 ? this.ctx.getWebSockets() : this.ctx.getWebSockets(SEES_ALL);
-    const others = restricted.length === 0 ? [] : this.ctx.getWebSockets(SEES_PUBLIC);
-    if (seeAll.length + others.length > 0) {
+    const plan = this.source.plan();
+    const restricted = [...new Set(plan?.fonds.filter((f) => f.restricted).map((f) => f.code))];
+    // Without restricted fonds every watcher gets the same frame, whatever its audience.
+    const seeAll = restricted.length === 0 ? "frames:" : `${SEES_ALL}:`;
+    const seeAllSockets = this.sockets.grouped(seeAll);
+    const others = restricted.length === 0 ? null : this.sockets.grouped(`${SEES_PUBLIC}:`);
+    if (seeAllSockets.count + (others?.count ?? 0) > 0) {
       const cells = this.store.changesSince(from, seq);
-      if (seeAll.length > 0) broadcast(seeAll, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null));
-      const shown = others.length === 0 ? [] : visible(cells, { hidden: new Set(restricted) });
-      if (shown.length > 0) {
+      const lists = this.sockets.listsOf(plan);
+      if (seeAllSockets.count > 0) this.sockets.sendDelta(seeAllSockets, this.deltaMessage(from, seq, cells, this.store.meta("last_activity") || null), lists.all);
+      const shown = others === null || others.count === 0 ? [] : visible(cells, { hidden: new Set(restricted) });
+      if (others && shown.length > 0) {
         const before = this.store.lastVisible(restricted, from);
         const after = this.store.lastVisible(restricted, seq);
-        broadcast(others, this.deltaMessage(before.seq, after.seq, shown, after.at));
+        this.sockets.sendDelta(others, this.deltaMessage(before.seq, after.seq, shown, after.at), lists.public);
       }
     }
     this.store.setMeta("broadcast_seq", seq);
@@ -121,17 +133,25 @@ export class Fanout {
     for (const ws of this.ctx.getWebSockets()) this.catchUp(ws, null);
   }
 
+  /** A socket failed: it leaves every list and the others hear it is gone. */
+  onError(ws: WebSocket): void {
+    this.sockets.changed();
+    this.broadcastPresence(ws);
+  }
+
   broadcastPresence(leaving?: WebSocket): void {
     const sockets = this.ctx.getWebSockets().filter((s) => s !== leaving);
     broadcast(sockets, { type: "presence", viewers: viewersOf(sockets) });
   }
 
   /** A new watcher, already authorized by worker/routes/live.ts: it starts exactly where the others are. */
-  accept(watcher: SocketAttachment, since: number | null): WebSocket {
+  accept(watcher: SocketAttachment, since: number | null, encoding: FrameEncoding = "json"): WebSocket {
     // Send what is pending to everyone else first, so this socket starts exactly at broadcast_seq.
     this.frame();
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [watcher.seesRestricted ? SEES_ALL : SEES_PUBLIC]);
+    const audience = watcher.seesRestricted ? SEES_ALL : SEES_PUBLIC;
+    this.ctx.acceptWebSocket(server, [audience, `frames:${encoding}`, `${audience}:${encoding}`]);
+    this.sockets.changed();
     server.serializeAttachment(watcher);
     this.catchUp(server, since);
     send(server, this.alertsMessage(watcher.seesRestricted));
@@ -179,6 +199,7 @@ export class Fanout {
   }
 
   onClose(ws: WebSocket, code: number, reason: string): void {
+    this.sockets.changed();
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch {
@@ -197,7 +218,10 @@ export class Fanout {
         closed++;
       }
     }
-    if (closed > 0) this.broadcastPresence();
+    if (closed > 0) {
+      this.sockets.changed();
+      this.broadcastPresence();
+    }
     return closed;
   }
 }

@@ -12,6 +12,8 @@ export interface ProjectPlan {
   project: ProjectInfo;
   fonds: FondsPlan[];
   stations: StationInfo[];
+  /** Active station id → the hash of its current token: a post made with another is refused (room.ts). Never sent. */
+  stationTokens: Map<string, string>;
   /** Holidays and make-up Saturdays merged with the project's own days (schema/calendar.ts). */
   calendar: WorkCalendar;
 }
@@ -23,7 +25,7 @@ export async function loadProjectPlan(d1: D1Database, projectId: string): Promis
     db.select().from(fonds).where(eq(fonds.projectId, projectId)).orderBy(asc(fonds.position), asc(fonds.id)),
     db.select().from(planTargets).where(eq(planTargets.projectId, projectId)),
     db
-      .select({ id: stations.id, name: stations.name })
+      .select({ id: stations.id, name: stations.name, tokenHash: stations.tokenHash })
       .from(stations)
       .where(and(eq(stations.projectId, projectId), isNull(stations.revokedAt)))
       .orderBy(asc(stations.name)),
@@ -64,7 +66,8 @@ export async function loadProjectPlan(d1: D1Database, projectId: string): Promis
       timeZone: p.timeZone,
     },
     fonds: plan,
-    stations: stationRows,
+    stations: stationRows.map(({ id, name }) => ({ id, name })),
+    stationTokens: new Map(stationRows.map((s) => [s.id, s.tokenHash])),
     calendar: projectCalendar(calendarRows[0]),
   };
 }

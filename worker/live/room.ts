@@ -39,6 +39,8 @@ export type IngestResult =
   /** An id already accepted (or repeated in the batch) with other content; nothing was applied. */
   | { status: "conflict"; errors: EventError[] }
   | { status: "not_found" }
+  /** The token the post was made with is no longer this station's (revoked or rotated). */
+  | { status: "unauthorized" }
   | { status: "rate_limited"; retryAfter: number };
 
 export class ProjectRoom extends DurableObject<Env> {
@@ -79,9 +81,11 @@ export class ProjectRoom extends DurableObject<Env> {
     this.snapshots.clear();
   }
 
-  async ingest(stationId: string, events: CounterEventInput[], now: number, client: string | null = null): Promise<IngestResult> {
+  /** `tokenHash`: what the worker resolved the station from, possibly from its cache (worker/auth/station-cache.ts). */
+  async ingest(stationId: string, events: CounterEventInput[], now: number, client: string | null = null, tokenHash?: string): Promise<IngestResult> {
     const plan = this.plan;
     if (!plan) return { status: "not_found" };
+    if (tokenHash !== undefined && plan.stationTokens.get(stationId) !== tokenHash) return { status: "unauthorized" };
     const wait = this.limiter.take(stationId, now);
     if (wait > 0) return { status: "rate_limited", retryAfter: Math.ceil(wait / 1000) };
     const check = checkBatch(events, { fondsCodes: this.fondsCodes, kinds: this.kinds, periodStart: plan.project.periodStart, timeZone: plan.project.timeZone, now });
@@ -232,8 +236,10 @@ export class ProjectRoom extends DurableObject<Env> {
     if (!this.plan) return new Response("unknown project", { status: 404 });
     const attachment = JSON.parse(decodeURIComponent(request.headers.get("X-Watcher") ?? "null")) as SocketAttachment | null;
     if (!attachment) return new Response("missing watcher", { status: 400 });
-    const since = new URL(request.url).searchParams.get("since");
-    return new Response(null, { status: 101, webSocket: this.feed.accept(attachment, since === null ? null : Number(since)) });
+    const query = new URL(request.url).searchParams;
+    const since = query.get("since");
+    const encoding = query.get("frames") === "compact" ? "compact" : "json";
+    return new Response(null, { status: 101, webSocket: this.feed.accept(attachment, since === null ? null : Number(since), encoding) });
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
@@ -245,7 +251,7 @@ export class ProjectRoom extends DurableObject<Env> {
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    this.feed.broadcastPresence(ws);
+    this.feed.onError(ws);
   }
 
   override async alarm(): Promise<void> {

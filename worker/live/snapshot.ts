@@ -6,7 +6,8 @@ import { wireCalendar, type ProjectPlan } from "./plan";
 import type { LiveStore } from "./store";
 import { visibleFonds, type Audience } from "./visibility";
 
-const KINDS = WORK_KINDS.map((k) => ({ key: k.key, decimals: k.decimals, unit: k.unit }));
+/** The snapshot's kinds, in the order compact frames index them (worker/live/fanout.ts). */
+export const SNAPSHOT_KINDS = WORK_KINDS.map((k) => ({ key: k.key, decimals: k.decimals, unit: k.unit }));
 
 export function buildSnapshot(store: LiveStore, plan: ProjectPlan, audience: Audience, now: number): Snapshot {
   const hidden = [...audience.hidden];
@@ -18,7 +19,7 @@ export function buildSnapshot(store: LiveStore, plan: ProjectPlan, audience: Aud
     type: "snapshot",
     seq: last.seq,
     project: plan.project,
-    kinds: KINDS,
+    kinds: SNAPSHOT_KINDS,
     fonds: visibleFonds(plan.fonds, audience),
     stations: plan.stations,
     calendar: wireCalendar(plan),

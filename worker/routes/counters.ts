@@ -1,5 +1,6 @@
 // Where counters arrive: scan stations post batches here; the project's Durable Object counts them.
 import { clientLabel, clientOf } from "../../schema/station-client";
+import { stationTokens } from "../auth/station-cache";
 import { createRoute } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { CounterBatchSchema, CounterResultSchema, ErrorSchema, MAX_COUNTER_BODY_BYTES, ProjectIdParam } from "../../schema/api";
@@ -46,7 +47,11 @@ export const counters = router().openapi(postCounters, async (c) => {
   const principal = c.var.principal;
   if (principal.kind !== "station") throw new ApiError(403, "forbidden", "Chỉ trạm quét được gửi số liệu (stations only)");
   const client = clientLabel(clientOf(c.req.header("User-Agent")));
-  const result = await roomFor(c.env, projectId).ingest(principal.station.id, events, Date.now(), client);
+  const result = await roomFor(c.env, projectId).ingest(principal.station.id, events, Date.now(), client, principal.station.tokenHash);
+  if (result.status === "unauthorized") {
+    stationTokens.forget(principal.station.tokenHash);
+    throw new ApiError(401, "unauthorized", "Mã truy cập không hợp lệ (invalid token)", undefined, { "WWW-Authenticate": "Bearer" });
+  }
   if (result.status === "rate_limited") {
     throw new ApiError(429, "rate_limited", "Gửi quá nhanh; thử lại sau (too many requests)", { retryAfterSeconds: result.retryAfter }, {
       "Retry-After": String(result.retryAfter),

@@ -20,7 +20,9 @@ const snapshotRoute = createRoute({
   },
 });
 
-export const LiveQuery = z.strictObject({ since: z.coerce.number().int().min(0).optional() });
+// `frames`: the delta encoding (schema/wire.ts CompactDelta); without it, plain `delta` messages, which
+// dashboards built before the compact encoding understand.
+export const LiveQuery = z.strictObject({ since: z.coerce.number().int().min(0).optional(), frames: z.enum(["json", "compact"]).optional() });
 
 function viewerOf(p: Principal, role: string | null): Viewer {
   if (p.kind === "user") return { id: p.session.user.id, name: p.session.user.name, role: role ?? "leader" };

@@ -3,8 +3,10 @@
 // connection.ts. Changed parts are new objects and maps, unchanged parts keep their identity, so Solid
 // memos over e.g. `state.fonds` do not re-run for a delta.
 import { projectCalendar, type WorkCalendar } from "../../../schema/calendar";
+import { decodeCells } from "../../../schema/compact-frame";
 import type {
   AlertView,
+  CompactDelta,
   DayTotal,
   Delta,
   FondsPlan,
@@ -87,6 +89,8 @@ export function applyMessage(state: LiveState, msg: ServerMessage): ApplyResult 
       return { state: fromSnapshot(msg, state) };
     case "delta":
       return applyDelta(state, msg);
+    case "cdelta":
+      return applyCompact(state, msg);
     case "presence":
       return { state: { ...state, viewers: msg.viewers } };
     case "plan":
@@ -157,6 +161,15 @@ function applyDelta(state: LiveState, delta: Delta): ApplyResult {
     next.stationsSeen = seen;
   }
   return { state: next };
+}
+
+/** A compact delta (schema/wire.ts) is the same delta with its cells indexed into the lists held. */
+function applyCompact(state: LiveState, msg: CompactDelta): ApplyResult {
+  if (state.seq === null || msg.seq <= state.seq || msg.from !== state.seq) return applyDelta(state, { ...msg, type: "delta", cells: [] });
+  const cells = decodeCells(msg, { fonds: state.fonds, kinds: state.kinds, stations: state.stations });
+  // Encoded against lists this copy does not hold: start again from what the server has.
+  if (cells === null) return { state, resyncFrom: state.seq };
+  return applyDelta(state, { ...msg, type: "delta", cells });
 }
 
 function add(map: Map<string, number>, key: string, amount: number): void {

@@ -46,6 +46,7 @@ function liveUrl(projectId: string, since: number | null): string {
   const url = apiClient().projects[":projectId"].live.$url({ param: { projectId } });
   url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
   if (since !== null) url.searchParams.set("since", String(since));
+  url.searchParams.set("frames", "compact");
   return url.href;
 }
 
