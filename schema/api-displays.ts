@@ -1,6 +1,6 @@
 // Request schemas of the wall-screen display routes (worker/routes/displays.ts).
 import { z } from "@hono/zod-openapi";
-import { ProjectIdParam, ProvinceIdParam, text } from "./api";
+import { ProjectIdParam, ProvinceIdParam, text } from "./api-base";
 
 export const DisplayCreateSchema = z.strictObject({ name: text().trim().min(1).max(100) });
 
