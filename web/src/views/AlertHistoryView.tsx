@@ -1,4 +1,6 @@
 import { For, Show } from "solid-js";
+import { DayField } from "../components/DayField";
+import { parseDay } from "../days";
 import { Breadcrumbs } from "../components/Breadcrumbs";
 import { formatDateTime, kindName, t } from "../i18n";
 import { dayStartMs, historyText } from "../live/history-text";
@@ -24,7 +26,8 @@ export default function AlertHistoryView(props: { projectId: string }) {
   const apply = (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const day = (name: string) => String(f.get(name) ?? "");
+    // The day fields take dd/mm/yyyy whatever the browser's locale (components/DayField.tsx).
+    const day = (name: string) => parseDay(String(f.get(name) ?? "")) ?? "";
     const next: HistoryFilter = {
       ruleId: String(f.get("rule") ?? "") || undefined,
       scope: history.filter().scope,
@@ -63,14 +66,8 @@ export default function AlertHistoryView(props: { projectId: string }) {
             <For each={STATES}>{(s) => <option value={s}>{t(`alert.state.${s}`)}</option>}</For>
           </select>
         </label>
-        <label class="field">
-          <span>{t("history.from")}</span>
-          <input type="date" name="from" />
-        </label>
-        <label class="field">
-          <span>{t("history.to")}</span>
-          <input type="date" name="to" />
-        </label>
+        <DayField name="from" label={t("history.from")} />
+        <DayField name="to" label={t("history.to")} />
         <button type="submit" class="button">
           {t("history.filter")}
         </button>
