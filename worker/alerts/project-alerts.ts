@@ -8,7 +8,7 @@ import { dayInZone } from "../../schema/time";
 import type { AlertView } from "../../schema/wire";
 import type { ProjectPlan } from "../live/plan";
 import type { LiveStore } from "../live/store";
-import type { Audience } from "../live/visibility";
+import { alertForAudience, type Audience } from "../live/visibility";
 import type { Mailer } from "./channels";
 import type { AlertConfig } from "./config";
 import { deliverDue, sendTest, type DeliveryContext, type DeliveryPoint } from "./deliver";
@@ -81,6 +81,14 @@ export class ProjectAlerts {
   }
 
   /** Instances that are not normal, for watchers (restricted fonds filtered by the caller). */
+  /** The alerts as an audience may see them (worker/live/visibility.ts): none about a hidden fonds. */
+  viewFor(config: AlertConfig, audience: Audience): AlertView[] {
+    return this.view(config).flatMap((a) => {
+      const values = alertForAudience(a.scope, a.values, audience);
+      return values === null ? [] : [{ ...a, values }];
+    });
+  }
+
   view(config: AlertConfig): AlertView[] {
     const rules = new Map(config.rules.map((r) => [r.id, r]));
     return this.store

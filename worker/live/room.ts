@@ -27,21 +27,9 @@ import { summarize, type ProjectSummary } from "./summary";
 import { Wakeups } from "./wakeups";
 import { notesSavedMessage, type Period } from "../reports/notes";
 import type { StoredNotes } from "../../schema/reports/notes-merge";
-import { checkBatch, unplannedKind, type EventError } from "./validate";
-import { alertForAudience, audienceFor, restrictedSignature } from "./visibility";
+import { checkBatch, CORRECTION_STATION, unplannedKind, type IngestResult } from "./validate";
+import { audienceFor, restrictedSignature } from "./visibility";
 
-/** Corrections count under this pseudo-station, so per-station figures stay what stations posted. */
-export const CORRECTION_STATION = "correction";
-
-export type IngestResult =
-  | { status: "ok"; accepted: number; duplicates: number; seq: number }
-  | { status: "invalid"; errors: EventError[] }
-  /** An id already accepted (or repeated in the batch) with other content; nothing was applied. */
-  | { status: "conflict"; errors: EventError[] }
-  | { status: "not_found" }
-  /** The token the post was made with is no longer this station's (revoked or rotated). */
-  | { status: "unauthorized" }
-  | { status: "rate_limited"; retryAfter: number };
 
 export class ProjectRoom extends DurableObject<Env> {
   private readonly store: LiveStore;
@@ -176,11 +164,7 @@ export class ProjectRoom extends DurableObject<Env> {
     const plan = this.plan;
     const config = this.alertConfig;
     if (!plan || !config) return [];
-    const audience = audienceFor(plan.fonds, seesRestricted);
-    return this.alerts.view(config).flatMap((a) => {
-      const values = alertForAudience(a.scope, a.values, audience);
-      return values === null ? [] : [{ ...a, values }];
-    });
+    return this.alerts.viewFor(config, audienceFor(plan.fonds, seesRestricted));
   }
 
   /**

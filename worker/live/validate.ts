@@ -71,3 +71,17 @@ export function checkBatch(input: readonly CounterEventInput[], ctx: BatchContex
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
 }
+
+/** Corrections count under this pseudo-station, so per-station figures stay what stations posted. */
+export const CORRECTION_STATION = "correction";
+
+/** What the project's Durable Object answers a station's post (worker/routes/counters.ts maps it to HTTP). */
+export type IngestResult =
+  | { status: "ok"; accepted: number; duplicates: number; seq: number }
+  | { status: "invalid"; errors: EventError[] }
+  /** An id already accepted (or repeated in the batch) with other content; nothing was applied. */
+  | { status: "conflict"; errors: EventError[] }
+  | { status: "not_found" }
+  /** The token the post was made with is no longer this station's (revoked or rotated). */
+  | { status: "unauthorized" }
+  | { status: "rate_limited"; retryAfter: number };
