@@ -1,5 +1,6 @@
 import { For, Show, createMemo, createSignal, onCleanup, onMount } from "solid-js";
 import "../styles/wall.css";
+import "../styles/wall-boxes.css";
 import { useApp } from "../store/context";
 import { t, tf } from "../i18n";
 import { searchParams } from "../router";
