@@ -47,3 +47,17 @@ const collator = new Intl.Collator("vi", { numeric: true });
 export function compareScopes(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+/**
+ * The stations a silent-station alert says are silent now: the one definition of "silent" (the project's
+ * rule, in its working time) that the province overview and the stations page both show.
+ */
+export function silentStationIds(alerts: readonly { ruleType: string; state: string; scope: string }[]): Set<string> {
+  const ids = new Set<string>();
+  for (const a of alerts) {
+    if (a.ruleType !== "silent_station" || a.state !== "firing") continue;
+    const s = parseScope(a.scope);
+    if (s.level === "station") ids.add(s.station);
+  }
+  return ids;
+}

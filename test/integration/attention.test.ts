@@ -1,7 +1,9 @@
 // The province overview shows, per unit, what a leader must see at a glance (seeds 003, 004): which
-// have not started, whose reports are overdue, whose stations are silent.
+// have not started, whose reports are overdue, whose stations are silent (by the project's own rule).
 import { describe, expect, it } from "vitest";
-import { api, get, post, postCounters } from "./helpers";
+import { addDays, isWorkingDay, projectCalendar } from "../../schema/calendar";
+import { dayInZone } from "../../schema/time";
+import { api, get, post, postCounters, room } from "./helpers";
 
 interface Attention {
   projectId: string;
@@ -35,11 +37,19 @@ describe("what needs attention on the province overview", () => {
     for (const item of calendar.items.filter((i) => i.state === "overdue")) {
       expect((await api(`/projects/${busy}/reports/${item.report!.id}/submit`, { method: "POST", headers: { Authorization: "Bearer test-admin-token" } })).status).toBe(200);
     }
+    // The next working morning, 10:00: the station that posted today has been quiet for hours of working
+    // time by then, and the starter silent-station rule (30 working minutes) says so. The rules' own run
+    // after the post (within a second, at the real time) goes first.
+    await new Promise((r) => setTimeout(r, 1_500));
+    let day = addDays(dayInZone(Date.now(), "Asia/Ho_Chi_Minh"), 1);
+    while (!isWorkingDay(day, projectCalendar(null))) day = addDays(day, 1);
+    await room(busy).runAlerts(Date.parse(`${day}T10:00:00+07:00`));
     const overview = (await (await get(`/provinces/${provinceId}/overview`)).json()) as { projects: Attention[] };
     const byId = new Map(overview.projects.map((p) => [p.projectId, p]));
-    expect(byId.get(idle)).toMatchObject({ notStarted: true, silentStations: 2, stations: 2 });
+    // Never posted: not started, which the card says; the rule watches stations that have posted.
+    expect(byId.get(idle)).toMatchObject({ notStarted: true, silentStations: 0, stations: 2 });
     expect(byId.get(idle)!.reportsOverdue).toBeGreaterThan(0);
-    // One station posted just now; the other never has.
+    // One station posted and has gone quiet; the other never posted.
     expect(byId.get(busy)).toMatchObject({ notStarted: false, reportsOverdue: 0, silentStations: 1, stations: 2 });
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { slugOf } from "../../web/src/components/admin/slug";
 import { formErrors, importErrorText, lineRange, localized } from "../../web/src/components/admin/form-errors";
-import { lastPostDays, silentStations } from "../../web/src/components/admin/station-activity";
-import { stationDayKey } from "../../web/src/live/apply";
+import { silentStationIds } from "../../schema/alert-scope";
+import type { Snapshot } from "../../schema/wire";
+import { applyMessage, emptyLiveState } from "../../web/src/live/apply";
 import { matchRoute, pathOf } from "../../web/src/router";
 
 describe("ids made from names", () => {
@@ -49,17 +50,26 @@ describe("the API's errors in a setup form", () => {
 });
 
 describe("station activity on the stations page", () => {
-  it("takes each station's last day with output and the stations whose silent alert fires", () => {
-    const days = new Map([
-      [stationDayKey("s1", "pages", "2026-11-20"), 5],
-      [stationDayKey("s1", "files", "2026-11-24"), 1],
-      [stationDayKey("s2", "pages", "2026-11-25"), 0],
-    ]);
-    expect([...lastPostDays(days)]).toEqual([["s1", "2026-11-24"]]);
-    const alert = (scope: string, state: "firing" | "resolved") => ({ ruleId: "r", ruleType: "silent_station" as const, scope, state, since: 0, values: {}, ack: null, silence: null, clearedAt: null, keepFiringMinutes: 0 });
-    expect([...silentStations([alert("station/s1", "firing"), alert("station/s2", "resolved")])]).toEqual(["s1"]);
+  it("takes when each station last posted from the live state, moved on by deltas with its cells", () => {
+    const snap = { ...emptySnapshot(), stationsSeen: [{ station: "s1", lastPostAt: 1_000, client: "agent/1.0.0" }] };
+    const held = applyMessage(emptyLiveState(), snap).state;
+    expect(held.stationsSeen.get("s1")).toEqual({ lastPostAt: 1_000, client: "agent/1.0.0" });
+    const cell = { fonds: "1", kind: "pages", station: "s2", day: "2026-11-25", amount: 3 };
+    const next = applyMessage(held, { type: "delta", from: 1, seq: 2, cells: [cell], lastActivityAt: 9_000, at: 9_000 }).state;
+    expect(next.stationsSeen.get("s2")).toEqual({ lastPostAt: 9_000, client: null });
+    expect(next.stationsSeen.get("s1")?.lastPostAt).toBe(1_000);
+  });
+
+  it("calls silent the stations whose silent-station alert fires, as the province overview does", () => {
+    const alert = (scope: string, state: "firing" | "resolved", ruleType = "silent_station") => ({ ruleType, scope, state });
+    expect([...silentStationIds([alert("station/s1", "firing"), alert("station/s2", "resolved"), alert("station/s3", "firing", "behind_schedule")])]).toEqual(["s1"]);
   });
 });
+
+function emptySnapshot(): Snapshot {
+  const project = { id: "p", provinceId: "v", name: "P", legalBasis: "", periodStart: "2026-01-01", periodEnd: "2026-12-31", timeZone: "Asia/Ho_Chi_Minh" };
+  return { type: "snapshot", seq: 1, project, kinds: [], fonds: [], stations: [], calendar: { holidays: [], workingSaturdays: [] }, totals: [], stationDays: [], days: [], lastActivityAt: null, stationsSeen: [], at: 1 };
+}
 
 describe("setup addresses", () => {
   it.each([

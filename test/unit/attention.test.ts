@@ -1,24 +1,35 @@
-// A station is silent after an hour of working time without a post: nights, weekends and holidays do
-// not count, and a station that never posted is silent.
+// A unit's card on the province overview says how many stations are silent by the project's own
+// silent-station rule (its threshold, in working time): the same stations the stations page marks.
 import { describe, expect, it } from "vitest";
-import { projectCalendar } from "../../schema/calendar";
-import { silentStations } from "../../worker/live/summary";
-import { DEFAULT_HOURS } from "../../worker/alerts/working-time";
+import type { AlertView, Snapshot } from "../../schema/wire";
+import { summarize } from "../../worker/live/summary";
 
-const at = (local: string) => Date.parse(`${local}+07:00`);
-const stations = [{ id: "a", name: "Máy 1" }, { id: "b", name: "Máy 2" }, { id: "c", name: "Máy 3" }];
-const t = (now: string) => ({ now: at(now), cal: projectCalendar(null), hours: DEFAULT_HOURS, timeZone: "Asia/Ho_Chi_Minh" });
+const project = { id: "p", provinceId: "v", name: "P", legalBasis: "", periodStart: "2026-01-01", periodEnd: "2026-12-31", timeZone: "Asia/Ho_Chi_Minh" };
+const snap = (seq: number): Snapshot => ({
+  type: "snapshot",
+  seq,
+  project,
+  kinds: [],
+  fonds: [],
+  stations: [{ id: "a", name: "Máy 1" }, { id: "b", name: "Máy 2" }, { id: "c", name: "Máy 3" }],
+  calendar: { holidays: [], workingSaturdays: [] },
+  totals: [],
+  stationDays: [],
+  days: [],
+  lastActivityAt: null,
+  stationsSeen: [],
+  at: 0,
+});
+const alert = (scope: string, state: AlertView["state"], ruleType: AlertView["ruleType"] = "silent_station") =>
+  ({ ruleId: "r", ruleType, scope, state, since: 0, values: {}, ack: null, silence: null, clearedAt: null, keepFiringMinutes: 0 }) as unknown as AlertView;
 
-describe("silent stations", () => {
-  const seen = [
-    { station: "a", lastPostAt: at("2026-11-27T16:40:00"), client: "manual" }, // Friday, 20 min before the day ends
-    { station: "b", lastPostAt: at("2026-11-30T08:00:00"), client: "agent/1.0.0" }, // Monday morning
-  ];
-  it("counts no weekend minutes: Monday 07:50 is 30 working minutes after Friday 16:40", () => {
-    expect(silentStations({ stations, stationsSeen: seen }, t("2026-11-30T07:50:00"))).toBe(1); // only c, never posted
+describe("what needs attention on a unit's card", () => {
+  it("counts the stations whose silent-station alert fires, nothing else", () => {
+    const alerts = [alert("station/a", "firing"), alert("station/b", "pending"), alert("station/gone", "firing"), alert("project/pages", "firing", "behind_schedule")];
+    expect(summarize(snap(5), alerts)).toMatchObject({ silentStations: 1, stations: 3, notStarted: false });
   });
-  it("finds a station silent after an hour of working time", () => {
-    expect(silentStations({ stations, stationsSeen: seen }, t("2026-11-30T09:10:00"))).toBe(3); // b too: 70 minutes since 08:00
-    expect(silentStations({ stations, stationsSeen: seen }, t("2026-11-30T08:50:00"))).toBe(2); // a (20 + 80 min) and c; b has 50
+
+  it("calls a unit with no counter yet not started", () => {
+    expect(summarize(snap(0), [])).toMatchObject({ notStarted: true, silentStations: 0 });
   });
 });

@@ -10,7 +10,6 @@ import { dayInZone } from "../../schema/time";
 import type { AlertView, Snapshot } from "../../schema/wire";
 import { loadAlertConfig, type AlertConfig } from "../alerts/config";
 import { ProjectAlerts } from "../alerts/project-alerts";
-import { DEFAULT_HOURS } from "../alerts/working-time";
 import { mailerFrom } from "../alerts/mailer";
 import type { AlertRef } from "../alerts/store";
 import type { AttemptResult } from "../alerts/channels";
@@ -119,9 +118,7 @@ export class ProjectRoom extends DurableObject<Env> {
 
   summary(seesRestricted: boolean): ProjectSummary | null {
     const snap = this.snapshot(seesRestricted);
-    const plan = this.plan;
-    if (!snap || !plan) return null;
-    return summarize(snap, { now: Date.now(), cal: plan.calendar, hours: this.alertConfig?.hours ?? DEFAULT_HOURS, timeZone: plan.project.timeZone });
+    return snap && summarize(snap, this.alertList(seesRestricted));
   }
 
   /** What a station's entry page needs: the fonds it can post to and its own totals today. */

@@ -1,11 +1,7 @@
 // A project's headline figures per work kind, for the province overview (leadership), with what a
 // leader must see at a glance across many units (seeds 003, 004): not started, stations gone silent. Pure.
-import type { WorkCalendar } from "../../schema/calendar";
-import type { Snapshot } from "../../schema/wire";
-import { workingMinutesBetween, type WorkingHours } from "../alerts/working-time";
-
-/** A station that has not posted for this long in working time is silent (the starter silent-station rule's default). */
-export const SILENT_AFTER_WORKING_MINUTES = 60;
+import { silentStationIds } from "../../schema/alert-scope";
+import type { AlertView, Snapshot } from "../../schema/wire";
 
 export interface KindSummary {
   actual: number;
@@ -22,26 +18,11 @@ export interface ProjectSummary {
   /** No counter yet that this viewer can see (seed 003: "chưa triển khai"). */
   notStarted: boolean;
   stations: number;
-  /** Stations with no post for SILENT_AFTER_WORKING_MINUTES of working time, or none ever. */
+  /** Stations the project's silent-station rule says are silent now (schema/alert-scope.ts). */
   silentStations: number;
 }
 
-export interface WorkingTime {
-  now: number;
-  cal: WorkCalendar;
-  hours: WorkingHours;
-  timeZone: string;
-}
-
-export function silentStations(snap: Pick<Snapshot, "stations" | "stationsSeen">, t: WorkingTime): number {
-  const last = new Map(snap.stationsSeen.map((s) => [s.station, s.lastPostAt]));
-  return snap.stations.filter((s) => {
-    const at = last.get(s.id);
-    return at === undefined || workingMinutesBetween(at, t.now, t.cal, t.hours, t.timeZone) >= SILENT_AFTER_WORKING_MINUTES;
-  }).length;
-}
-
-export function summarize(snap: Snapshot, t: WorkingTime): ProjectSummary {
+export function summarize(snap: Snapshot, alerts: readonly AlertView[]): ProjectSummary {
   const kinds: Record<string, KindSummary> = {};
   const entry = (kind: string) => (kinds[kind] ??= { actual: 0, approved: 0, funded: 0 });
   for (const f of snap.fonds) {
@@ -49,6 +30,7 @@ export function summarize(snap: Snapshot, t: WorkingTime): ProjectSummary {
     for (const [kind, amount] of Object.entries(f.funded)) entry(kind).funded += amount;
   }
   for (const t of snap.totals) entry(t.kind).actual += t.amount;
+  const silent = silentStationIds(alerts);
   return {
     projectId: snap.project.id,
     name: snap.project.name,
@@ -57,6 +39,6 @@ export function summarize(snap: Snapshot, t: WorkingTime): ProjectSummary {
     kinds,
     notStarted: snap.seq === 0,
     stations: snap.stations.length,
-    silentStations: silentStations(snap, t),
+    silentStations: snap.stations.filter((s) => silent.has(s.id)).length,
   };
 }

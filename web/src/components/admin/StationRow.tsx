@@ -1,6 +1,6 @@
 import { Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
-import { formatDate, formatDay, t, tf } from "../../i18n";
+import { formatDate, formatDateTime, t, tf } from "../../i18n";
 import type { FormErrors } from "./form-errors";
 import { send } from "./send";
 
@@ -15,7 +15,9 @@ export interface StationItem {
 export function StationRow(props: {
   projectId: string;
   station: StationItem;
-  lastPost: string | undefined;
+  /** When it last posted (any post, retries too), as the project page's station table shows it. */
+  lastPost: number | undefined;
+  timeZone: string;
   silent: boolean;
   headers: () => Record<string, string>;
   onChanged: () => void;
@@ -70,7 +72,7 @@ export function StationRow(props: {
         </Show>
       </th>
       <td>{formatDate(props.station.createdAt)}</td>
-      <td>{props.lastPost ? formatDay(props.lastPost) : t("stations.never")}</td>
+      <td>{props.lastPost ? formatDateTime(props.lastPost, props.timeZone) : t("stations.never")}</td>
       <td>
         <Show when={props.station.revokedAt !== null} fallback={<Show when={props.silent} fallback={t("stations.active")}>{<span class="badge badge--silent">{t("stations.silent")}</span>}</Show>}>
           {tf("stations.revokedOn", { at: formatDate(props.station.revokedAt ?? 0) })}

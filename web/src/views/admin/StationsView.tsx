@@ -5,7 +5,7 @@ import { NameForm } from "../../components/admin/NameForm";
 import { DataTable } from "../../components/DataTable";
 import type { FormErrors } from "../../components/admin/form-errors";
 import { focusFirstInvalid, send } from "../../components/admin/send";
-import { lastPostDays, silentStations } from "../../components/admin/station-activity";
+import { silentStationIds } from "../../../../schema/alert-scope";
 import { StationRow } from "../../components/admin/StationRow";
 import { TokenOnce } from "../../components/admin/TokenOnce";
 import { t } from "../../i18n";
@@ -26,8 +26,7 @@ export default function StationsView(props: { projectId: string }) {
   const [shown, setShown] = createSignal<{ name: string; token: string } | null>(null);
   const [name, setName] = createSignal("");
   const [errors, setErrors] = createSignal<FormErrors>({ fields: {}, message: null });
-  const lastPosts = createMemo(() => lastPostDays(m.state().stationDays));
-  const silent = createMemo(() => silentStations(m.alerts()));
+  const silent = createMemo(() => silentStationIds(m.alerts()));
 
   const add = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
@@ -85,7 +84,8 @@ export default function StationsView(props: { projectId: string }) {
                 <StationRow
                   projectId={props.projectId}
                   station={s}
-                  lastPost={lastPosts().get(s.id)}
+                  lastPost={m.state().stationsSeen.get(s.id)?.lastPostAt}
+                  timeZone={m.timeZone()}
                   silent={silent().has(s.id)}
                   headers={app.session.writeHeaders}
                   onChanged={() => void refetch()}
