@@ -4,16 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Snapshot } from "../../schema/wire";
 import { app } from "../../worker/app";
 import { api, createProject, drainAlarms, get, OPERATOR, postCounters, signIn } from "./helpers";
-
-/** Small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from "../seeded-random";
 
 const HOSTILE_STRINGS = [
   "",

@@ -2,18 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CALENDAR, addDays } from "../../schema/calendar";
 import { consistent, rate, ratingWords, type Ratings } from "../../schema/reports/status";
 import { buildReportTable, type ReportInput, type ReportRow } from "../../schema/reports/table";
-
-// A small seeded generator (mulberry32), so a failure names a seed that reproduces it.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from "../seeded-random";
 
 const KINDS = ["files", "pages", "metres"];
 
