@@ -16,6 +16,7 @@ import * as inspections from "./messages/inspections";
 import * as numbers from "./messages/numbers";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
+import * as stations from "./messages/stations";
 import * as titles from "./messages/titles";
 
 export type Locale = NumberFormat;
@@ -32,6 +33,7 @@ const vi = {
   ...account.vi,
   ...numbers.vi,
   ...admin.vi,
+  ...stations.vi,
   ...displays.vi,
   ...titles.vi,
   ...inspections.vi,
@@ -47,6 +49,7 @@ const en = {
   ...account.en,
   ...numbers.en,
   ...admin.en,
+  ...stations.en,
   ...displays.en,
   ...titles.en,
   ...inspections.en,
