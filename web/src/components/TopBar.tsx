@@ -6,11 +6,25 @@ import { Link } from "./Link";
 
 export function TopBar() {
   const app = useApp();
+  // Until the session is known the bar holds only its title: its links and the user's name would
+  // otherwise arrive a moment later, wrap on a phone and push the page's content down.
+  const known = () => app.session.me() !== undefined || !!app.session.error();
   return (
     <header class="topbar">
       <Link class="topbar__title" href="/">
         {t("app.title")}
       </Link>
+      <Show when={known()}>
+        <Bar />
+      </Show>
+    </header>
+  );
+}
+
+function Bar() {
+  const app = useApp();
+  return (
+    <>
       <nav class="topbar__nav" aria-label={t("nav.main")}>
         <Show when={app.session.me()}>
           <Link href="/">{t("nav.overview")}</Link>
@@ -39,6 +53,6 @@ export function TopBar() {
         </Show>
         <LanguageSwitch />
       </div>
-    </header>
+    </>
   );
 }
