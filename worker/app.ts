@@ -16,6 +16,7 @@ import { displayRoutes } from "./routes/displays";
 import { filingRoutes } from "./routes/filings";
 import { inspectionRoutes } from "./routes/inspections";
 import { live } from "./routes/live";
+import { provinceLive } from "./routes/province-live";
 import { mountOpenApi } from "./routes/openapi";
 import { peopleRoutes } from "./routes/people";
 import { planRoutes } from "./routes/plans";
@@ -30,6 +31,7 @@ const api = router()
   .route("/", accountRoutes)
   .route("/", counters)
   .route("/", live)
+  .route("/", provinceLive)
   .route("/", provinceRoutes)
   .route("/", projectRoutes)
   .route("/", stationRoutes)

@@ -1,4 +1,5 @@
 import type { ProjectRoom } from "./live/room";
+import type { ProvinceRoom } from "./province/room";
 
 declare global {
   type Env = Cloudflare.Env;
@@ -6,11 +7,13 @@ declare global {
   namespace Cloudflare {
     interface GlobalProps {
       mainModule: typeof import("./index");
-      durableNamespaces: "ProjectRoom";
+      durableNamespaces: "ProjectRoom" | "ProvinceRoom";
     }
     interface Env {
       DB: D1Database;
       PROJECT_ROOM: DurableObjectNamespace<ProjectRoom>;
+      /** One per province: the overview's cards of its projects, over one socket per watcher. */
+      PROVINCE_ROOM: DurableObjectNamespace<ProvinceRoom>;
       /** Bearer token for administrative routes: the operator credential of provisioning scripts; set in .dev.vars or as a secret. */
       ADMIN_TOKEN: string;
       /** E-mail contact points (worker/alerts/channels.ts): wrangler.toml `[[send_email]]`; simulated locally. */

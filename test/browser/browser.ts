@@ -31,10 +31,12 @@ export function account(email: string) {
   return found;
 }
 
-export async function signedInPage(browser: Browser, email: string, path = "/", viewport = { width: 1280, height: 900 }): Promise<Page> {
+/** `watch`: listeners to attach before the page opens (its sockets, its requests). */
+export async function signedInPage(browser: Browser, email: string, path = "/", viewport = { width: 1280, height: 900 }, watch?: (page: Page) => void): Promise<Page> {
   const { url } = inject("server");
   const a = account(email);
   const page = await newPage(browser, viewport);
+  watch?.(page);
   await page.goto(`${url}${path}`);
   await page.fill('input[name="email"]', a.email);
   await page.fill('input[name="password"]', a.password);

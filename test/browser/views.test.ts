@@ -12,7 +12,8 @@ describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
   });
 
   it("drills from the province to a project, a fonds and a station without reloading", async () => {
-    const page = await signedInPage(browser, "giamsat.hatinh@demo.vn", "/");
+    const sockets: string[] = [];
+    const page = await signedInPage(browser, "giamsat.hatinh@demo.vn", "/", undefined, (p) => p.on("websocket", (ws) => sockets.push(ws.url())));
     const card = page.locator("article.card", { hasText: "Số hóa tài liệu tại Trung tâm" });
     await card.locator(".krow").first().waitFor({ timeout: 15_000 });
     // Progress per kind against plan, with the plan-to-date marker and a status in words.
@@ -20,6 +21,9 @@ describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
     expect(await card.locator(".bar__marker").count()).toBe(3);
     expect(await card.locator(".status").first().textContent()).toMatch(/tiến độ|Hoàn thành/);
     await screenshot(page, "overview");
+    // A province-wide role: the overview's figures come over one socket for the province, none per project.
+    expect(sockets.filter((n) => n.includes("/provinces/")).length, sockets.join(" ")).toBe(1);
+    expect(sockets.filter((n) => n.includes("/projects/")), "no project feed on the overview").toEqual([]);
     let loads = 0;
     page.on("load", () => loads++);
 

@@ -44,6 +44,7 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/users/:userId/disable": ["operator"],
   "POST /api/v1/users/:userId/enable": ["operator"],
   "GET /api/v1/provinces/:provinceId/overview": WALL_PROVINCE_A,
+  "GET /api/v1/provinces/:provinceId/live": WALL_PROVINCE_A,
   "POST /api/v1/provinces/:provinceId/projects": ADMIN_A,
   "POST /api/v1/provinces/:provinceId/members": ADMIN_A,
   "DELETE /api/v1/provinces/:provinceId/members/:userId": ADMIN_A,

@@ -3,6 +3,8 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { decodeCells, type FrameLists } from "../../schema/compact-frame";
 import type { CounterEventInput } from "../../schema/api";
+import type { ProjectCard } from "../../schema/project-card";
+import type { ProvinceMessage } from "../../schema/province-wire";
 import type { ServerMessage } from "../../schema/wire";
 
 /** The operator token (ADMIN_TOKEN in vitest.config.ts): system-admin rights, like the provisioning scripts. */
@@ -53,11 +55,11 @@ export interface TestProject {
  * A project with a small plan and its stations. Without the starter rules a new project gets
  * (worker/alerts/starter-rules.ts) unless `starterRules`: most tests add exactly the rules they check.
  */
-export async function createProject(stations = 1, table = SMALL_PLAN, opts: { starterRules?: boolean } = {}): Promise<TestProject> {
+export async function createProject(stations = 1, table = SMALL_PLAN, opts: { starterRules?: boolean; provinceId?: string } = {}): Promise<TestProject> {
   const suffix = crypto.randomUUID().slice(0, 8);
-  const provinceId = `p-${suffix}`;
+  const provinceId = opts.provinceId ?? `p-${suffix}`;
   const projectId = `prj-${suffix}`;
-  await expectOk(post("/provinces", { id: provinceId, name: "Hà Tĩnh" }));
+  if (!opts.provinceId) await expectOk(post("/provinces", { id: provinceId, name: "Hà Tĩnh" }));
   await expectOk(
     post(`/provinces/${provinceId}/projects`, {
       id: projectId,
@@ -159,6 +161,47 @@ export class Watcher {
       }
     }
     return { seq, totals };
+  }
+
+  close(): void {
+    this.ws.close(1000, "done");
+  }
+}
+
+/** A watcher on a province's overview feed (schema/province-wire.ts): every message, and the cards held. */
+export class CardWatcher {
+  readonly messages: ProvinceMessage[] = [];
+  closedWith: number | null = null;
+  private constructor(readonly ws: WebSocket) {
+    ws.addEventListener("message", (e) => this.messages.push(JSON.parse(e.data as string) as ProvinceMessage));
+    ws.addEventListener("close", (e) => {
+      this.closedWith = e.code;
+    });
+  }
+
+  static async open(provinceId: string, headers: Record<string, string> = OPERATOR): Promise<CardWatcher> {
+    const res = await api(`/provinces/${provinceId}/live`, { headers: { Origin: "http://example.com", ...headers, Upgrade: "websocket" } });
+    if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`);
+    res.webSocket.accept();
+    return new CardWatcher(res.webSocket);
+  }
+
+  /** The latest card of each project, applying the whole message and the changes after it in order. */
+  cards(): Map<string, ProjectCard> {
+    const held = new Map<string, ProjectCard>();
+    for (const m of this.messages) {
+      if (m.whole) held.clear();
+      for (const c of m.cards) held.set(c.projectId, c);
+    }
+    return held;
+  }
+
+  async until(pred: (w: CardWatcher) => boolean, ms = 8000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!pred(this)) {
+      if (Date.now() > deadline) throw new Error(`timed out; got ${JSON.stringify(this.messages).slice(0, 400)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
   }
 
   close(): void {

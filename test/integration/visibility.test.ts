@@ -9,7 +9,7 @@ import type { ServerMessage, Snapshot } from "../../schema/wire";
 import { POLICY } from "../../worker/auth/policy";
 import { app } from "../../worker/app";
 import { readDocx } from "../docx-text";
-import { api, ADMIN, createProject, drainAlarms, get, post, postCounters, room, signIn, Watcher, type SignedIn, type TestProject } from "./helpers";
+import { api, ADMIN, CardWatcher, createProject, drainAlarms, get, post, postCounters, room, signIn, Watcher, type SignedIn, type TestProject } from "./helpers";
 
 const HIDDEN_CODE = "M-7";
 const HIDDEN_NAME = "Phông Mật Đặc Biệt";
@@ -114,6 +114,17 @@ const CASES: Record<string, Case> = {
   "GET /api/v1/provinces/:provinceId/overview": async (w, s) => {
     const res = await get(`/provinces/${w.p.provinceId}/overview`, as(s));
     return res.status === 403 ? [] : [await text(res)]; // a project-level leader has no province view
+  },
+  "GET /api/v1/provinces/:provinceId/live": async (w, s) => {
+    const res = await api(`/provinces/${w.p.provinceId}/live`, { headers: { Origin: "http://example.com", ...as(s), Upgrade: "websocket" } });
+    if (res.status === 403) return []; // a project-level leader has no province view
+    await res.body?.cancel();
+    const feed = await CardWatcher.open(w.p.provinceId, as(s));
+    await feed.until((f) => f.cards().has(w.p.projectId));
+    // The changes that follow the whole province too: wait for the alerts' and counters' push to pass.
+    await new Promise((r) => setTimeout(r, 2_500));
+    feed.close();
+    return [JSON.stringify(feed.messages)];
   },
   "GET /api/v1/projects/:projectId/snapshot": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/snapshot`, as(s)))],
   "GET /api/v1/projects/:projectId/live": async (w, s) => {

@@ -37,3 +37,9 @@ export function isSystemAdmin(memberships: readonly Membership[]): boolean {
 export function adminsProvince(memberships: readonly Membership[], provinceId: string): boolean {
   return memberships.some((m) => m.role === "admin" && !m.projectId && (!m.provinceId || m.provinceId === provinceId));
 }
+
+/** A role on the whole province (or everywhere): its overview comes over the province's one feed
+ * (worker/routes/province-live.ts), as the server's rule for that route says. */
+export function watchesProvince(memberships: readonly Membership[], provinceId: string): boolean {
+  return memberships.some((m) => isRole(m.role) && !m.projectId && (!m.provinceId || m.provinceId === provinceId));
+}

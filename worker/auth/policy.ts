@@ -41,6 +41,7 @@ export const POLICY: Record<string, Rule> = {
   "GET /api/v1/provinces": { kind: "signed-in" }, // filtered to what the caller may see
   "POST /api/v1/provinces": { kind: "system-admin" },
   "GET /api/v1/provinces/:provinceId/overview": WALL_PROVINCE,
+  "GET /api/v1/provinces/:provinceId/live": WALL_PROVINCE,
   "POST /api/v1/provinces/:provinceId/projects": V("admin"),
   "POST /api/v1/provinces/:provinceId/members": V("admin"),
   "DELETE /api/v1/provinces/:provinceId/members/:userId": V("admin"),

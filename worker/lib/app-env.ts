@@ -22,3 +22,7 @@ export function router(): OpenAPIHono<AppEnv> {
 export function roomFor(env: Env, projectId: string) {
   return env.PROJECT_ROOM.get(env.PROJECT_ROOM.idFromName(projectId));
 }
+
+export function provinceRoomFor(env: Env, provinceId: string) {
+  return env.PROVINCE_ROOM.get(env.PROVINCE_ROOM.idFromName(provinceId));
+}

@@ -1,12 +1,12 @@
 // Open live feeds follow a user's access at once: when their sessions end (sign-out everywhere, a new
 // password, disabling) or their roles change (grant, revoke), their sockets are closed in the project
-// rooms concerned (worker/live/room.ts closeSessions), with the code that tells the dashboard whether
+// rooms concerned (worker/live/room.ts closeSessions) and their provinces' overview feeds, with the code that tells the dashboard whether
 // to reconnect for its new rights (schema/wire.ts).
 import { and, eq, inArray, ne, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { memberships, projects, sessions } from "../../schema/db";
 import { CLOSE_ACCESS_CHANGED, CLOSE_SESSION_ENDED } from "../../schema/wire";
-import { roomFor } from "../lib/app-env";
+import { provinceRoomFor, roomFor } from "../lib/app-env";
 
 /** The user's session ids (hashes, as the sockets carry them), optionally all but one. */
 export async function sessionIdsOf(d1: D1Database, userId: string, except?: string): Promise<string[]> {
@@ -36,9 +36,17 @@ export async function projectsOfProvince(d1: D1Database, provinceId: string): Pr
   return rows.map((p) => p.id);
 }
 
+/** In the projects' rooms and in their provinces' (the overview's feed, worker/province/room.ts). */
 async function close(env: Env, projectIds: string[], sessionIds: string[], how: { code: number; reason: string }): Promise<void> {
   if (sessionIds.length === 0 || projectIds.length === 0) return;
-  await Promise.all(projectIds.map((id) => roomFor(env, id).closeSessions(sessionIds, how.code, how.reason)));
+  // Every project's province, filtered here: a list of ids in SQL would pass D1's limit on bound parameters.
+  const wanted = new Set(projectIds);
+  const all = await drizzle(env.DB).select({ id: projects.id, provinceId: projects.provinceId }).from(projects);
+  const provinceIds = new Set(all.filter((r) => wanted.has(r.id)).map((r) => r.provinceId));
+  await Promise.all([
+    ...projectIds.map((id) => roomFor(env, id).closeSessions(sessionIds, how.code, how.reason)),
+    ...[...provinceIds].map((id) => provinceRoomFor(env, id).closeSessions(sessionIds, how.code, how.reason)),
+  ]);
 }
 
 /** Sessions that were just deleted: their feeds close for good (4001). */

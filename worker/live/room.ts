@@ -23,10 +23,13 @@ import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
 import { stationViewOf, type StationView } from "./station-view";
 import { summarize, type ProjectSummary } from "./summary";
+import { cardsOf, ProvincePush, type CardSource } from "./province-push";
+import type { AudienceCards } from "../../schema/province-wire";
 import { Wakeups } from "./wakeups";
 import { notesSavedMessage, type Period } from "../reports/notes";
 import type { StoredNotes } from "../../schema/reports/notes-merge";
 import { checkBatch, CORRECTION_STATION, unplannedKind, type IngestResult } from "./validate";
+import { provinceRoomFor } from "../lib/app-env";
 import { audienceFor, restrictedSignature } from "./visibility";
 
 
@@ -41,6 +44,12 @@ export class ProjectRoom extends DurableObject<Env> {
   private readonly alerts: ProjectAlerts;
   private readonly feed: Fanout;
   private readonly wake: Wakeups;
+  private readonly toProvince: ProvincePush;
+  private readonly cardSource: CardSource = {
+    snapshot: (r) => this.snapshot(r),
+    alertList: (r) => this.alertList(r),
+    hasRestricted: () => audienceFor(this.plan?.fonds ?? [], false).hidden.size > 0,
+  };
   /** Per audience, the last snapshot and the store seq it was built at. */
   private readonly snapshots = new Map<boolean, { seq: number; snap: Snapshot }>();
 
@@ -53,6 +62,9 @@ export class ProjectRoom extends DurableObject<Env> {
     this.alerts = new ProjectAlerts(ctx.storage.sql);
     this.feed = new Fanout(ctx, this.store, { plan: () => this.plan, snapshot: (r) => this.snapshot(r), alerts: (r) => this.alertList(r) });
     Fanout.answerPings(ctx);
+    this.toProvince = new ProvincePush(this.cardSource, async (c) => {
+      if (this.plan) await provinceRoomFor(this.env, this.plan.project.provinceId).update(this.projectId, c);
+    });
     void ctx.blockConcurrencyWhile(async () => {
       await this.loadPlan();
       // After an eviction: finish what the previous instance had not yet flushed or broadcast.
@@ -121,6 +133,11 @@ export class ProjectRoom extends DurableObject<Env> {
     return snap && summarize(snap, this.alertList(seesRestricted));
   }
 
+  /** This project on its province's overview, for each audience (worker/province/room.ts asks when it has none). */
+  provinceCards(now: number): AudienceCards | null {
+    return cardsOf(this.cardSource, now);
+  }
+
   /** What a station's entry page needs: the fonds it can post to and its own totals today. */
   stationView(stationId: string): StationView | null {
     return this.plan && stationViewOf(this.plan, this.kinds, stationId, (day) => this.store.stationDay(stationId, day), Date.now());
@@ -140,6 +157,7 @@ export class ProjectRoom extends DurableObject<Env> {
       for (const ws of this.ctx.getWebSockets()) send(ws, this.feed.planMessage(plan, this.feed.audienceOf(ws)));
     }
     await this.runAlerts(Date.now());
+    this.toProvince.changed();
   }
 
   /**
@@ -154,6 +172,8 @@ export class ProjectRoom extends DurableObject<Env> {
     // Contact points are outside channels (chat groups, mailboxes): they get what a leader may see.
     const next = await this.alerts.deliver(plan, config, audienceFor(plan.fonds, false), mailerFrom(this.env), now);
     this.wake.afterAlerts(now, this.hasRules(), next);
+    // Also when nothing changed: a new day moves plan-to-date (the push sends only what differs).
+    this.toProvince.changed();
     return this.alertList(true);
   }
 
@@ -195,7 +215,10 @@ export class ProjectRoom extends DurableObject<Env> {
   }
 
   private changed(ok: boolean): boolean {
-    if (ok) this.feed.broadcastAlerts();
+    if (ok) {
+      this.feed.broadcastAlerts();
+      this.toProvince.changed();
+    }
     return ok;
   }
 
@@ -254,6 +277,7 @@ export class ProjectRoom extends DurableObject<Env> {
   private accepted(now: number): void {
     this.snapshots.clear();
     this.feed.scheduleFrame();
+    this.toProvince.changed(now);
     this.wake.afterCounters(now, this.hasRules(), () => void this.runAlerts(Date.now()));
   }
 

@@ -7,7 +7,8 @@ import { loginFailures, projects, users } from "../../schema/db";
 import { verifyPassword } from "../auth/password";
 import { roleOn } from "../auth/policy";
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS, sessionCookie } from "../auth/sessions";
-import { router, roomFor } from "../lib/app-env";
+import { router } from "../lib/app-env";
+import { closeEndedSessions } from "../live/evict";
 import { OPERATOR } from "../lib/actor";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
@@ -56,7 +57,7 @@ export const authRoutes = router()
       // Close this session's live feeds in every project it could watch.
       const rows = await drizzle(c.env.DB).select({ id: projects.id, provinceId: projects.provinceId }).from(projects);
       const watched = rows.filter((r) => roleOn(p, { provinceId: r.provinceId, projectId: r.id }) !== null);
-      await Promise.all(watched.map((r) => roomFor(c.env, r.id).closeSessions([p.session.idHash])));
+      await closeEndedSessions(c.env, watched.map((r) => r.id), [p.session.idHash]);
     }
     if (getCookie(c, SESSION_COOKIE)) setCookie(c, SESSION_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, secure: true, sameSite: "Strict" });
     return c.json({ ok: true });

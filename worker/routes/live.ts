@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorSchema, ProjectIdParam } from "../../schema/api";
 import type { Viewer } from "../../schema/wire";
 import { displaySocketId } from "../auth/displays";
+import { checkFeedUpgrade } from "../auth/feed-upgrade";
 import { seesRestricted, type Principal } from "../auth/policy";
 import { router, roomFor } from "../lib/app-env";
 import { OPERATOR } from "../lib/actor";
@@ -40,14 +41,8 @@ export const live = router()
     const { projectId } = ProjectIdParam.parse(c.req.param());
     const query = LiveQuery.safeParse(c.req.query());
     if (!query.success) throw new ApiError(400, "validation_failed", "Tham số không hợp lệ (invalid query)");
-    if (c.req.header("Upgrade") !== "websocket") throw new ApiError(426 as 400, "bad_request", "Cần nâng cấp WebSocket (WebSocket upgrade required)");
+    checkFeedUpgrade(c);
     const p = c.var.principal;
-    // A cookie rides along on any page's WebSocket to us (browsers do not apply SameSite to another
-    // origin of the same site, nor CORS to upgrades): only the dashboard's own pages may open a feed.
-    const byCookie = p.kind === "user" || (p.kind === "display" && !c.req.header("Authorization"));
-    if (byCookie && c.req.header("Origin") !== new URL(c.req.url).origin) {
-      throw new ApiError(403, "forbidden", "Sai nguồn gốc yêu cầu (cross-origin live feed)");
-    }
     const watcher: SocketAttachment = {
       viewer: viewerOf(p, c.var.role),
       seesRestricted: seesRestricted(c.var.role),

@@ -3,6 +3,8 @@
 // connection.ts. Changed parts are new objects and maps, unchanged parts keep their identity, so Solid
 // memos over e.g. `state.fonds` do not re-run for a delta.
 import { projectCalendar, type WorkCalendar } from "../../../schema/calendar";
+import { dayKey, fondsKindKey, stationDayKey } from "../../../schema/cell-keys";
+export { dayKey, fondsKindKey, splitKey, stationDayKey } from "../../../schema/cell-keys";
 import { decodeCells } from "../../../schema/compact-frame";
 import type {
   AlertView,
@@ -55,12 +57,6 @@ export interface ApplyResult {
   resyncFrom?: number;
 }
 
-const SEP = "\u0000";
-export const fondsKindKey = (fonds: string, kind: string): string => fonds + SEP + kind;
-export const stationDayKey = (station: string, kind: string, day: string): string => station + SEP + kind + SEP + day;
-export const dayKey = (kind: string, day: string): string => kind + SEP + day;
-/** The parts of a key made by the three functions above. */
-export const splitKey = (key: string): string[] => key.split(SEP);
 
 export function emptyLiveState(): LiveState {
   return {

@@ -1,6 +1,7 @@
-// The live feed's WebSocket client: connects, keeps the socket alive, resumes after a drop from the seq
-// it holds, and asks for a replay when it sees a gap. The totals themselves move in apply.ts; the server
-// side is worker/live/room.ts. LiveFeed is plain TypeScript so the rules are unit-tested with fake
+// The live feeds' WebSocket client: connects, keeps the socket alive, resumes after a drop from the seq
+// it holds, and asks for a replay when it sees a gap. What a feed holds moves by its model: a project's
+// totals in apply.ts (server side worker/live/room.ts), a province's cards in province-apply.ts (server
+// side worker/province/room.ts). LiveFeed is plain TypeScript so the rules are unit-tested with fake
 // sockets and timers (test/unit/live-feed-client.test.ts); live-connection.ts wires it to the browser and Solid.
 import { CLOSE_ACCESS_CHANGED, PING, PONG, type ClientMessage, type ServerMessage } from "../../../schema/wire";
 import { applyMessage, emptyLiveState, type LiveState } from "./apply";
@@ -37,19 +38,43 @@ export interface FeedSocket {
   close(): void;
 }
 
-export interface LiveFeedOptions {
+/** What a feed holds and how each message moves it: pure, so each feed's rules are tested apart. */
+export interface FeedModel<S, M extends { type: string }> {
+  initial(): S;
+  apply(state: S, msg: M): { state: S; resyncFrom?: number };
+  /** The seq to resume after, null before the first whole state (or for a feed that always starts whole). */
+  seq(state: S): number | null;
+  /** Whether the state is whole: the first snapshot arrived. */
+  ready(state: S): boolean;
+  /** A message that replaces the whole state (after which nothing old is held). */
+  isWhole(msg: M): boolean;
+}
+
+/** A project's totals (apply.ts). */
+export const projectFeedModel: FeedModel<LiveState, ServerMessage> = {
+  initial: emptyLiveState,
+  apply: applyMessage,
+  seq: (s) => s.seq,
+  ready: (s) => s.seq !== null,
+  isWhole: (m) => m.type === "snapshot",
+};
+
+export interface LiveFeedOptions<S = LiveState, M extends { type: string } = ServerMessage> {
   /** The feed URL, resuming after `since` when it is not null. */
   url(since: number | null): string;
   openSocket(url: string, on: SocketHandlers): FeedSocket;
-  onState(state: LiveState): void;
+  /** Defaults to a project's totals. */
+  model?: FeedModel<S, M>;
+  onState(state: S): void;
   onStatus(status: ConnectionStatus): void;
   onMessageAt(at: number): void;
   isOnline?(): boolean;
   random?(): number;
 }
 
-export class LiveFeed {
-  private state = emptyLiveState();
+export class LiveFeed<S = LiveState, M extends { type: string } = ServerMessage> {
+  private readonly model: FeedModel<S, M>;
+  private state: S;
   private status: ConnectionStatus | null = null;
   private socket: FeedSocket | null = null;
   /** Bumped whenever a socket is dropped, so late events of an old socket are ignored. */
@@ -67,7 +92,10 @@ export class LiveFeed {
   private silenceTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly opts: LiveFeedOptions) {}
+  constructor(private readonly opts: LiveFeedOptions<S, M>) {
+    this.model = opts.model ?? (projectFeedModel as unknown as FeedModel<S, M>);
+    this.state = this.model.initial();
+  }
 
   start(): void {
     this.stopped = false;
@@ -94,10 +122,10 @@ export class LiveFeed {
 
   private connect(): void {
     this.drop();
-    this.setStatus(this.failingStatus(this.state.seq === null && this.failures === 0 ? "connecting" : "reconnecting"));
+    this.setStatus(this.failingStatus(!this.model.ready(this.state) && this.failures === 0 ? "connecting" : "reconnecting"));
     const generation = this.generation;
     const current = () => generation === this.generation && !this.stopped;
-    this.socket = this.opts.openSocket(this.opts.url(this.needsSnapshot ? null : this.state.seq), {
+    this.socket = this.opts.openSocket(this.opts.url(this.needsSnapshot ? null : this.model.seq(this.state)), {
       open: () => {
         if (!current()) return;
         this.open = true;
@@ -122,22 +150,22 @@ export class LiveFeed {
     this.opts.onMessageAt(at);
     this.armSilence();
     if (text === PONG) return;
-    let msg: ServerMessage;
+    let msg: M;
     try {
-      msg = JSON.parse(text) as ServerMessage;
+      msg = JSON.parse(text) as M;
     } catch {
       return;
     }
     if (typeof msg !== "object" || msg === null || typeof msg.type !== "string") return;
     this.failures = 0;
-    if (msg.type === "snapshot") this.needsSnapshot = false;
-    const { state, resyncFrom } = applyMessage(this.state, msg);
+    if (this.model.isWhole(msg)) this.needsSnapshot = false;
+    const { state, resyncFrom } = this.model.apply(this.state, msg);
     if (state !== this.state) {
       this.state = state;
       this.opts.onState(state);
     }
     if (resyncFrom !== undefined) this.askResync(resyncFrom, at);
-    if (state.seq !== null) this.setStatus("live");
+    if (this.model.ready(state)) this.setStatus("live");
   }
 
   /** The page now shows this report (null: none), for the others' "Đang xem". */

@@ -1,9 +1,10 @@
-// One project's live feed in the browser: the LiveFeed rules (connection.ts) wired to a real WebSocket,
-// the page's online/offline events and Solid signals.
+// The live feeds in the browser (a project's totals, a province's cards): the LiveFeed rules
+// (connection.ts) wired to a real WebSocket, the page's online/offline events and Solid signals.
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { apiClient } from "../api";
-import { emptyLiveState, type LiveState } from "./apply";
-import { LiveFeed, type ConnectionStatus, type FeedSocket, type SocketHandlers } from "./connection";
+import type { LiveState } from "./apply";
+import { LiveFeed, projectFeedModel, type ConnectionStatus, type FeedModel, type FeedSocket, type SocketHandlers } from "./connection";
+import { provinceFeedModel, type ProvinceState } from "./province-apply";
 
 export interface LiveConnection {
   state: Accessor<LiveState>;
@@ -14,13 +15,15 @@ export interface LiveConnection {
   viewing(reportId: string | null): void;
 }
 
-/** One project's feed for the lifetime of the calling Solid owner (a component or createRoot). */
-export function createLiveConnection(projectId: string): LiveConnection {
-  const [state, setState] = createSignal<LiveState>(emptyLiveState());
+/** A feed's state and connection for the lifetime of the calling Solid owner, wired to a real WebSocket
+ * and to the page's online/offline events. */
+function openFeed<S, M extends { type: string }>(url: (since: number | null) => string, model: FeedModel<S, M>) {
+  const [state, setState] = createSignal<S>(model.initial());
   const [status, setStatus] = createSignal<ConnectionStatus>("connecting");
   const [lastMessageAt, setLastMessageAt] = createSignal<number | null>(null);
-  const feed = new LiveFeed({
-    url: (since) => liveUrl(projectId, since),
+  const feed = new LiveFeed<S, M>({
+    url,
+    model,
     openSocket: openBrowserSocket,
     onState: (s) => setState(() => s),
     onStatus: setStatus,
@@ -37,17 +40,38 @@ export function createLiveConnection(projectId: string): LiveConnection {
     window.removeEventListener("offline", offline);
     feed.stop();
   });
+  return { feed, state, status, lastMessageAt };
+}
+
+/** One project's feed for the lifetime of the calling Solid owner (a component or createRoot). */
+export function createLiveConnection(projectId: string): LiveConnection {
+  const { feed, state, status, lastMessageAt } = openFeed((since) => liveUrl(projectId, since), projectFeedModel);
   return { state, status, lastMessageAt, viewing: (reportId) => feed.viewing(reportId) };
 }
+
+/** A province's cards over one socket (worker/routes/province-live.ts), for the calling Solid owner. */
+export function createProvinceConnection(provinceId: string): ProvinceConnection {
+  const { state, status } = openFeed(() => wsUrl(apiClient().provinces[":provinceId"].live.$url({ param: { provinceId } })), provinceFeedModel);
+  return { state, status };
+}
+
+export interface ProvinceConnection {
+  state: Accessor<ProvinceState>;
+  status: Accessor<ConnectionStatus>;
+}
+
+const wsUrl = (url: URL): string => {
+  url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
+  return url.href;
+};
 
 /** The route's path comes from the typed client (worker/routes/live.ts); the scheme follows the page's.
  * Who is watching is the signed-in user of the session cookie, which the browser sends with the upgrade. */
 function liveUrl(projectId: string, since: number | null): string {
   const url = apiClient().projects[":projectId"].live.$url({ param: { projectId } });
-  url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
   if (since !== null) url.searchParams.set("since", String(since));
   url.searchParams.set("frames", "compact");
-  return url.href;
+  return wsUrl(url);
 }
 
 function openBrowserSocket(url: string, on: SocketHandlers): FeedSocket {

@@ -1,11 +1,8 @@
 // Figures the page shows, derived from LiveState (apply.ts). Pure, so components wrap them in memos.
-import { kindDecimals, sortKinds } from "../../../schema/kinds";
+import { kindDecimals } from "../../../schema/kinds";
 import type { KindInfo, Viewer } from "../../../schema/wire";
 
-/** The kinds with a plan above zero, in the order of schema/kinds.ts (then any kind it does not know). */
-export function plannedKinds(plans: ReadonlyMap<string, number>): string[] {
-  return sortKinds([...plans].filter(([, amount]) => amount > 0).map(([kind]) => kind));
-}
+export { plannedKinds } from "../../../schema/project-figures";
 
 /** Decimals of a kind's base unit: as the server announced them, else as this build knows them. */
 export function decimalsOf(kinds: readonly KindInfo[], kind: string): number {

@@ -2,8 +2,11 @@ import { For, Show } from "solid-js";
 import { t } from "../i18n";
 import { ProjectCard } from "../components/ProjectCard";
 import { Link } from "../components/Link";
-import { createAttention } from "../store/attention";
+import { createProvinceConnection, type ProvinceConnection } from "../live/live-connection";
+import { watchesProvince } from "../roles";
+import { createAttention, type Attention } from "../store/attention";
 import { useApp } from "../store/context";
+import { useProjectCard } from "../store/project-card";
 import type { Province } from "../store/projects";
 
 /** Leadership's one page: every project of every province the user may see, live, with what needs
@@ -11,6 +14,7 @@ import type { Province } from "../store/projects";
 export default function Overview() {
   const app = useApp();
   const provinces = () => (app.projects.provinces() ?? []).filter((p) => p.projects.length > 0);
+  const wholeProvince = (id: string) => watchesProvince(app.session.me()?.memberships ?? [], id);
   return (
     <div class="view">
       <div class="view__head">
@@ -20,13 +24,24 @@ export default function Overview() {
         </Link>
       </div>
       <Show when={provinces().length > 0} fallback={<p class="notice">{t("picker.none")}</p>}>
-        <For each={provinces()}>{(province) => <ProvinceSection province={province} />}</For>
+        <For each={provinces()}>{(province) => (wholeProvince(province.id) ? <WatchedProvince province={province} /> : <ProvinceSection province={province} />)}</For>
       </Show>
     </div>
   );
 }
 
-function ProvinceSection(props: { province: Province }) {
+/** Someone with a role on the whole province: one socket brings every project's card. */
+function WatchedProvince(props: { province: Province }) {
+  return <ProvinceSection province={props.province} feed={createProvinceConnection(props.province.id)} />;
+}
+
+/** A project seen through a role on it alone: its own feed makes its card. */
+function OwnFeedCard(props: { projectId: string; name: string; attention: Attention | undefined; ready: boolean }) {
+  const own = useProjectCard(props.projectId);
+  return <ProjectCard projectId={props.projectId} name={props.name} card={own.card()} connection={own.connection()} attention={props.attention} attentionReady={props.ready} />;
+}
+
+function ProvinceSection(props: { province: Province; feed?: ProvinceConnection }) {
   const attention = createAttention(props.province.id);
   return (
     <section class="province" aria-labelledby={`province-${props.province.id}`}>
@@ -34,7 +49,16 @@ function ProvinceSection(props: { province: Province }) {
         {t("picker.province")} {props.province.name}
       </h2>
       <div class="cards">
-        <For each={props.province.projects}>{(p) => <ProjectCard projectId={p.id} name={p.name} attention={attention(p.id)} attentionReady={attention.ready()} />}</For>
+        <For each={props.province.projects}>
+          {(p) => {
+            const feed = props.feed;
+            return feed ? (
+              <ProjectCard projectId={p.id} name={p.name} card={feed.state().cards.get(p.id)} connection={feed.status()} attention={attention(p.id)} attentionReady={attention.ready()} />
+            ) : (
+              <OwnFeedCard projectId={p.id} name={p.name} attention={attention(p.id)} ready={attention.ready()} />
+            );
+          }}
+        </For>
       </div>
     </section>
   );

@@ -9,7 +9,8 @@ import { WallProject } from "../components/wall/WallProject";
 /** Seconds each project stays on screen; `/wall?every=30` changes it. */
 const DEFAULT_EVERY_S = 20;
 
-/** Keeps a project's feed open while the wall shows another, so each comes round with live figures. */
+/** Opens the next project's feed while the wall shows this one, so it comes round with live figures
+ * already in: a screen holds two project sockets, not one per project of the province. */
 function HoldFeed(props: { projectId: string }) {
   useApp().feeds.use(props.projectId);
   return null;
@@ -30,6 +31,10 @@ export default function WallView() {
   const current = () => {
     const list = projects();
     return list.length > 0 ? list[index() % list.length] : undefined;
+  };
+  const next = () => {
+    const list = projects();
+    return list.length > 1 ? list[(index() + 1) % list.length] : undefined;
   };
   let timer: ReturnType<typeof setInterval> | undefined;
   let lock: { release(): Promise<void> } | null = null;
@@ -56,7 +61,9 @@ export default function WallView() {
   });
   return (
     <div class="wall">
-      <For each={projects()}>{(p) => <HoldFeed projectId={p.id} />}</For>
+      <Show when={next()} keyed>
+        {(p) => <HoldFeed projectId={p.id} />}
+      </Show>
       <Show when={current()} keyed fallback={<p class="wall__empty">{app.projects.provinces() ? t("picker.none") : t("project.loading")}</p>}>
         {(p) => <WallProject projectId={p.id} province={app.projects.provinceOf(p.id)?.name ?? ""} />}
       </Show>

@@ -1,0 +1,63 @@
+// The province overview's one socket: its cards are each project's own figures (the same snapshot
+// through schema/project-card.ts), kept current within about a second of a post, coalesced under
+// load, for the audience of each watcher, and closed with the session.
+import { describe, expect, it } from "vitest";
+import { cardInputOf, projectCard } from "../../schema/project-card";
+import type { AlertView, Snapshot } from "../../schema/wire";
+import { api, CardWatcher, createProject, events, get, postCounters, signIn } from "./helpers";
+
+async function ownCard(projectId: string, headers?: Record<string, string>) {
+  const snap = (await (await get(`/projects/${projectId}/snapshot`, headers)).json()) as Snapshot;
+  const { alerts } = (await (await get(`/projects/${projectId}/alerts`, headers)).json()) as { alerts: AlertView[] };
+  return projectCard(cardInputOf(snap), alerts, Date.now());
+}
+
+describe("the province feed: GET /api/v1/provinces/:provinceId/live", () => {
+  it("gives every project of the province with the figures its own snapshot gives, and follows new posts", async () => {
+    const a = await createProject(1);
+    const b = await createProject(1, undefined, { provinceId: a.provinceId });
+    expect((await postCounters(a.projectId, a.tokens[0]!, { events: events("a", 40, "1", "pages", 25) })).status).toBe(200);
+    expect((await postCounters(b.projectId, b.tokens[0]!, { events: events("b", 3, "2", "documents", 7) })).status).toBe(200);
+
+    const w = await CardWatcher.open(a.provinceId);
+    await w.until((x) => x.messages.length > 0);
+    expect(w.messages[0]).toMatchObject({ type: "cards", whole: true });
+    const own = { [a.projectId]: await ownCard(a.projectId), [b.projectId]: await ownCard(b.projectId) };
+    await w.until((x) => [a.projectId, b.projectId].every((id) => x.cards().get(id)?.seq === own[id]!.seq));
+    for (const id of [a.projectId, b.projectId]) expect(w.cards().get(id)).toEqual(own[id]);
+    // Independently of the shared function: the pages of project a are what was posted.
+    expect(w.cards().get(a.projectId)!.kinds.find((k) => k.kind === "pages")!.actual).toBe(1000);
+
+    // A burst of posts reaches the watcher as a few coalesced changes, ending at the project's own figures.
+    const before = w.messages.length;
+    for (let i = 0; i < 20; i++) expect((await postCounters(b.projectId, b.tokens[0]!, { events: events(`burst-${i}`, 5, "1", "pages", 2) })).status).toBe(200);
+    await w.until((x) => x.cards().get(b.projectId)!.kinds.find((k) => k.kind === "pages")?.actual === 200);
+    expect(w.messages.length - before, "coalesced, not one message per post").toBeLessThanOrEqual(6);
+    expect(w.messages.slice(before).every((m) => !m.whole)).toBe(true);
+    expect(w.cards().get(b.projectId)).toEqual(await ownCard(b.projectId));
+    w.close();
+  }, 30_000);
+
+  it("tells a project-level leader no, and a province leader's socket closes when the session ends", async () => {
+    const p = await createProject(1);
+    const projectLeader = await signIn("Lãnh đạo dự án", "leader", { projectId: p.projectId });
+    const refused = await api(`/provinces/${p.provinceId}/live`, { headers: { Origin: "http://example.com", Cookie: projectLeader.cookie, Upgrade: "websocket" } });
+    expect(refused.status).toBe(403);
+    const crossSite = await api(`/provinces/${p.provinceId}/live`, { headers: { Origin: "http://evil.example", Cookie: projectLeader.cookie, Upgrade: "websocket" } });
+    expect(crossSite.status).toBe(403);
+
+    const leader = await signIn("Lãnh đạo tỉnh", "leader", { provinceId: p.provinceId });
+    const w = await CardWatcher.open(p.provinceId, { Cookie: leader.cookie });
+    await w.until((x) => x.cards().has(p.projectId));
+    expect(w.cards().get(p.projectId)).toEqual(await ownCard(p.projectId, { Cookie: leader.cookie }));
+    expect((await api("/auth/logout", { method: "POST", headers: { ...leader.headers, Origin: "http://example.com" } })).status).toBe(200);
+    await w.until((x) => x.closedWith !== null);
+    expect(w.closedWith).toBe(4001);
+  });
+
+  it("answers an unknown province with 404 and a plain request with 426", async () => {
+    expect((await api("/provinces/khong-co/live", { headers: { Upgrade: "websocket", Authorization: "Bearer test-admin-token" } })).status).toBe(404);
+    const p = await createProject(1);
+    expect((await get(`/provinces/${p.provinceId}/live`)).status).toBe(426);
+  });
+});
