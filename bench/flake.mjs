@@ -16,12 +16,11 @@
 //        --sim-interval-ms N (how often each simulated station posts, default 3000 as in npm start)
 //        --port N (a free one)  --verbose (forward the server's log)
 // Exit code 1 when any request failed (non-2xx, HTML 500, network error or timeout).
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { parseArgs } from "node:util";
-import { adminClient, applyMigrations, buildDashboard, ensureDevVars, startServer, waitUntilReady } from "../scripts/lib/local-server.mjs";
+import { randomBytes } from "node:crypto";
 import { seedDemo, simulate } from "../scripts/lib/demo.mjs";
+import { codeVersion, copySources, freePort, startMeasured } from "./lib/servers.mjs";
 
 const { values: flags } = parseArgs({
   options: {
@@ -53,27 +52,14 @@ if (flags.url && !flags.token) throw new Error("--url needs --token (the operato
 
 const log = (line = "") => process.stdout.write(`${line}\n`);
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 let server = null;
+let sources = null;
 let stopSimulation = () => {};
-let stateDir = null;
-let distDir = null;
-const serverLog = [];
 function cleanup() {
   stopSimulation();
   server?.stop();
-  for (const dir of [stateDir, distDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-  stateDir = distDir = null;
+  sources?.remove();
+  server = sources = null;
 }
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
@@ -90,36 +76,27 @@ if (flags.url) {
   auth = { Authorization: `Bearer ${flags.token}` };
   log(`bench:flake — ${url} (already running), ${CLIENTS} clients × ${REQUESTS} requests`);
 } else {
+  // The shared start of every benchmark (bench/lib/servers.mjs): a copy of the sources with the dashboard's,
+  // built there for --server built, on its own state and a free port; the checkout's dist/, .dev.vars and
+  // .wrangler/state stay as they are, and a fresh clone needs no build first.
   const port = flags.port ? Number(flags.port) : await freePort();
-  stateDir = mkdtempSync(`${tmpdir()}/bench-flake-`);
-  // The vite dev server reads the token from .dev.vars; `wrangler dev` gets it passed, so one source serves both.
-  const adminToken = ensureDevVars();
-  log(`bench:flake — ${flags.server} server on 127.0.0.1:${port}, ${CLIENTS} clients × ${REQUESTS} requests${flags["no-simulate"] ? "" : ", simulated stations on"}`);
-  if (flags.server === "built") {
-    const t0 = Date.now();
-    // Its own build, so a running `npm start` keeps the dist/ it serves.
-    distDir = buildDashboard({ outDir: mkdtempSync(`${tmpdir()}/bench-flake-dist-`) });
-    log(`  built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }
-  applyMigrations(stateDir);
-  server = startServer({
+  const adminToken = `flake-${randomBytes(18).toString("base64url")}`;
+  const { commit, uncommittedServerChanges } = codeVersion();
+  log(`bench:flake — ${flags.server} server on 127.0.0.1:${port} (${commit}${uncommittedServerChanges ? `, ${uncommittedServerChanges} uncommitted server files` : ""}), ${CLIENTS} clients × ${REQUESTS} requests${flags["no-simulate"] ? "" : ", simulated stations on"}`);
+  sources = copySources(tmpdir(), { dashboard: true });
+  server = await startMeasured({
+    sourceDir: sources.dir,
+    parent: tmpdir(),
     mode: flags.server,
     port,
-    persistTo: stateDir,
-    distDir: distDir ?? undefined,
     adminToken,
-    log: (line) => {
-      serverLog.push(line);
-      if (flags.verbose) log(`  | ${line}`);
-    },
-  });
-  server.child.on("exit", (code) => {
-    if (code !== null && code !== 0) log(`server exited (${code}); last lines:\n${serverLog.slice(-20).join("\n")}`);
+    log: (line) => flags.verbose && log(`  | ${line}`),
+    onBuilt: (ms) => log(`  built in ${(ms / 1000).toFixed(1)} s`),
+    onExit: (code, lines) => log(`server exited (${code}); last lines:\n${lines.join("\n")}`),
   });
   url = server.url;
-  await waitUntilReady(url);
-  const call = adminClient(url, adminToken);
-  const { stations, accounts } = await seedDemo(call, stateDir);
+  const call = server.adminClient(url, adminToken);
+  const { stations, accounts } = await seedDemo(call, server.persistTo);
   if (!flags["no-simulate"]) stopSimulation = simulate(url, call, stations, { intervalMs: Number(flags["sim-interval-ms"]), log: (line) => flags.verbose && log(`  sim: ${line}`) });
   const leader = accounts.find((a) => a.role === "leader");
   const res = await fetch(`${url}/api/v1/auth/login`, {

@@ -33,15 +33,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { parseArgs } from "node:util";
-import { ROOT } from "../scripts/lib/local-server.mjs";
+import { FIXTURES, ROOT } from "../scripts/lib/local-server.mjs";
 import { compareSummary, printRound } from "./lib/compare.mjs";
 import { measure } from "./lib/load.mjs";
 import { codeVersion, copySources, freePort, startMeasured } from "./lib/servers.mjs";
 import { configOf, prepare, TARGETS } from "./lib/targets.mjs";
 
-const FIXTURE = ["../shared/fixtures/hatinh-2021-results.tsv", "/work/shared/fixtures/hatinh-2021-results.tsv"]
-  .map((p) => (p.startsWith("/") ? p : `${ROOT}${p}`))
-  .find((p) => existsSync(p));
+const FIXTURE = [`${FIXTURES}hatinh-2021-results.tsv`].find((p) => existsSync(p));
 
 const { values: flags } = parseArgs({
   options: {

@@ -3,7 +3,7 @@
 // 3 kinds, spread over 2026's working days), waits until D1 has them all, then times report generation.
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { ROOT } from "../scripts/lib/local-server.mjs";
+import { FIXTURES } from "../scripts/lib/local-server.mjs";
 import { copySources, startMeasured } from "./lib/servers.mjs";
 
 const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
@@ -27,7 +27,7 @@ try {
   const call = server.adminClient(server.url, adminToken);
   await call("POST", "/provinces", { id: "bench", name: "Tỉnh thử" });
   await call("POST", "/provinces/bench/projects", { id: "report-bench", name: "Dự án đo", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
-  await call("POST", "/projects/report-bench/plan/import", { table: readFileSync(`${ROOT}../shared/fixtures/hatinh-2021-results.tsv`, "utf8") });
+  await call("POST", "/projects/report-bench/plan/import", { table: readFileSync(`${FIXTURES}hatinh-2021-results.tsv`, "utf8") });
   const stations = [];
   for (let i = 0; i < 10; i++) stations.push(await call("POST", "/projects/report-bench/stations", { name: `Trạm ${i + 1}` }));
   const days = [];

@@ -2,9 +2,7 @@
 // stations, a backfilled history so the charts have a past, and simulated stations that keep posting.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { ROOT } from "./local-server.mjs";
-
-const FIXTURES = `${ROOT}../shared/fixtures/`;
+import { FIXTURES } from "./local-server.mjs";
 
 export const DEMO = [
   {

@@ -5,6 +5,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/**
+ * The seeds' plan tables (demo data, benchmarks): `../shared/fixtures` beside the checkout, or, for a
+ * clone made elsewhere on a machine of this kind (a fresh clone in /tmp), the shared directory's own place.
+ */
+export const FIXTURES = [`${ROOT}../shared/fixtures/`, "/work/shared/fixtures/"].find((dir) => existsSync(dir)) ?? `${ROOT}../shared/fixtures/`;
 const BIN = (name) => `${ROOT}node_modules/.bin/${name}`;
 const QUIET_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", FORCE_COLOR: "0" };
 
