@@ -1,6 +1,6 @@
 // The province feed (GET /api/v1/provinces/:provinceId/live): one socket gives a leader every project of
 // a province as a card (schema/project-card.ts). First every card the watcher may see, whole; then the
-// cards that changed, at most about once a second. Pings are answered as on a project's feed (wire.ts).
+// cards that changed, at most twice a second. Pings are answered as on a project's feed (wire.ts).
 import type { ProjectCard } from "./project-card";
 
 /** A project's card for each audience: `public` is what leaders see, null when it is the same as `all`
@@ -20,5 +20,7 @@ export interface ProvinceCards {
 
 export type ProvinceMessage = ProvinceCards;
 
-/** How often a project's card travels to its province, and the province's changes to its watchers. */
-export const CARD_INTERVAL_MS = 1_000;
+/** At most how often a project's card travels to its province, and the province's changes to its
+ * watchers: a post reaches the overview within two intervals, and a busy province costs each watcher
+ * two messages a second whatever its number of projects. */
+export const CARD_INTERVAL_MS = 500;

@@ -1,5 +1,5 @@
 // The province overview's one socket: its cards are each project's own figures (the same snapshot
-// through schema/project-card.ts), kept current within about a second of a post, coalesced under
+// through schema/project-card.ts), kept current within a second of a post, coalesced under
 // load, for the audience of each watcher, and closed with the session.
 import { describe, expect, it } from "vitest";
 import { cardInputOf, projectCard } from "../../schema/project-card";

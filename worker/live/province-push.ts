@@ -1,7 +1,7 @@
 // A project's card on its province's overview (schema/project-card.ts), kept current in the province's
 // Durable Object (worker/province/room.ts): after counters, alert changes or a new plan the card is
 // made again for each audience and sent, at most once per CARD_INTERVAL_MS and only when it changed.
-// So a province's watchers hear of 50 busy projects through 50 small updates a second at most.
+// So a province of 50 busy projects gets at most 100 small updates a second, its watchers two messages.
 import { cardInputOf, projectCard } from "../../schema/project-card";
 import { CARD_INTERVAL_MS, type AudienceCards } from "../../schema/province-wire";
 import type { AlertView, Snapshot } from "../../schema/wire";

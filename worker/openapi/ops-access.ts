@@ -92,7 +92,7 @@ export const ACCESS_OPERATIONS: Record<string, Documented> = {
     tag: "live",
     summary: "The province feed: one WebSocket with a card per project of the province",
     description:
-      "Send `Upgrade: websocket`. The first message is `cards` with `whole: true` (every project of the province the caller may see, as schema/project-card.ts makes it from the project's own snapshot); then `cards` with `whole: false` holding only the cards that changed, at most about once a second. Leaders get cards without restricted fonds. A session cookie must come with the dashboard's own `Origin`. Closed with 4001 when the session ends, 4003 when the caller's rights or the province's projects change (reconnect).",
+      "Send `Upgrade: websocket`. The first message is `cards` with `whole: true` (every project of the province the caller may see, as schema/project-card.ts makes it from the project's own snapshot); then `cards` with `whole: false` holding only the cards that changed, at most twice a second. Leaders get cards without restricted fonds. A session cookie must come with the dashboard's own `Origin`. Closed with 4001 when the session ends, 4003 when the caller's rights or the province's projects change (reconnect).",
     params: ProvinceIdParam,
     ok: { status: 101, description: "Switching to the WebSocket protocol" },
     errors: { 403: "Without a province-wide role, or a cookie sent from another origin", 404: "Unknown province", 426: "Called without `Upgrade: websocket`" },

@@ -2,7 +2,7 @@
 // province's projects, as each project's object pushes it (worker/live/province-push.ts), and hands them
 // to the province overview's watchers over one hibernatable socket each. So 500 leaders watching a
 // province of 50 projects hold 500 sockets here, not 25,000 across the projects, and a project's posts
-// cost its province one small update a second at most. Which card goes to whom is in cards.ts.
+// cost its province two small updates a second at most. Which card goes to whom is in cards.ts.
 import { DurableObject } from "cloudflare:workers";
 import { CARD_INTERVAL_MS, type AudienceCards, type ProvinceCards } from "../../schema/province-wire";
 import { CLOSE_ACCESS_CHANGED, PING, PONG } from "../../schema/wire";
@@ -15,6 +15,7 @@ export class ProvinceRoom extends DurableObject<Env> {
   private readonly held = new Map<string, AudienceCards>();
   private readonly changed = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastBroadcastAt = 0;
   /** deserializeAttachment is a structured-clone read: kept per socket object. */
   private readonly watchers = new WeakMap<WebSocket, ProvinceWatcher | null>();
 
@@ -36,7 +37,8 @@ export class ProvinceRoom extends DurableObject<Env> {
     // route works its rights out again (worker/routes/province-live.ts).
     if (!known) for (const ws of this.ctx.getWebSockets()) if (this.watcherOf(ws)?.projects[projectId] === undefined) ws.close(CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
     this.changed.add(projectId);
-    this.timer ??= setTimeout(() => this.broadcast(), CARD_INTERVAL_MS);
+    // The first change after a quiet spell goes out at once; changes within the interval wait for it.
+    this.timer ??= setTimeout(() => this.broadcast(), Math.max(0, this.lastBroadcastAt + CARD_INTERVAL_MS - Date.now()));
   }
 
   /** The cards this object holds now, for the test that they equal the projects' own. */
@@ -92,6 +94,7 @@ export class ProvinceRoom extends DurableObject<Env> {
 
   private broadcast(): void {
     this.timer = null;
+    this.lastBroadcastAt = Date.now();
     const changed = new Set(this.changed);
     this.changed.clear();
     const watchers = this.ctx.getWebSockets().flatMap((socket) => {
