@@ -15,6 +15,22 @@ import type { AlertView, KindInfo, ProjectInfo, Snapshot, StationInfo } from "./
 /** The card lists this many fonds behind by name, then "+N". */
 export const BEHIND_LISTED = 3;
 
+/** What a card shows of a kind (the overview's KindRow): a third of the project page's figures, which
+ * matters when a province's watchers get 50 cards twice a second. */
+export type CardKind = Pick<KindFigures, "kind" | "actual" | "target" | "planToDate" | "done" | "expected" | "status" | "forecastDay" | "forecastLate">;
+
+const cardKind = (k: KindFigures): CardKind => ({
+  kind: k.kind,
+  actual: k.actual,
+  target: k.target,
+  planToDate: k.planToDate,
+  done: k.done,
+  expected: k.expected,
+  status: k.status,
+  forecastDay: k.forecastDay,
+  forecastLate: k.forecastLate,
+});
+
 export interface ProjectCard {
   projectId: string;
   provinceId: string;
@@ -26,7 +42,7 @@ export interface ProjectCard {
   day: string;
   lastActivityAt: number | null;
   status: Status | null;
-  kinds: KindFigures[];
+  kinds: CardKind[];
   /** Kinds' units (decimals), to write the amounts. */
   kindInfo: KindInfo[];
   /** The fonds furthest behind first, the first BEHIND_LISTED of them; `behindCount` counts them all. */
@@ -82,7 +98,7 @@ export function projectCard(input: CardInput, alerts: readonly AlertView[], now:
     day,
     lastActivityAt: input.lastActivityAt,
     status: overallStatus(kinds),
-    kinds,
+    kinds: kinds.map(cardKind),
     kindInfo: [...input.kinds],
     behind: behind.slice(0, BEHIND_LISTED).map((r) => ({ code: r.fonds.code, name: r.fonds.name })),
     behindCount: behind.length,

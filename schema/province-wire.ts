@@ -2,6 +2,7 @@
 // a province as a card (schema/project-card.ts). First every card the watcher may see, whole; then the
 // cards that changed, at most twice a second. Pings are answered as on a project's feed (wire.ts).
 import type { ProjectCard } from "./project-card";
+import type { ProvinceSummary } from "./province-summary";
 
 /** A project's card for each audience: `public` is what leaders see, null when it is the same as `all`
  * (the project has no restricted fonds), so it is neither stored nor sent twice. */
@@ -24,3 +25,14 @@ export type ProvinceMessage = ProvinceCards;
  * watchers: a post reaches the overview within two intervals, and a busy province costs each watcher
  * two messages a second whatever its number of projects. */
 export const CARD_INTERVAL_MS = 500;
+
+/** The national feed (GET /api/v1/national/live): a line per province the watcher may see, first all of
+ * them, then those that changed, at most twice a second. */
+export interface NationalProvinces {
+  type: "provinces";
+  whole: boolean;
+  provinces: ProvinceSummary[];
+  at: number;
+}
+
+export type NationalMessage = NationalProvinces;

@@ -45,6 +45,8 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/users/:userId/enable": ["operator"],
   "GET /api/v1/provinces/:provinceId/overview": WALL_PROVINCE_A,
   "GET /api/v1/provinces/:provinceId/live": WALL_PROVINCE_A,
+  // A role on one project watches no province whole: the route itself says no.
+  "GET /api/v1/national/live": ["leaderA", "supervisorA", "adminA", "leaderB", "operator"],
   "POST /api/v1/provinces/:provinceId/projects": ADMIN_A,
   "POST /api/v1/provinces/:provinceId/members": ADMIN_A,
   "DELETE /api/v1/provinces/:provinceId/members/:userId": ADMIN_A,

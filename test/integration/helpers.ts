@@ -4,7 +4,8 @@ import { env, exports } from "cloudflare:workers";
 import { decodeCells, type FrameLists } from "../../schema/compact-frame";
 import type { CounterEventInput } from "../../schema/api";
 import type { ProjectCard } from "../../schema/project-card";
-import type { ProvinceMessage } from "../../schema/province-wire";
+import type { ProvinceSummary } from "../../schema/province-summary";
+import type { NationalMessage, ProvinceMessage } from "../../schema/province-wire";
 import type { ServerMessage } from "../../schema/wire";
 
 /** The operator token (ADMIN_TOKEN in vitest.config.ts): system-admin rights, like the provisioning scripts. */
@@ -170,17 +171,18 @@ export class Watcher {
 
 /** A watcher on a province's overview feed (schema/province-wire.ts): every message, and the cards held. */
 export class CardWatcher {
-  readonly messages: ProvinceMessage[] = [];
+  readonly messages: (ProvinceMessage | NationalMessage)[] = [];
   closedWith: number | null = null;
   private constructor(readonly ws: WebSocket) {
-    ws.addEventListener("message", (e) => this.messages.push(JSON.parse(e.data as string) as ProvinceMessage));
+    ws.addEventListener("message", (e) => this.messages.push(JSON.parse(e.data as string) as ProvinceMessage | NationalMessage));
     ws.addEventListener("close", (e) => {
       this.closedWith = e.code;
     });
   }
 
-  static async open(provinceId: string, headers: Record<string, string> = OPERATOR): Promise<CardWatcher> {
-    const res = await api(`/provinces/${provinceId}/live`, { headers: { Origin: "http://example.com", ...headers, Upgrade: "websocket" } });
+  /** `path`: the national feed instead of the province's. */
+  static async open(provinceId: string, headers: Record<string, string> = OPERATOR, path = `/provinces/${provinceId}/live`): Promise<CardWatcher> {
+    const res = await api(path, { headers: { Origin: "http://example.com", ...headers, Upgrade: "websocket" } });
     if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`);
     res.webSocket.accept();
     return new CardWatcher(res.webSocket);
@@ -190,8 +192,20 @@ export class CardWatcher {
   cards(): Map<string, ProjectCard> {
     const held = new Map<string, ProjectCard>();
     for (const m of this.messages) {
+      if (m.type !== "cards") continue;
       if (m.whole) held.clear();
       for (const c of m.cards) held.set(c.projectId, c);
+    }
+    return held;
+  }
+
+  /** The latest line of each province, from the national feed. */
+  provinces(): Map<string, ProvinceSummary> {
+    const held = new Map<string, ProvinceSummary>();
+    for (const m of this.messages) {
+      if (m.type !== "provinces") continue;
+      if (m.whole) held.clear();
+      for (const p of m.provinces) held.set(p.provinceId, p);
     }
     return held;
   }

@@ -126,6 +126,16 @@ const CASES: Record<string, Case> = {
     feed.close();
     return [JSON.stringify(feed.messages)];
   },
+  "GET /api/v1/national/live": async (w, s) => {
+    const res = await api("/national/live", { headers: { Origin: "http://example.com", ...as(s), Upgrade: "websocket" } });
+    if (res.status === 403) return []; // a project-level leader watches no province whole
+    await res.body?.cancel();
+    const feed = await CardWatcher.open("", as(s), "/national/live");
+    await feed.until((f) => f.messages.some((m) => JSON.stringify(m).includes(w.p.provinceId)));
+    await new Promise((r) => setTimeout(r, 1_500));
+    feed.close();
+    return [JSON.stringify(feed.messages)];
+  },
   "GET /api/v1/projects/:projectId/snapshot": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/snapshot`, as(s)))],
   "GET /api/v1/projects/:projectId/live": async (w, s) => {
     const fresh = await Watcher.open(w.p.projectId, "", as(s));

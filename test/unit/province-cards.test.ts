@@ -1,33 +1,38 @@
-// Who gets which card on a province's feed, and how the page holds them: pure rules.
+// Who gets which item on a province's or the nation's feed, how the page holds the cards, and a
+// province's line: pure rules.
 import { describe, expect, it } from "vitest";
 import type { ProjectCard } from "../../schema/project-card";
+import { summarizeProvince } from "../../schema/province-summary";
 import type { AudienceCards } from "../../schema/province-wire";
-import { changeTexts, cardsFor, type ProvinceWatcher } from "../../worker/province/cards";
-import { provinceFeedModel } from "../../web/src/live/province-apply";
+import { cardFor, changeTexts, itemsFor, type HubWatcher } from "../../worker/province/views";
+import { provinceFeedModel } from "../../web/src/live/hub-apply";
 
-const card = (projectId: string, name: string): ProjectCard =>
-  ({ projectId, provinceId: "ha-tinh", name, timeZone: "Asia/Ho_Chi_Minh", seq: 1, day: "2026-11-30", lastActivityAt: null, status: null, kinds: [], kindInfo: [], behind: [], behindCount: 0, alerts: [], names: { fonds: {}, stations: {} } }) as ProjectCard;
+const card = (projectId: string, name: string, extra: Partial<ProjectCard> = {}): ProjectCard =>
+  ({ projectId, provinceId: "ha-tinh", name, timeZone: "Asia/Ho_Chi_Minh", seq: 1, day: "2026-11-30", lastActivityAt: null, status: null, kinds: [], kindInfo: [], behind: [], behindCount: 0, alerts: [], names: { fonds: {}, stations: {} }, ...extra }) as ProjectCard;
 
 const held = new Map<string, AudienceCards>([
   ["a", { all: card("a", "A với phông mật"), public: card("a", "A công khai") }],
   ["b", { all: card("b", "B"), public: null }],
 ]);
+const name = (x: unknown) => (x as ProjectCard).name;
 
 describe("province cards", () => {
   it("gives each watcher its own audience's card, of its own projects only", () => {
-    const leader: ProvinceWatcher = { sessionId: "s1", projects: { a: false, b: false } };
-    const supervisor: ProvinceWatcher = { sessionId: "s2", projects: { a: true } };
-    expect(cardsFor(leader, ["a", "b"], held).map((c) => c.name)).toEqual(["A công khai", "B"]);
-    expect(cardsFor(supervisor, ["a", "b"], held).map((c) => c.name)).toEqual(["A với phông mật"]);
+    const leader: HubWatcher = { sessionId: "s1", sees: { a: false, b: false } };
+    const supervisor: HubWatcher = { sessionId: "s2", sees: { a: true } };
+    expect(itemsFor(leader, ["a", "b"], held, cardFor).map(name)).toEqual(["A công khai", "B"]);
+    expect(itemsFor(supervisor, ["a", "b"], held, cardFor).map(name)).toEqual(["A với phông mật"]);
   });
 
   it("builds one text per distinct view, and none for a watcher nothing changed for", () => {
-    const w = (id: string, projects: Record<string, boolean>) => ({ socket: id, watcher: { sessionId: id, projects } });
-    const out = changeTexts([w("l1", { a: false, b: false }), w("l2", { a: false, b: false }), w("s", { a: true }), w("other", { b: false })], new Set(["a"]), held, 5);
+    const w = (id: string, sees: Record<string, boolean>) => ({ socket: id, watcher: { sessionId: id, sees } });
+    let built = 0;
+    const message = (views: unknown[]) => (built++, JSON.stringify(views.map(name)));
+    const out = changeTexts([w("l1", { a: false, b: false }), w("l2", { a: false, b: false }), w("s", { a: true }), w("other", { b: false })], new Set(["a"]), held, cardFor, message);
     expect(out.map((o) => o.socket)).toEqual(["l1", "l2", "s"]);
-    expect(out[0]!.text).toBe(out[1]!.text);
-    expect(JSON.parse(out[0]!.text)).toMatchObject({ type: "cards", whole: false, cards: [{ name: "A công khai" }] });
-    expect(JSON.parse(out[2]!.text).cards[0].name).toBe("A với phông mật");
+    expect(built).toBe(2);
+    expect(out[0]!.text).toBe('["A công khai"]');
+    expect(out[2]!.text).toBe('["A với phông mật"]');
   });
 
   it("holds the latest card per project; a whole message replaces what was held", () => {
@@ -36,8 +41,24 @@ describe("province cards", () => {
     s = provinceFeedModel.apply(s, { type: "cards", whole: true, cards: [card("a", "A"), card("b", "B")], at: 1 }).state;
     s = provinceFeedModel.apply(s, { type: "cards", whole: false, cards: [{ ...card("a", "A"), seq: 9 }], at: 2 }).state;
     expect(provinceFeedModel.ready(s)).toBe(true);
-    expect(s.cards.get("a")!.seq).toBe(9);
+    expect(s.items.get("a")!.seq).toBe(9);
     s = provinceFeedModel.apply(s, { type: "cards", whole: true, cards: [card("b", "B")], at: 3 }).state;
-    expect([...s.cards.keys()]).toEqual(["b"]);
+    expect([...s.items.keys()]).toEqual(["b"]);
+  });
+
+  it("sums a province's kinds in their own units and counts its units by status", () => {
+    const kind = (k: string, actual: number, target: number, planToDate: number, status: "behind" | "on_schedule" | "done" = "behind") => ({ kind: k, actual, target, planToDate, status }) as ProjectCard["kinds"][number];
+    const line = summarizeProvince(
+      "ha-tinh",
+      [
+        card("a", "A", { status: "behind", kinds: [kind("pages", 100, 1000, 200), kind("files", 5, 10, 4)], lastActivityAt: 5 }),
+        card("b", "B", { status: "on_schedule", kinds: [kind("pages", 300, 500, 250, "on_schedule")], lastActivityAt: 9 }),
+        card("c", "C", { seq: 0 }),
+      ],
+      0,
+    );
+    expect(line).toMatchObject({ projects: 3, notStarted: 1, behind: 1, done: 0, status: "behind", lastActivityAt: 9 });
+    expect(line.kinds).toEqual([kind("files", 5, 10, 4), kind("pages", 400, 1500, 450)]);
+    expect(line.kinds.map((k) => k.status)).toEqual(["behind", "behind"]);
   });
 });

@@ -18,7 +18,7 @@ export function signed(quantity: Quantity, kind: string, amount: number): string
 }
 
 /** What a progress bar says to a screen reader: done and where the plan is today. */
-export function barText(p: KindProgress, quantity: Quantity): string {
+export function barText(p: Pick<KindProgress, "kind" | "actual" | "target" | "planToDate" | "done" | "status">, quantity: Quantity): string {
   return tf("progress.barText", {
     actual: quantity(p.kind, p.actual),
     target: quantity(p.kind, p.target),

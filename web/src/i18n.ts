@@ -13,6 +13,7 @@ import * as displays from "./messages/displays";
 import * as entry from "./messages/entry";
 import * as filing from "./messages/filing";
 import * as inspections from "./messages/inspections";
+import * as national from "./messages/national";
 import * as numbers from "./messages/numbers";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
@@ -37,6 +38,7 @@ const vi = {
   ...displays.vi,
   ...titles.vi,
   ...inspections.vi,
+  ...national.vi,
 };
 const en = {
   ...common.en,
@@ -53,6 +55,7 @@ const en = {
   ...displays.en,
   ...titles.en,
   ...inspections.en,
+  ...national.en,
 };
 
 export type MessageKey = keyof typeof vi;

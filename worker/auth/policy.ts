@@ -42,6 +42,8 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/provinces": { kind: "system-admin" },
   "GET /api/v1/provinces/:provinceId/overview": WALL_PROVINCE,
   "GET /api/v1/provinces/:provinceId/live": WALL_PROVINCE,
+  // Each caller gets the provinces it watches whole; none is 403 (worker/routes/province-live.ts).
+  "GET /api/v1/national/live": { kind: "signed-in" },
   "POST /api/v1/provinces/:provinceId/projects": V("admin"),
   "POST /api/v1/provinces/:provinceId/members": V("admin"),
   "DELETE /api/v1/provinces/:provinceId/members/:userId": V("admin"),

@@ -26,3 +26,8 @@ export function roomFor(env: Env, projectId: string) {
 export function provinceRoomFor(env: Env, provinceId: string) {
   return env.PROVINCE_ROOM.get(env.PROVINCE_ROOM.idFromName(provinceId));
 }
+
+/** The one national object (worker/province/national.ts). */
+export function nationalRoomFor(env: Env) {
+  return env.NATIONAL_ROOM.get(env.NATIONAL_ROOM.idFromName("national"));
+}

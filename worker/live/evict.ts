@@ -1,12 +1,13 @@
 // Open live feeds follow a user's access at once: when their sessions end (sign-out everywhere, a new
 // password, disabling) or their roles change (grant, revoke), their sockets are closed in the project
-// rooms concerned (worker/live/room.ts closeSessions) and their provinces' overview feeds, with the code that tells the dashboard whether
-// to reconnect for its new rights (schema/wire.ts).
+// rooms concerned (worker/live/room.ts closeSessions), in those projects' provinces and in the nation's
+// overview feeds, with the code that tells the dashboard whether to reconnect for its new rights
+// (schema/wire.ts).
 import { and, eq, inArray, ne, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { memberships, projects, sessions } from "../../schema/db";
 import { CLOSE_ACCESS_CHANGED, CLOSE_SESSION_ENDED } from "../../schema/wire";
-import { provinceRoomFor, roomFor } from "../lib/app-env";
+import { nationalRoomFor, provinceRoomFor, roomFor } from "../lib/app-env";
 
 /** The user's session ids (hashes, as the sockets carry them), optionally all but one. */
 export async function sessionIdsOf(d1: D1Database, userId: string, except?: string): Promise<string[]> {
@@ -46,6 +47,7 @@ async function close(env: Env, projectIds: string[], sessionIds: string[], how: 
   await Promise.all([
     ...projectIds.map((id) => roomFor(env, id).closeSessions(sessionIds, how.code, how.reason)),
     ...[...provinceIds].map((id) => provinceRoomFor(env, id).closeSessions(sessionIds, how.code, how.reason)),
+    nationalRoomFor(env).closeSessions(sessionIds, how.code, how.reason),
   ]);
 }
 

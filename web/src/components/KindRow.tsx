@@ -1,11 +1,11 @@
 import { Show } from "solid-js";
 import { kindName, t } from "../i18n";
-import type { KindFigures } from "../live/figures";
+import type { CardKind } from "../../../schema/project-card";
 import { barText, done, forecastText, percent, type Quantity } from "../format";
 import { ProgressBar } from "./ProgressBar";
 
 /** One kind in a province overview card: compact, the same figures as the project page's KindCard. */
-export function KindRow(props: { figures: KindFigures; quantity: Quantity }) {
+export function KindRow(props: { figures: CardKind; quantity: Quantity }) {
   const f = () => props.figures;
   const q = (amount: number) => props.quantity(f().kind, amount);
   return (

@@ -1,35 +1,22 @@
 // The alert feed's logic: grouping, order, the state a person reads, and "which alerts just fired". The
 // alerts themselves arrive whole over the live feed (schema/wire.ts `alerts`, sent by worker/live/room.ts). Pure.
 import { compareScopes, parseScope } from "../../../schema/alert-scope";
+import { displayState, isSilenced, type DisplayState } from "../../../schema/alert-state";
 import type { AlertView } from "../../../schema/wire";
 
 export { parseScope };
 
 export const alertKey = (a: Pick<AlertView, "ruleId" | "scope">): string => `${a.ruleId} ${a.scope}`;
 
-/** What a person reads: silenced and acknowledged are their own states, never counted as active. */
-export type DisplayState = "firing" | "acknowledged" | "silenced" | "pending" | "nodata" | "resolved" | "normal";
+export { displayState, firingCount, isSilenced, needsAction, type DisplayState } from "../../../schema/alert-state";
 
 const RANK: Record<DisplayState, number> = { firing: 0, pending: 1, acknowledged: 2, silenced: 3, nodata: 4, resolved: 5, normal: 6 };
-
-export const isSilenced = (a: Pick<AlertView, "silence">, now: number): boolean => a.silence !== null && a.silence.until > now;
-
-export function displayState(a: AlertView, now: number): DisplayState {
-  if (a.state === "resolved" || a.state === "normal") return a.state;
-  if (isSilenced(a, now)) return "silenced";
-  if (a.state === "firing" && a.ack !== null) return "acknowledged";
-  return a.state;
-}
 
 /** Active first (firing, then pending), then acknowledged, silenced, no data, resolved; fonds in natural order (2 before 10). */
 export function sortAlerts(alerts: readonly AlertView[], now = Date.now()): AlertView[] {
   return [...alerts].sort((a, b) => RANK[displayState(a, now)] - RANK[displayState(b, now)] || compareScopes(a.scope, b.scope));
 }
 
-/** Firing, not acknowledged and not silenced at `now`: the alerts someone should act on. */
-export function needsAction(a: AlertView, now: number): boolean {
-  return displayState(a, now) === "firing";
-}
 
 /**
  * What a supervisor may do with an alert. Acknowledging is for a firing alert no one has acknowledged:
@@ -43,9 +30,6 @@ export function alertActions(a: Pick<AlertView, "state" | "ack" | "silence">, no
   return { acknowledge: a.state === "firing" && a.ack === null, silence: open && !silenced, unsilence: open && silenced };
 }
 
-export function firingCount(alerts: readonly AlertView[] | null, now = Date.now()): number {
-  return alerts?.filter((a) => needsAction(a, now)).length ?? 0;
-}
 
 /**
  * The alerts firing in `next` that were not firing in `prev` (or fired again since). `prev` null is the

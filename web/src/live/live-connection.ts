@@ -4,7 +4,9 @@ import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { apiClient } from "../api";
 import type { LiveState } from "./apply";
 import { LiveFeed, projectFeedModel, type ConnectionStatus, type FeedModel, type FeedSocket, type SocketHandlers } from "./connection";
-import { provinceFeedModel, type ProvinceState } from "./province-apply";
+import { nationalFeedModel, provinceFeedModel, type HubState } from "./hub-apply";
+import type { ProjectCard } from "../../../schema/project-card";
+import type { ProvinceSummary } from "../../../schema/province-summary";
 
 export interface LiveConnection {
   state: Accessor<LiveState>;
@@ -55,10 +57,18 @@ export function createProvinceConnection(provinceId: string): ProvinceConnection
   return { state, status };
 }
 
-export interface ProvinceConnection {
-  state: Accessor<ProvinceState>;
+/** The provinces the signed-in user watches whole, a line each (the national feed), for the calling Solid owner. */
+export function createNationalConnection(): NationalConnection {
+  const { state, status } = openFeed(() => wsUrl(apiClient().national.live.$url()), nationalFeedModel);
+  return { state, status };
+}
+
+export interface HubConnection<T> {
+  state: Accessor<HubState<T>>;
   status: Accessor<ConnectionStatus>;
 }
+export type ProvinceConnection = HubConnection<ProjectCard>;
+export type NationalConnection = HubConnection<ProvinceSummary>;
 
 const wsUrl = (url: URL): string => {
   url.protocol = location.protocol === "https:" ? "wss:" : "ws:";

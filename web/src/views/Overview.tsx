@@ -1,13 +1,17 @@
-import { For, Show } from "solid-js";
+import { For, Show, createSignal } from "solid-js";
 import { t } from "../i18n";
 import { ProjectCard } from "../components/ProjectCard";
 import { Link } from "../components/Link";
-import { createProvinceConnection, type ProvinceConnection } from "../live/live-connection";
+import { NationalTable } from "../components/NationalTable";
+import { createNationalConnection, createProvinceConnection, type ProvinceConnection } from "../live/live-connection";
 import { watchesProvince } from "../roles";
 import { createAttention, type Attention } from "../store/attention";
 import { useApp } from "../store/context";
 import { useProjectCard } from "../store/project-card";
 import type { Province } from "../store/projects";
+
+/** Up to this many provinces watched whole, each shows its cards at once; more fold under the national lines. */
+const UNFOLDED_PROVINCES = 3;
 
 /** Leadership's one page: every project of every province the user may see, live, with what needs
  * attention (not started, reports overdue, stations silent) on each card. */
@@ -15,6 +19,10 @@ export default function Overview() {
   const app = useApp();
   const provinces = () => (app.projects.provinces() ?? []).filter((p) => p.projects.length > 0);
   const wholeProvince = (id: string) => watchesProvince(app.session.me()?.memberships ?? [], id);
+  const watched = () => provinces().filter((p) => wholeProvince(p.id));
+  // Someone who watches many provinces reads the national lines first; a province's cards (its own
+  // socket) open when its section does, so 63 provinces are not 63 sockets.
+  const folded = () => watched().length > UNFOLDED_PROVINCES;
   return (
     <div class="view">
       <div class="view__head">
@@ -23,10 +31,30 @@ export default function Overview() {
           {t("nav.wall")}
         </Link>
       </div>
+      <Show when={watched().length > 1}>
+        <NationalTable feed={createNationalConnection()} provinces={watched()} folded={folded()} />
+      </Show>
       <Show when={provinces().length > 0} fallback={<p class="notice">{t("picker.none")}</p>}>
-        <For each={provinces()}>{(province) => (wholeProvince(province.id) ? <WatchedProvince province={province} /> : <ProvinceSection province={province} />)}</For>
+        <For each={provinces()}>
+          {(province) => (wholeProvince(province.id) ? folded() ? <FoldedProvince province={province} /> : <WatchedProvince province={province} /> : <ProvinceSection province={province} />)}
+        </For>
       </Show>
     </div>
+  );
+}
+
+/** A province of many: its name, and its cards once opened. */
+function FoldedProvince(props: { province: Province }) {
+  const [open, setOpen] = createSignal(false);
+  return (
+    <details class="province-fold" id={`fold-${props.province.id}`} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary class="section-title">
+        {t("picker.province")} {props.province.name}
+      </summary>
+      <Show when={open()}>
+        <WatchedProvince province={props.province} />
+      </Show>
+    </details>
   );
 }
 
@@ -53,7 +81,7 @@ function ProvinceSection(props: { province: Province; feed?: ProvinceConnection 
           {(p) => {
             const feed = props.feed;
             return feed ? (
-              <ProjectCard projectId={p.id} name={p.name} card={feed.state().cards.get(p.id)} connection={feed.status()} attention={attention(p.id)} attentionReady={attention.ready()} />
+              <ProjectCard projectId={p.id} name={p.name} card={feed.state().items.get(p.id)} connection={feed.status()} attention={attention(p.id)} attentionReady={attention.ready()} />
             ) : (
               <OwnFeedCard projectId={p.id} name={p.name} attention={attention(p.id)} ready={attention.ready()} />
             );

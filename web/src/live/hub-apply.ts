@@ -1,0 +1,33 @@
+// What the overview's feeds hold (schema/province-wire.ts): a province's cards, one per project, and the
+// nation's lines, one per province; the latest of each, by the rules of the feed client (connection.ts). Pure.
+import type { ProjectCard } from "../../../schema/project-card";
+import type { ProvinceSummary } from "../../../schema/province-summary";
+import type { NationalMessage, ProvinceMessage } from "../../../schema/province-wire";
+import type { FeedModel } from "./connection";
+
+export interface HubState<T> {
+  items: ReadonlyMap<string, T>;
+  /** The whole set arrived (the first message of a socket). */
+  whole: boolean;
+}
+
+function hubFeedModel<T, M extends { type: string; whole: boolean }>(type: M["type"], itemsOf: (m: M) => T[], idOf: (item: T) => string): FeedModel<HubState<T>, M> {
+  return {
+    initial: () => ({ items: new Map(), whole: false }),
+    apply(state, msg) {
+      const items = msg.type === type ? itemsOf(msg) : null;
+      if (!Array.isArray(items)) return { state };
+      // A whole message replaces what is held: a part the watcher may no longer see goes.
+      const next = new Map(msg.whole ? [] : state.items);
+      for (const item of items) next.set(idOf(item), item);
+      return { state: { items: next, whole: state.whole || msg.whole } };
+    },
+    // Every socket starts with the whole set: nothing to resume from.
+    seq: () => null,
+    ready: (s) => s.whole,
+    isWhole: (m) => m.type === type && m.whole,
+  };
+}
+
+export const provinceFeedModel = hubFeedModel<ProjectCard, ProvinceMessage>("cards", (m) => m.cards, (c) => c.projectId);
+export const nationalFeedModel = hubFeedModel<ProvinceSummary, NationalMessage>("provinces", (m) => m.provinces, (p) => p.provinceId);
