@@ -21,10 +21,10 @@ describe("the retention window", () => {
   });
 
   it("accepts an event of the oldest kept day and refuses one of the day before, naming the event", () => {
-    const lastKept = { id: "a", fonds: "1", kind: "pages", delta: 5, at: "2026-09-01T00:00:00+07:00" };
-    const tooOld = { id: "b", fonds: "1", kind: "pages", delta: 5, at: "2026-08-31T23:59:59+07:00" };
+    const lastKept = { id: "a", fonds: "1", kind: "pages" as const, delta: 5, at: "2026-09-01T00:00:00+07:00" };
+    const tooOld = { ...lastKept, id: "b", at: "2026-08-31T23:59:59+07:00" };
     expect(checkBatch([lastKept], ctx())).toMatchObject({ ok: true, events: [{ id: "a", day: "2026-09-01" }] });
-    const refused = checkBatch([lastKept, tooOld, { ...lastKept, id: "c", at: undefined }], ctx());
+    const refused = checkBatch([lastKept, tooOld, { id: "c", fonds: "1", kind: "pages" as const, delta: 5 }], ctx());
     expect(refused).toEqual({
       ok: false,
       errors: [

@@ -10,8 +10,8 @@ import { addDays } from "../../schema/calendar";
 import { dayInZone } from "../../schema/time";
 import type { LiveStore } from "./store";
 
-/** Ids forgotten per pass, in one transaction: a few milliseconds that a post waits behind at worst (BENCHMARKS.md "Growth"). */
-export const PRUNE_BATCH = 5_000;
+/** Ids forgotten per pass, in one transaction that a post may wait behind: 5 000 took ~75 ms locally, 1 000 keeps a pass near a post's own cost and still clears 3.6 M an hour of backlog (BENCHMARKS.md "Growth"). */
+export const PRUNE_BATCH = 1_000;
 
 /** The first day whose events are accepted, and whose ids are kept, at `now`. */
 export function oldestKeptDay(now: number, timeZone: string): string {
