@@ -10,7 +10,7 @@ import { addDays } from "../../schema/calendar";
 import { dayInZone } from "../../schema/time";
 import type { LiveStore } from "./store";
 
-/** Ids forgotten per pass, in one transaction that a post may wait behind: 5 000 took ~75 ms locally, 1 000 keeps a pass near a post's own cost and still clears 3.6 M an hour of backlog (BENCHMARKS.md "Growth"). */
+/** Ids forgotten per pass, in one transaction a post may wait behind: 1 000 took 30–90 ms locally with 0.1–10 M stored (5 000: ~75 ms at 0.1 M); one pass a second still clears 3.6 M an hour (BENCHMARKS.md "Growth"). */
 export const PRUNE_BATCH = 1_000;
 
 /** The first day whose events are accepted, and whose ids are kept, at `now`. */
