@@ -8,6 +8,17 @@ export const MAX_EVENTS_PER_BATCH = 500;
 export const MAX_COUNTER_BODY_BYTES = 256 * 1024;
 /** Counters from the future beyond clock skew are refused. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+/**
+ * How many days a project keeps an accepted event id, and so how old a counter may be: an event whose day
+ * (of `at`, in the project's time zone) is more than this many days before today is refused, and ids of
+ * older days are pruned (worker/live/retention.ts). A retry is thus either found by its stored id or
+ * refused, never counted twice. 90 days: a scan PC's outbox may sit offline a long time with work in it
+ * (offices close one to two weeks over Tết, a PC may stay off after it, or wait for a technician at a
+ * district archive), and the window must outlast the longest such wait with a wide margin. A longer one
+ * costs storage in the project's Durable Object: what a window keeps at a given rate is in BENCHMARKS.md
+ * ("Growth").
+ */
+export const EVENT_RETENTION_DAYS = 90;
 export const MAX_DELTA = 1_000_000;
 /** Any API body: a pasted plan table (≤ 1 MB of text) with its JSON envelope. */
 export const MAX_API_BODY_BYTES = 2 * 1024 * 1024;

@@ -14,7 +14,7 @@ import { createServer } from "node:net";
 import { pathToFileURL } from "node:url";
 import { ROOT } from "../../scripts/lib/local-server.mjs";
 
-const PARTS = ["wrangler.toml", "package.json", "tsconfig.json", "worker", "schema", "migrations", "scripts/lib", "bench/floor", "bench/peer"];
+const PARTS = ["wrangler.toml", "package.json", "tsconfig.json", "worker", "schema", "migrations", "scripts/lib", "bench/floor", "bench/peer", "bench/growth"];
 const DASHBOARD_PARTS = ["web", "vite.config.ts"];
 const MODES = ["wrangler", "built", "vite"];
 
@@ -32,7 +32,7 @@ export async function freePort() {
 /** The commit measured, and whether the server's code differed from it (read-only git). */
 export function codeVersion() {
   const git = (...args) => spawnSync("git", args, { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ?? "";
-  const changed = git("status", "--porcelain", "--", "worker", "schema", "wrangler.toml", "migrations", "scripts/lib", "bench/floor", "bench/peer");
+  const changed = git("status", "--porcelain", "--", "worker", "schema", "wrangler.toml", "migrations", "scripts/lib", "bench/floor", "bench/peer", "bench/growth");
   return { commit: git("rev-parse", "--short", "HEAD") || null, uncommittedServerChanges: changed ? changed.split("\n").length : 0 };
 }
 

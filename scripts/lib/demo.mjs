@@ -130,6 +130,33 @@ export async function postEvents(url, projectId, token, events) {
   }
 }
 
+/** schema/api-base.ts EVENT_RETENTION_DAYS (test/unit/demo-backfill.test.ts keeps them equal): older counters are refused. */
+export const RETENTION_DAYS = 90;
+
+/**
+ * The backfill's events as posted: each day's own within the retention window (a day's margin for the
+ * clocks), and the days before it, which the server would refuse, added up per station, fonds and kind on
+ * the window's first working day, so totals and statuses are what the whole past would give. That sum
+ * goes only into a project with no counters yet: a later start on the same state would count it again
+ * under its new day's id, while each day's own events are duplicates.
+ */
+export function backfillPosts(events, today, fresh) {
+  const first = new Date(`${today}T00:00:00Z`);
+  first.setUTCDate(first.getUTCDate() - (RETENTION_DAYS - 1));
+  const firstDay = events.map((x) => x.e.at.slice(0, 10)).find((d) => d >= first.toISOString().slice(0, 10));
+  if (firstDay === undefined) return [];
+  const kept = events.filter((x) => x.e.at.slice(0, 10) >= firstDay);
+  if (!fresh) return kept;
+  const before = new Map();
+  for (const x of events.filter((x) => x.e.at.slice(0, 10) < firstDay)) {
+    const key = `${x.si}/${x.e.kind}/${x.e.fonds}`;
+    const sum = before.get(key);
+    if (sum) sum.e.delta = Number((sum.e.delta + x.e.delta).toFixed(DECIMALS[x.e.kind]));
+    else before.set(key, { ...x, e: { ...x.e, id: `backfill-before-${firstDay}-${key}`, at: `${firstDay}T09:00:00+07:00` } });
+  }
+  return [...before.values(), ...kept];
+}
+
 /** A past at about 92 % of a linear plan, so the demo projects are a little behind, as real ones are. */
 export async function backfill(url, call, demo, stations) {
   const snap = await call("GET", `/projects/${demo.project.id}/snapshot`);
@@ -144,14 +171,15 @@ export async function backfill(url, call, demo, stations) {
         if (!f) return;
         const amount = Math.min(Math.max(1, Math.round(((total / demo.workingDays) * 0.92 * noise(di * 31 + si)) / stations.length)), f.plan[kind] - (f.done[kind] ?? 0));
         f.done[kind] = (f.done[kind] ?? 0) + amount;
-        events.push({ st, e: { id: `backfill-${day}-${si}-${kind}`, fonds: f.code, kind, delta: scaled(amount, kind), at: `${day}T10:00:00+07:00` } });
+        events.push({ st, si, e: { id: `backfill-${day}-${si}-${kind}`, fonds: f.code, kind, delta: scaled(amount, kind), at: `${day}T10:00:00+07:00` } });
       });
     }
   });
+  const posts = backfillPosts(events, vietnamToday(), snap.seq === 0);
   for (const [si, st] of stations.entries()) {
-    await postEvents(url, demo.project.id, st.token, events.filter((x) => x.st === stations[si]).map((x) => x.e));
+    await postEvents(url, demo.project.id, st.token, posts.filter((x) => x.st === stations[si]).map((x) => x.e));
   }
-  return events.length;
+  return posts.length;
 }
 
 /** Simulated scan stations: every few seconds each posts a small batch; now and then it retries one. */

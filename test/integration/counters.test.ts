@@ -1,6 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { addDays } from "../../schema/calendar";
+import { dayInZone } from "../../schema/time";
 import { createProject, drainAlarms, events, get, PLAN_WITH_METRES, post, postCounters } from "./helpers";
+
+/** A recent day in Viet Nam: events older than the 90-day retention are refused (worker/live/retention.ts). */
+const DAY = addDays(dayInZone(Date.now(), "Asia/Ho_Chi_Minh"), -10);
 
 async function pagesTotal(projectId: string): Promise<number> {
   const snap = (await (await get(`/projects/${projectId}/snapshot`)).json()) as { totals: { kind: string; amount: number }[] };
@@ -147,7 +152,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
   });
 
   describe("refuses an id already accepted with other content (409), and loses nothing", () => {
-    const at = "2026-03-02T09:00:00+07:00";
+    const at = `${DAY}T09:00:00+07:00`;
     interface Conflict {
       error: { code: string; message: string; details: { index: number; path: string; field: string; message: string }[] };
     }
@@ -178,7 +183,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
         { ...first[0]!, fonds: "2" },
         { ...first[1]!, kind: "files" as const },
         { ...first[2]!, delta: 11 },
-        { ...first[3]!, at: "2026-03-03T09:00:00+07:00" },
+        { ...first[3]!, at: `${addDays(DAY, 1)}T09:00:00+07:00` },
         first[4]!,
       ];
       const res = await postCounters(projectId, tokens[0]!, { events: again });
@@ -194,7 +199,7 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
       const batch = { events: [{ id: "r1", fonds: "1", kind: "pages", delta: 4, at }, { id: "r2", fonds: "2", kind: "metres", delta: 33.6, at }] };
       expect(await (await postCounters(projectId, tokens[0]!, batch)).json()).toEqual({ accepted: 2, duplicates: 0, seq: 2 });
       expect(await (await postCounters(projectId, tokens[0]!, batch)).json()).toEqual({ accepted: 0, duplicates: 2, seq: 2 });
-      const restamped = { events: batch.events.map((e) => ({ ...e, at: "2026-03-02T17:59:00+07:00" })) };
+      const restamped = { events: batch.events.map((e) => ({ ...e, at: `${DAY}T17:59:00+07:00` })) };
       expect(await (await postCounters(projectId, tokens[0]!, restamped)).json()).toEqual({ accepted: 0, duplicates: 2, seq: 2 });
       // Without `at` the server's day would be today; the first post's day stands, as the station meant it.
       const bare = { events: batch.events.map(({ at: _, ...e }) => ({ ...e, delta: e.kind === "metres" ? 33.6 : e.delta })) };
@@ -238,10 +243,10 @@ describe("POST /api/v1/projects/:projectId/counters", () => {
 
   it("accepts `at` in the past within the period and counts it on that day in Vietnam time", async () => {
     const { projectId, tokens } = await createProject();
-    // 17:30 UTC on 2 March is already 3 March in Asia/Ho_Chi_Minh.
-    await postCounters(projectId, tokens[0]!, { events: [{ id: "d1", fonds: "1", kind: "pages", delta: 9, at: "2026-03-02T17:30:00Z" }] });
+    // 17:30 UTC is already the next day in Asia/Ho_Chi_Minh.
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "d1", fonds: "1", kind: "pages", delta: 9, at: `${DAY}T17:30:00Z` }] });
     const snap = (await (await get(`/projects/${projectId}/snapshot`)).json()) as { days: { day: string; amount: number }[] };
-    expect(snap.days).toEqual([{ kind: "pages", day: "2026-03-03", amount: 9 }]);
+    expect(snap.days).toEqual([{ kind: "pages", day: addDays(DAY, 1), amount: 9 }]);
   });
 });
 

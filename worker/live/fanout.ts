@@ -51,8 +51,9 @@ export class Fanout {
   }
 
   /**
-   * Replays (since, top] as one delta, or sends a snapshot when `since` is unusable or too old. `top` is
-   * the last seq this watcher's audience can see (the seq itself for those who see everything).
+   * Replays (since, top] as one delta, or sends a snapshot when `since` is unusable or too old: too far
+   * behind, or from before events since pruned (worker/live/retention.ts), whose amounts the replay would
+   * miss. `top` is the last seq this watcher's audience can see (the seq itself for those who see everything).
    */
   catchUp(ws: WebSocket, since: number | null): void {
     const plan = this.source.plan();
@@ -60,7 +61,7 @@ export class Fanout {
     const audience = this.audienceOf(ws);
     const hidden = [...audience.hidden];
     const top = this.store.lastVisible(hidden, this.store.seq);
-    if (since !== null && Number.isInteger(since) && since >= 0 && since <= top.seq && top.seq - since <= REPLAY_LIMIT) {
+    if (since !== null && Number.isInteger(since) && since >= 0 && since <= top.seq && top.seq - since <= REPLAY_LIMIT && since >= this.store.meta("pruned_seq")) {
       send(ws, this.planMessage(plan, audience));
       send(ws, this.deltaMessage(since, top.seq, visible(this.store.changesSince(since, top.seq), audience), top.at));
       return;

@@ -19,6 +19,7 @@ import { flushAlertHistory } from "../alerts/history";
 import { flushOnce } from "./flush";
 import { loadProjectPlan, type ProjectPlan } from "./plan";
 import { RateLimiter } from "./rate-limit";
+import { pruneExpired, type PruneOutcome } from "./retention";
 import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
 import { stationViewOf, type StationView } from "./station-view";
@@ -270,7 +271,13 @@ export class ProjectRoom extends DurableObject<Env> {
       const { attempt, delay } = this.wake.flushFailed(now);
       console.error(`D1 flush failed for ${this.projectId} (attempt ${attempt}), retry in ${delay} ms:`, String(err));
     }
+    this.wake.pruned(now, this.prune(now).more);
     await this.runAlerts(now);
+  }
+
+  /** Forgets a batch of event ids older than the retention (retention.ts): the alarm passes the wall clock, tests pass their own. */
+  prune(now: number): PruneOutcome {
+    return this.plan ? pruneExpired(this.store, now, this.plan.project.timeZone) : { pruned: 0, more: false };
   }
 
   /** Counters or a correction were accepted: watchers, D1 and the rules hear of it. */

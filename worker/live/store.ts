@@ -1,8 +1,10 @@
-// The project's live state in its Durable Object's SQLite: accepted events by id (deduplication), totals
-// per fonds × kind × station × day, and the sequence numbers that drive the feed and the D1 outbox.
+// The project's live state in its Durable Object's SQLite: accepted events by id (deduplication, kept for
+// EVENT_RETENTION_DAYS: worker/live/retention.ts), totals per fonds × kind × station × day, and the
+// sequence numbers that drive the feed and the D1 outbox.
 // Synchronous on purpose: a whole batch is applied inside one transactionSync, so it is all or nothing.
 import type { Cell, DayTotal, FondsTotal, StationDayTotal, StationSeen } from "../../schema/wire";
 import { sortBatch, type EventContent } from "./dedup";
+import { lastPerFonds, prunableUpTo, type PruneOutcome } from "./retention";
 import type { CounterEvent, EventError } from "./validate";
 
 const SCHEMA = `
@@ -18,12 +20,17 @@ CREATE TABLE IF NOT EXISTS cells (
   PRIMARY KEY (fonds, kind, station, day)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cells_changed ON cells (changed_seq);
+-- Pruning by age (pruneBefore). An object created before it builds it once, on its first start.
+CREATE INDEX IF NOT EXISTS events_day ON events (day);
+-- Per fonds, the last pruned event: lastVisible must answer as if it were still there.
+CREATE TABLE IF NOT EXISTS pruned_last (fonds TEXT PRIMARY KEY, seq INTEGER NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stations_seen (station TEXT PRIMARY KEY, last_at INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
 /** Counters kept in `meta`. */
-type MetaKey = "seq" | "flushed_seq" | "broadcast_seq" | "last_activity" | "flushed_transition" | "flushed_delivery";
+/** `pruned_seq`: the highest seq pruned; a replay from below it can no longer be made from the rows (fanout.ts). */
+type MetaKey = "seq" | "flushed_seq" | "broadcast_seq" | "pruned_seq" | "last_activity" | "flushed_transition" | "flushed_delivery";
 
 export type IngestOutcome =
   | { status: "ok"; accepted: number; duplicates: number; seq: number }
@@ -206,11 +213,40 @@ export class LiveStore {
    */
   lastVisible(hidden: readonly string[], upTo: number): { seq: number; at: number | null } {
     if (hidden.length === 0) return { seq: upTo, at: this.meta("last_activity") || null };
-    const row = this.rows<{ seq: number; at: number }>(
-      "SELECT seq, at FROM events WHERE seq <= ? AND fonds NOT IN (SELECT value FROM json_each(?)) ORDER BY seq DESC LIMIT 1",
+    const candidates = this.rows<{ seq: number; at: number }>(
+      `SELECT * FROM (SELECT seq, at FROM events WHERE seq <= ?1 AND fonds NOT IN (SELECT value FROM json_each(?2)) ORDER BY seq DESC LIMIT 1)
+       UNION ALL
+       SELECT * FROM (SELECT seq, at FROM pruned_last WHERE seq <= ?1 AND fonds NOT IN (SELECT value FROM json_each(?2)) ORDER BY seq DESC LIMIT 1)`,
       upTo,
       JSON.stringify(hidden),
-    )[0];
+    );
+    const row = candidates.reduce<{ seq: number; at: number } | undefined>((best, r) => (best && best.seq >= r.seq ? best : r), undefined);
     return { seq: row?.seq ?? 0, at: row?.at ?? null };
+  }
+
+  /**
+   * Forgets up to `limit` event ids of days before `day` that the outbox and the feed are done with
+   * (worker/live/retention.ts). Totals are in `cells` and stay as they are.
+   */
+  pruneBefore(day: string, limit: number): PruneOutcome {
+    return this.storage.transactionSync(() => {
+      // INDEXED BY: with `seq <=` SQLite may otherwise walk the rowid range, every young row included.
+      const rows = this.rows<{ seq: number; fonds: string; at: number }>(
+        "SELECT seq, fonds, at FROM events INDEXED BY events_day WHERE day < ? AND seq <= ? LIMIT ?",
+        day,
+        prunableUpTo(this.meta("flushed_seq"), this.meta("broadcast_seq")),
+        limit + 1,
+      );
+      const batch = rows.slice(0, limit);
+      if (batch.length === 0) return { pruned: 0, more: false };
+      this.sql.exec(
+        `INSERT INTO pruned_last (fonds, seq, at) SELECT value->>0, value->>1, value->>2 FROM json_each(?) WHERE true
+         ON CONFLICT(fonds) DO UPDATE SET seq = excluded.seq, at = excluded.at WHERE excluded.seq > pruned_last.seq`,
+        JSON.stringify(lastPerFonds(batch).map((r) => [r.fonds, r.seq, r.at])),
+      );
+      this.sql.exec("DELETE FROM events WHERE seq IN (SELECT value FROM json_each(?))", JSON.stringify(batch.map((r) => r.seq)));
+      this.setMeta("pruned_seq", batch.reduce((max, r) => Math.max(max, r.seq), this.meta("pruned_seq")));
+      return { pruned: batch.length, more: rows.length > limit };
+    });
   }
 }

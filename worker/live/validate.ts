@@ -4,6 +4,7 @@
 import { MAX_FUTURE_SKEW_MS, type CounterEventInput } from "../../schema/api";
 import { kindDecimals, toBaseUnits } from "../../schema/kinds";
 import { dayInZone } from "../../schema/time";
+import { oldestKeptDay, tooOldMessage } from "./retention";
 
 export interface CounterEvent {
   id: string;
@@ -48,6 +49,8 @@ export function checkBatch(input: readonly CounterEventInput[], ctx: BatchContex
   // Intl formatting was the dearest step per event in a profile, and a batch's events mostly share
   // one time (every event without `at` has the server's).
   const days = new Map<number, string>();
+  // Older days are refused because their ids may already be pruned (worker/live/retention.ts).
+  const oldestDay = oldestKeptDay(ctx.now, ctx.timeZone);
   const dayOf = (ms: number): string => {
     let day = days.get(ms);
     if (day === undefined) days.set(ms, (day = dayInZone(ms, ctx.timeZone)));
@@ -67,6 +70,7 @@ export function checkBatch(input: readonly CounterEventInput[], ctx: BatchContex
     else if (at > ctx.now + MAX_FUTURE_SKEW_MS) fail("at", "thời điểm ở tương lai (more than 5 minutes in the future)");
     const day = Number.isNaN(at) ? "" : dayOf(at);
     if (day && day < ctx.periodStart) fail("at", `trước ngày bắt đầu dự án ${ctx.periodStart} (before the project period)`);
+    else if (day && day < oldestDay) fail("at", tooOldMessage(oldestDay));
     if (delta !== undefined && delta > 0) events.push({ id: e.id, fonds: e.fonds, kind: e.kind, delta, at, day, dayFromServer: e.at === undefined });
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, events };

@@ -1,5 +1,5 @@
-// When a project's Durable Object must wake: one alarm serves the D1 write-through, the alert rules and
-// the webhooks (the earliest wins; the alarm is at-least-once, and every step it runs is idempotent),
+// When a project's Durable Object must wake: one alarm serves the D1 write-through, the pruning of old
+// event ids (retention.ts), the alert rules and the webhooks (the earliest wins; the alarm is at-least-once, and every step it runs is idempotent),
 // and a short timer runs the rules soon after counters land, once for a whole burst.
 
 /** D1 write-through runs this long after the first unflushed counter, so bursts share a batch. */
@@ -8,6 +8,8 @@ const FLUSH_BACKOFF_MAX_MS = 60_000;
 /** Rules run at most this often when counters land, and on the alarm at least this often (time passing alone makes a project fall behind). */
 const RULES_AFTER_COUNTERS_MS = 1_000;
 const RULES_TICK_MS = 60_000;
+/** A backlog of old ids (an object older than the retention) goes one batch a second, leaving the object free for posts in between. */
+const PRUNE_AGAIN_MS = 1_000;
 
 export class Wakeups {
   private alarmAt: number | null = null;
@@ -42,6 +44,11 @@ export class Wakeups {
   flushed(now: number, remaining: number): void {
     this.flushFailures = 0;
     if (remaining > 0) this.at(now);
+  }
+
+  /** A pruning pass left more old ids: another pass soon. Otherwise the next alarm for any reason prunes what has aged. */
+  pruned(now: number, more: boolean): void {
+    if (more) this.at(now + PRUNE_AGAIN_MS);
   }
 
   /** A flush failed: retried with backoff for as long as it takes (the outbox keeps everything). */

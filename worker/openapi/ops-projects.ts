@@ -31,7 +31,7 @@ export const PROJECT_OPERATIONS: Record<string, Documented> = {
     tag: "live",
     summary: "The live feed: a WebSocket of snapshot, delta, presence, plan and alert messages",
     description:
-      "Send `Upgrade: websocket`. The first message is a `snapshot`, then `delta` messages (at most one per 100 ms) with `from` and `seq`; reconnect with `?since=<seq>` to get exactly the missed changes; `?frames=compact` sends deltas as `cdelta` (cells as indices into the snapshot's fonds, kinds and stations lists, the day once per frame). Messages are typed in schema/wire.ts. A session cookie must come with the dashboard's own `Origin`.",
+      "Send `Upgrade: websocket`. The first message is a `snapshot`, then `delta` messages (at most one per 100 ms) with `from` and `seq`; reconnect with `?since=<seq>` to get exactly the missed changes (a fresh snapshot instead when more than 50 000 events behind, or when ids of missed events older than the 90-day retention were pruned); `?frames=compact` sends deltas as `cdelta` (cells as indices into the snapshot's fonds, kinds and stations lists, the day once per frame). Messages are typed in schema/wire.ts. A session cookie must come with the dashboard's own `Origin`.",
     params: ProjectIdParam,
     query: LiveQuery,
     ok: { status: 101, description: "Switching to the WebSocket protocol" },

@@ -3,7 +3,7 @@ import { clientLabel, clientOf } from "../../schema/station-client";
 import { stationTokens } from "../auth/station-cache";
 import { createRoute } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { CounterBatchSchema, CounterResultSchema, ErrorSchema, MAX_COUNTER_BODY_BYTES, ProjectIdParam } from "../../schema/api";
+import { CounterBatchSchema, CounterResultSchema, ErrorSchema, EVENT_RETENTION_DAYS, MAX_COUNTER_BODY_BYTES, ProjectIdParam } from "../../schema/api";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 
@@ -14,7 +14,9 @@ const postCounters = createRoute({
   path: "/projects/{projectId}/counters",
   summary: "Post counters from a scan station",
   description:
-    "Each event adds `delta` of one work kind to one fonds. An event whose `id` the project already accepted with the same content (station, fonds, kind, delta, and the day of `at` when given) is a duplicate and changes nothing, so a batch may be retried safely; the same `id` twice in one batch counts once. An `id` already accepted, or repeated in the batch, with other content is a conflict: the batch is refused whole with 409. A batch with any invalid event is refused whole with 400. Text (`id`, `fonds`) is compared after Unicode NFC normalisation; text with a lone surrogate is refused. The body must be sent as `application/json`.",
+    "Each event adds `delta` of one work kind to one fonds. An event whose `id` the project already accepted with the same content (station, fonds, kind, delta, and the day of `at` when given) is a duplicate and changes nothing, so a batch may be retried safely; the same `id` twice in one batch counts once. An `id` already accepted, or repeated in the batch, with other content is a conflict: the batch is refused whole with 409. A batch with any invalid event is refused whole with 400. " +
+    `A retry of the same id stays exact for ${EVENT_RETENTION_DAYS} days; older events are refused: the project keeps accepted ids ${EVENT_RETENTION_DAYS} days, and an event whose day (of \`at\`, in the project's time zone) is more than ${EVENT_RETENTION_DAYS} days before today is refused with 400 (\`details[].field\` "at", "older than ${EVENT_RETENTION_DAYS} days"), so a retry is recognised or refused whenever it comes, never counted twice; such work is entered as a correction. Send \`at\`: an event without it is stamped on arrival, so a retry without \`at\` more than ${EVENT_RETENTION_DAYS} days after the first post would count again. ` +
+    "Text (`id`, `fonds`) is compared after Unicode NFC normalisation; text with a lone surrogate is refused. The body must be sent as `application/json`.",
   security: [{ stationToken: [] }],
   middleware: [
     bodyLimit({
@@ -30,7 +32,7 @@ const postCounters = createRoute({
   },
   responses: {
     200: { description: "Counted", content: { "application/json": { schema: CounterResultSchema } } },
-    400: error("Invalid batch; nothing was counted. `details` lists each bad event."),
+    400: error(`Invalid batch, or an event older than the ${EVENT_RETENTION_DAYS}-day retention; nothing was counted. \`details\` lists each bad event.`),
     401: error("Missing or invalid station token"),
     403: error("The token belongs to another project"),
     404: error("Unknown project"),
