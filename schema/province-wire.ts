@@ -1,6 +1,6 @@
 // The province feed (GET /api/v1/provinces/:provinceId/live): one socket gives a leader every project of
 // a province as a card (schema/project-card.ts). First every card the watcher may see, whole; then the
-// cards that changed, at most twice a second. Pings are answered as on a project's feed (wire.ts).
+// changed fields of the cards that changed, at most twice a second. Pings are answered as on a project's feed (wire.ts).
 import type { ProjectCard } from "./project-card";
 import type { ProvinceSummary } from "./province-summary";
 
@@ -11,13 +11,14 @@ export interface AudienceCards {
   public: ProjectCard | null;
 }
 
-export interface ProvinceCards {
-  type: "cards";
-  /** The whole province as this watcher may see it (on connect); otherwise only cards that changed. */
-  whole: boolean;
-  cards: ProjectCard[];
-  at: number;
-}
+/** A part's changed fields, with its id: applied over what the watcher holds of it (whole when new). */
+export type Patch<T, K extends keyof T> = Pick<T, K> & Partial<T>;
+
+export type ProvinceCards =
+  /** The whole province as this watcher may see it (on connect). */
+  | { type: "cards"; whole: true; cards: ProjectCard[]; at: number }
+  /** The cards that changed, each with only its changed fields. */
+  | { type: "cards"; whole: false; cards: Patch<ProjectCard, "projectId">[]; at: number };
 
 export type ProvinceMessage = ProvinceCards;
 
@@ -28,11 +29,8 @@ export const CARD_INTERVAL_MS = 500;
 
 /** The national feed (GET /api/v1/national/live): a line per province the watcher may see, first all of
  * them, then those that changed, at most twice a second. */
-export interface NationalProvinces {
-  type: "provinces";
-  whole: boolean;
-  provinces: ProvinceSummary[];
-  at: number;
-}
+export type NationalProvinces =
+  | { type: "provinces"; whole: true; provinces: ProvinceSummary[]; at: number }
+  | { type: "provinces"; whole: false; provinces: Patch<ProvinceSummary, "provinceId">[]; at: number };
 
 export type NationalMessage = NationalProvinces;

@@ -46,6 +46,22 @@ describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
     await page.close();
   });
 
+  it("shows someone who watches two provinces a line per province, live over one national socket", async () => {
+    const sockets: string[] = [];
+    const page = await signedInPage(browser, "quantri@demo.vn", "/", undefined, (p) => p.on("websocket", (ws) => sockets.push(ws.url())));
+    const rows = page.locator(".national__table tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+    expect(await rows.locator("th").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("Hà Tĩnh"), expect.stringContaining("Khánh Hòa")]));
+    // Projects, and per kind the share done against plan-to-date, in Vietnamese numbers.
+    expect(await rows.first().textContent()).toMatch(/\d+,\d\s?% \(kế hoạch đến nay \d+,\d\s?%\)/);
+    await screenshot(page, "overview-national");
+    expect(sockets.filter((u) => u.includes("/national/live")).length).toBe(1);
+    // Two provinces unfold at once: one socket each, whatever their number of projects.
+    expect(sockets.filter((u) => u.includes("/provinces/")).length).toBe(2);
+    expect(sockets.filter((u) => u.includes("/projects/")), "no project feed on the overview").toEqual([]);
+    await page.close();
+  });
+
   it("sorts the fonds table in Vietnamese order and filters without diacritics", async () => {
     const page = await signedInPage(browser, "lanhdao.hatinh@demo.vn", `/p/${PROJECT}`);
     const names = () => page.locator(".fonds__table tbody th").allTextContents();

@@ -194,7 +194,7 @@ export class CardWatcher {
     for (const m of this.messages) {
       if (m.type !== "cards") continue;
       if (m.whole) held.clear();
-      for (const c of m.cards) held.set(c.projectId, c);
+      for (const c of m.cards) held.set(c.projectId, { ...held.get(c.projectId), ...c } as ProjectCard);
     }
     return held;
   }
@@ -205,7 +205,7 @@ export class CardWatcher {
     for (const m of this.messages) {
       if (m.type !== "provinces") continue;
       if (m.whole) held.clear();
-      for (const p of m.provinces) held.set(p.provinceId, p);
+      for (const p of m.provinces) held.set(p.provinceId, { ...held.get(p.provinceId), ...p } as ProvinceSummary);
     }
     return held;
   }

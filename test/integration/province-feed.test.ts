@@ -3,6 +3,7 @@
 // load, for the audience of each watcher, and closed with the session.
 import { describe, expect, it } from "vitest";
 import { cardInputOf, projectCard } from "../../schema/project-card";
+import { summarizeProvince } from "../../schema/province-summary";
 import type { AlertView, Snapshot } from "../../schema/wire";
 import { api, CardWatcher, createProject, events, get, postCounters, signIn } from "./helpers";
 
@@ -54,6 +55,24 @@ describe("the province feed: GET /api/v1/provinces/:provinceId/live", () => {
     await w.until((x) => x.closedWith !== null);
     expect(w.closedWith).toBe(4001);
   });
+
+  it("gives the nation a line per province, summed from the cards a leader sees, and follows new posts", async () => {
+    const a = await createProject(1);
+    const b = await createProject(1, undefined, { provinceId: a.provinceId });
+    const other = await createProject(1);
+    expect((await postCounters(a.projectId, a.tokens[0]!, { events: events("na", 4, "1", "pages", 10) })).status).toBe(200);
+    const nation = await CardWatcher.open("", undefined, "/national/live");
+    await nation.until((x) => x.provinces().has(a.provinceId) && x.provinces().has(other.provinceId));
+    const line = () => nation.provinces().get(a.provinceId)!;
+    expect(line()).toMatchObject({ projects: 2, notStarted: 1 });
+    expect(line().kinds.find((k) => k.kind === "pages")!.actual).toBe(40);
+    expect(line()).toEqual(summarizeProvince(a.provinceId, [await ownCard(a.projectId), await ownCard(b.projectId)], Date.now()));
+
+    expect((await postCounters(b.projectId, b.tokens[0]!, { events: events("nb", 2, "2", "pages", 5) })).status).toBe(200);
+    await nation.until(() => line().kinds.find((k) => k.kind === "pages")!.actual === 50 && line().notStarted === 0);
+    expect(nation.messages.slice(1).every((m) => !m.whole)).toBe(true);
+    nation.close();
+  }, 30_000);
 
   it("answers an unknown province with 404 and a plain request with 426", async () => {
     expect((await api("/provinces/khong-co/live", { headers: { Upgrade: "websocket", Authorization: "Bearer test-admin-token" } })).status).toBe(404);

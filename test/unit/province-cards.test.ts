@@ -24,24 +24,29 @@ describe("province cards", () => {
     expect(itemsFor(supervisor, ["a", "b"], held, cardFor).map(name)).toEqual(["A với phông mật"]);
   });
 
-  it("builds one text per distinct view, and none for a watcher nothing changed for", () => {
+  it("builds one text per distinct view, of the changed fields only, and none for a watcher nothing changed for", () => {
     const w = (id: string, sees: Record<string, boolean>) => ({ socket: id, watcher: { sessionId: id, sees } });
     let built = 0;
-    const message = (views: unknown[]) => (built++, JSON.stringify(views.map(name)));
-    const out = changeTexts([w("l1", { a: false, b: false }), w("l2", { a: false, b: false }), w("s", { a: true }), w("other", { b: false })], new Set(["a"]), held, cardFor, message);
+    const message = (patches: unknown[]) => (built++, JSON.stringify(patches));
+    const sent = new Map([["a", { all: card("a", "A với phông mật", { seq: 1 }), public: card("a", "A công khai", { seq: 1 }) }]]);
+    const now = new Map([["a", { all: card("a", "A với phông mật", { seq: 7 }), public: card("a", "A công khai", { seq: 4 }) }]]);
+    const out = changeTexts([w("l1", { a: false, b: false }), w("l2", { a: false, b: false }), w("s", { a: true }), w("other", { b: false })], new Set(["a"]), sent, now, cardFor, "projectId", message);
     expect(out.map((o) => o.socket)).toEqual(["l1", "l2", "s"]);
     expect(built).toBe(2);
-    expect(out[0]!.text).toBe('["A công khai"]');
-    expect(out[2]!.text).toBe('["A với phông mật"]');
+    expect(JSON.parse(out[0]!.text)).toEqual([{ projectId: "a", seq: 4 }]);
+    expect(JSON.parse(out[2]!.text)).toEqual([{ projectId: "a", seq: 7 }]);
+    // A part the watchers have never had comes whole.
+    const fresh = changeTexts([w("l1", { b: false })], new Set(["b"]), sent, held, cardFor, "projectId", message);
+    expect(JSON.parse(fresh[0]!.text)).toEqual([card("b", "B")]);
   });
 
   it("holds the latest card per project; a whole message replaces what was held", () => {
     let s = provinceFeedModel.initial();
     expect(provinceFeedModel.ready(s)).toBe(false);
     s = provinceFeedModel.apply(s, { type: "cards", whole: true, cards: [card("a", "A"), card("b", "B")], at: 1 }).state;
-    s = provinceFeedModel.apply(s, { type: "cards", whole: false, cards: [{ ...card("a", "A"), seq: 9 }], at: 2 }).state;
+    s = provinceFeedModel.apply(s, { type: "cards", whole: false, cards: [{ projectId: "a", seq: 9 }], at: 2 }).state;
     expect(provinceFeedModel.ready(s)).toBe(true);
-    expect(s.items.get("a")!.seq).toBe(9);
+    expect(s.items.get("a")).toEqual({ ...card("a", "A"), seq: 9 });
     s = provinceFeedModel.apply(s, { type: "cards", whole: true, cards: [card("b", "B")], at: 3 }).state;
     expect([...s.items.keys()]).toEqual(["b"]);
   });

@@ -92,10 +92,19 @@ export const ACCESS_OPERATIONS: Record<string, Documented> = {
     tag: "live",
     summary: "The province feed: one WebSocket with a card per project of the province",
     description:
-      "Send `Upgrade: websocket`. The first message is `cards` with `whole: true` (every project of the province the caller may see, as schema/project-card.ts makes it from the project's own snapshot); then `cards` with `whole: false` holding only the cards that changed, at most twice a second. Leaders get cards without restricted fonds. A session cookie must come with the dashboard's own `Origin`. Closed with 4001 when the session ends, 4003 when the caller's rights or the province's projects change (reconnect).",
+      "Send `Upgrade: websocket`. The first message is `cards` with `whole: true` (every project of the province the caller may see, as schema/project-card.ts makes it from the project's own snapshot); then `cards` with `whole: false`: for each card that changed, only its changed fields (with `projectId`), at most twice a second. Leaders get cards without restricted fonds. A session cookie must come with the dashboard's own `Origin`. Closed with 4001 when the session ends, 4003 when the caller's rights or the province's projects change (reconnect).",
     params: ProvinceIdParam,
     ok: { status: 101, description: "Switching to the WebSocket protocol" },
     errors: { 403: "Without a province-wide role, or a cookie sent from another origin", 404: "Unknown province", 426: "Called without `Upgrade: websocket`" },
+  },
+  "GET /api/v1/national/live": {
+    operationId: "openNationalFeed",
+    tag: "live",
+    summary: "The national feed: one WebSocket with a line per province the caller watches whole",
+    description:
+      "Send `Upgrade: websocket`. The first message is `provinces` with `whole: true`: a line per province where the caller holds a province-wide role (every province for a system-wide role), summed from its projects' cards as a leader sees them (schema/province-summary.ts; restricted fonds never reach it). Then `provinces` with `whole: false`: for each province that changed, only its changed fields, at most twice a second. A session cookie must come with the dashboard's own `Origin`. Closed with 4001 when the session ends, 4003 when a province is added.",
+    ok: { status: 101, description: "Switching to the WebSocket protocol" },
+    errors: { 403: "Without a province-wide role anywhere, or a cookie sent from another origin", 426: "Called without `Upgrade: websocket`" },
   },
   "POST /api/v1/provinces/:provinceId/projects": {
     operationId: "putProject",

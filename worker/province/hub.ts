@@ -12,6 +12,8 @@ const ITEM_KEY = "item:";
 
 export abstract class Hub<Item> extends DurableObject<Env> {
   protected readonly held = new Map<string, Item>();
+  /** What every watcher holds: each part as last broadcast (a new watcher starts from it too). */
+  private readonly sent = new Map<string, Item>();
   private readonly changed = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastBroadcastAt = 0;
@@ -23,13 +25,20 @@ export abstract class Hub<Item> extends DurableObject<Env> {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     // The items survive eviction, so a watcher waking the object gets them without asking every part.
     void ctx.blockConcurrencyWhile(async () => {
-      for (const [key, item] of await ctx.storage.list<Item>({ prefix: ITEM_KEY })) this.held.set(key.slice(ITEM_KEY.length), item);
+      // Nothing is pending when an object hibernates (a broadcast timer keeps it awake), so what was
+      // stored is also what its watchers hold.
+      for (const [key, item] of await ctx.storage.list<Item>({ prefix: ITEM_KEY })) {
+        this.held.set(key.slice(ITEM_KEY.length), item);
+        this.sent.set(key.slice(ITEM_KEY.length), item);
+      }
     });
   }
 
   /** How `item` reads for a watcher who may (or may not) see restricted fonds. */
   protected abstract view(item: Item, seesRestricted: boolean): unknown;
-  /** The message of `items` (views), whole or changes only. */
+  /** The field of a view that names its part (a patch always carries it). */
+  protected abstract readonly idKey: string;
+  /** The message of whole views, or of patches (changed fields only) on what the watcher holds. */
   protected abstract message(items: unknown[], whole: boolean, at: number): string;
   /** Items of parts that have not pushed one since this object began. */
   protected abstract fetchItem(id: string): Promise<Item | null>;
@@ -76,7 +85,8 @@ export abstract class Hub<Item> extends DurableObject<Env> {
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment(watcher);
     this.watchers.set(server, watcher);
-    server.send(this.message(itemsFor(watcher, ids, this.held, (item, sees) => this.view(item, sees)), true, Date.now()));
+    // What the others hold; what changed since comes to everyone with the next broadcast.
+    server.send(this.message(itemsFor(watcher, ids, this.sent, (item, sees) => this.view(item, sees)), true, Date.now()));
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -93,7 +103,9 @@ export abstract class Hub<Item> extends DurableObject<Env> {
     await Promise.all(
       ids.filter((id) => !this.held.has(id)).map(async (id) => {
         const item = await this.fetchItem(id);
-        if (item) await this.keep(id, item);
+        if (!item || this.held.has(id)) return;
+        await this.keep(id, item);
+        this.sent.set(id, item);
       }),
     );
   }
@@ -112,7 +124,11 @@ export abstract class Hub<Item> extends DurableObject<Env> {
       const watcher = this.watcherOf(socket);
       return watcher ? [{ socket, watcher }] : [];
     });
-    const texts = changeTexts(watchers, changed, this.held, (item, sees) => this.view(item, sees), (views) => this.message(views, false, this.lastBroadcastAt));
+    const texts = changeTexts(watchers, changed, this.sent, this.held, (item, sees) => this.view(item, sees), this.idKey, (patches) => this.message(patches, false, this.lastBroadcastAt));
+    for (const id of changed) {
+      const item = this.held.get(id);
+      if (item !== undefined) this.sent.set(id, item);
+    }
     for (const { socket, text } of texts) {
       try {
         socket.send(text);

@@ -13,8 +13,10 @@ export class NationalRoom extends Hub<ProvinceSummary> {
     return summary;
   }
 
+  protected readonly idKey = "provinceId";
+
   protected message(provinces: unknown[], whole: boolean, at: number): string {
-    return JSON.stringify({ type: "provinces", whole, provinces: provinces as ProvinceSummary[], at } satisfies NationalProvinces);
+    return JSON.stringify({ type: "provinces", whole, provinces: provinces as ProvinceSummary[], at } as NationalProvinces);
   }
 
   protected fetchItem(provinceId: string): Promise<ProvinceSummary | null> {

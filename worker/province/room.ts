@@ -27,8 +27,10 @@ export class ProvinceRoom extends Hub<AudienceCards> {
     return cardFor(cards, seesRestricted);
   }
 
+  protected readonly idKey = "projectId";
+
   protected message(cards: unknown[], whole: boolean, at: number): string {
-    return JSON.stringify({ type: "cards", whole, cards: cards as ProjectCard[], at } satisfies ProvinceCards);
+    return JSON.stringify({ type: "cards", whole, cards: cards as ProjectCard[], at } as ProvinceCards);
   }
 
   protected fetchItem(projectId: string): Promise<AudienceCards | null> {

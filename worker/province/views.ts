@@ -29,19 +29,51 @@ export function itemsFor<Item>(watcher: HubWatcher, ids: Iterable<string>, held:
   return out;
 }
 
+/** The fields of `next` that differ from `prev`, with the part's id: what a watcher holding `prev` needs
+ * (a post moves a card's kinds and seq; its alerts, names and fonds behind mostly stay). Null: no change. */
+export function patchOf(prev: unknown, next: unknown, idKey: string): Record<string, unknown> | null {
+  const a = (prev ?? {}) as Record<string, unknown>;
+  const b = next as Record<string, unknown>;
+  const patch: Record<string, unknown> = {};
+  let changed = false;
+  for (const [key, value] of Object.entries(b)) {
+    if (key !== idKey && JSON.stringify(a[key]) === JSON.stringify(value)) continue;
+    patch[key] = value;
+    if (key !== idKey) changed = true;
+  }
+  return changed ? patch : null;
+}
+
 /**
  * One text per distinct view: watchers who may see the same parts the same way get the same bytes,
- * built once (a province's leaders mostly share one view). Watchers with nothing changed get nothing.
+ * built once (a province's leaders mostly share one view). Each part travels as a patch on what every
+ * watcher already holds (`sent`: the last broadcast); watchers with nothing changed get nothing.
  */
-export function changeTexts<W, Item>(watchers: readonly { socket: W; watcher: HubWatcher }[], changed: ReadonlySet<string>, held: ReadonlyMap<string, Item>, view: View<Item>, message: (views: unknown[]) => string): { socket: W; text: string }[] {
+export function changeTexts<W, Item>(
+  watchers: readonly { socket: W; watcher: HubWatcher }[],
+  changed: ReadonlySet<string>,
+  sent: ReadonlyMap<string, Item>,
+  held: ReadonlyMap<string, Item>,
+  view: View<Item>,
+  idKey: string,
+  message: (patches: unknown[]) => string,
+): { socket: W; text: string }[] {
   const byView = new Map<string, string | null>();
   const out: { socket: W; text: string }[] = [];
   for (const { socket, watcher } of watchers) {
     const key = JSON.stringify([...changed].map((id) => watcher.sees[id] ?? null));
     let text = byView.get(key);
     if (text === undefined) {
-      const views = itemsFor(watcher, changed, held, view);
-      text = views.length > 0 ? message(views) : null;
+      const patches: unknown[] = [];
+      for (const id of changed) {
+        const sees = watcher.sees[id];
+        const now = held.get(id);
+        if (sees === undefined || now === undefined) continue;
+        const before = sent.get(id);
+        const patch = patchOf(before === undefined ? undefined : view(before, sees), view(now, sees), idKey);
+        if (patch) patches.push(patch);
+      }
+      text = patches.length > 0 ? message(patches) : null;
       byView.set(key, text);
     }
     if (text !== null) out.push({ socket, text });

@@ -42,12 +42,12 @@ export const provinceLive = router()
     return provinceRoomFor(c.env, provinceId).fetch(withWatcher(c.req.raw, provinceRights(c.var.principal, provinceId, ids)));
   })
   .get("/national/live", async (c) => {
-    checkFeedUpgrade(c);
     const p = c.var.principal;
     // The provinces the caller watches whole (a role on the province, or everywhere): a line each. The
     // lines are what a leader sees, whatever the caller's role.
     const all = await drizzle(c.env.DB).select({ id: provinces.id }).from(provinces);
     const watched = all.filter((r) => p.kind !== "user" || p.session.memberships.some((m) => !m.projectId && (!m.provinceId || m.provinceId === r.id)));
     if (p.kind === "user" && watched.length === 0) throw new ApiError(403, "forbidden", "Không có quyền xem toàn tỉnh nào (no province-wide role)");
+    checkFeedUpgrade(c);
     return nationalRoomFor(c.env).fetch(withWatcher(c.req.raw, { sessionId: sessionOf(p), sees: Object.fromEntries(watched.map((r) => [r.id, false])) }));
   });

@@ -11,7 +11,7 @@ export interface HubState<T> {
   whole: boolean;
 }
 
-function hubFeedModel<T, M extends { type: string; whole: boolean }>(type: M["type"], itemsOf: (m: M) => T[], idOf: (item: T) => string): FeedModel<HubState<T>, M> {
+function hubFeedModel<T, M extends { type: string; whole: boolean }>(type: M["type"], itemsOf: (m: M) => Partial<T>[], idOf: (item: Partial<T>) => string): FeedModel<HubState<T>, M> {
   return {
     initial: () => ({ items: new Map(), whole: false }),
     apply(state, msg) {
@@ -19,7 +19,8 @@ function hubFeedModel<T, M extends { type: string; whole: boolean }>(type: M["ty
       if (!Array.isArray(items)) return { state };
       // A whole message replaces what is held: a part the watcher may no longer see goes.
       const next = new Map(msg.whole ? [] : state.items);
-      for (const item of items) next.set(idOf(item), item);
+      // A change carries only the fields that changed (a new part comes whole).
+      for (const item of items) next.set(idOf(item), { ...next.get(idOf(item)), ...item } as T);
       return { state: { items: next, whole: state.whole || msg.whole } };
     },
     // Every socket starts with the whole set: nothing to resume from.
@@ -29,5 +30,5 @@ function hubFeedModel<T, M extends { type: string; whole: boolean }>(type: M["ty
   };
 }
 
-export const provinceFeedModel = hubFeedModel<ProjectCard, ProvinceMessage>("cards", (m) => m.cards, (c) => c.projectId);
-export const nationalFeedModel = hubFeedModel<ProvinceSummary, NationalMessage>("provinces", (m) => m.provinces, (p) => p.provinceId);
+export const provinceFeedModel = hubFeedModel<ProjectCard, ProvinceMessage>("cards", (m) => m.cards, (c) => c.projectId!);
+export const nationalFeedModel = hubFeedModel<ProvinceSummary, NationalMessage>("provinces", (m) => m.provinces, (p) => p.provinceId!);

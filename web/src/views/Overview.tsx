@@ -32,7 +32,7 @@ export default function Overview() {
         </Link>
       </div>
       <Show when={watched().length > 1}>
-        <NationalTable feed={createNationalConnection()} provinces={watched()} folded={folded()} />
+        <National provinces={watched()} folded={folded()} />
       </Show>
       <Show when={provinces().length > 0} fallback={<p class="notice">{t("picker.none")}</p>}>
         <For each={provinces()}>
@@ -41,6 +41,13 @@ export default function Overview() {
       </Show>
     </div>
   );
+}
+
+/** The national lines, over one socket for as long as they are shown. A connection is made in a
+ * component's body: made in a JSX attribute it would be made again at every read of the prop. */
+function National(props: { provinces: Province[]; folded: boolean }) {
+  const feed = createNationalConnection();
+  return <NationalTable feed={feed} provinces={props.provinces} folded={props.folded} />;
 }
 
 /** A province of many: its name, and its cards once opened. */
@@ -60,7 +67,8 @@ function FoldedProvince(props: { province: Province }) {
 
 /** Someone with a role on the whole province: one socket brings every project's card. */
 function WatchedProvince(props: { province: Province }) {
-  return <ProvinceSection province={props.province} feed={createProvinceConnection(props.province.id)} />;
+  const feed = createProvinceConnection(props.province.id);
+  return <ProvinceSection province={props.province} feed={feed} />;
 }
 
 /** A project seen through a role on it alone: its own feed makes its card. */
