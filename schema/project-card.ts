@@ -42,7 +42,9 @@ export interface ProjectCard {
   day: string;
   lastActivityAt: number | null;
   status: Status | null;
-  kinds: CardKind[];
+  /** kind → its figures, in the kinds' order (schema/kinds.ts): keyed, so a patch (schema/patch.ts)
+   * carries only the figures of a kind that moved. */
+  kinds: Record<string, CardKind>;
   /** Kinds' units (decimals), to write the amounts. */
   kindInfo: KindInfo[];
   /** The fonds furthest behind first, the first BEHIND_LISTED of them; `behindCount` counts them all. */
@@ -98,7 +100,7 @@ export function projectCard(input: CardInput, alerts: readonly AlertView[], now:
     day,
     lastActivityAt: input.lastActivityAt,
     status: overallStatus(kinds),
-    kinds: kinds.map(cardKind),
+    kinds: Object.fromEntries(kinds.map((k) => [k.kind, cardKind(k)])),
     kindInfo: [...input.kinds],
     behind: behind.slice(0, BEHIND_LISTED).map((r) => ({ code: r.fonds.code, name: r.fonds.name })),
     behindCount: behind.length,

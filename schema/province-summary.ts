@@ -33,7 +33,7 @@ export interface ProvinceSummary {
 export function summarizeProvince(provinceId: string, cards: readonly ProjectCard[], now: number): ProvinceSummary {
   const kinds = new Map<string, KindTotal>();
   for (const c of cards) {
-    for (const k of c.kinds) {
+    for (const k of Object.values(c.kinds)) {
       const t = kinds.get(k.kind) ?? { kind: k.kind, actual: 0, target: 0, planToDate: 0, status: null };
       const status = worstStatus([t.status, k.status].filter((x): x is Status => x !== null));
       kinds.set(k.kind, { kind: k.kind, actual: t.actual + k.actual, target: t.target + k.target, planToDate: t.planToDate + k.planToDate, status });

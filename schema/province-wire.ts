@@ -11,7 +11,8 @@ export interface AudienceCards {
   public: ProjectCard | null;
 }
 
-/** A part's changed fields, with its id: applied over what the watcher holds of it (whole when new). */
+/** A part's changed fields, with its id, nested objects patched in depth (schema/patch.ts): applied over
+ * what the watcher holds of it (whole when new). */
 export type Patch<T, K extends keyof T> = Pick<T, K> & Partial<T>;
 
 export type ProvinceCards =

@@ -3,6 +3,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { decodeCells, type FrameLists } from "../../schema/compact-frame";
 import type { CounterEventInput } from "../../schema/api";
+import { applyPatch } from "../../schema/patch";
 import type { ProjectCard } from "../../schema/project-card";
 import type { ProvinceSummary } from "../../schema/province-summary";
 import type { NationalMessage, ProvinceMessage } from "../../schema/province-wire";
@@ -194,7 +195,7 @@ export class CardWatcher {
     for (const m of this.messages) {
       if (m.type !== "cards") continue;
       if (m.whole) held.clear();
-      for (const c of m.cards) held.set(c.projectId, { ...held.get(c.projectId), ...c } as ProjectCard);
+      for (const c of m.cards) held.set(c.projectId, applyPatch<ProjectCard>(held.get(c.projectId), c));
     }
     return held;
   }
@@ -205,7 +206,7 @@ export class CardWatcher {
     for (const m of this.messages) {
       if (m.type !== "provinces") continue;
       if (m.whole) held.clear();
-      for (const p of m.provinces) held.set(p.provinceId, { ...held.get(p.provinceId), ...p } as ProvinceSummary);
+      for (const p of m.provinces) held.set(p.provinceId, applyPatch<ProvinceSummary>(held.get(p.provinceId), p));
     }
     return held;
   }

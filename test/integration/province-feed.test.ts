@@ -27,12 +27,12 @@ describe("the province feed: GET /api/v1/provinces/:provinceId/live", () => {
     await w.until((x) => [a.projectId, b.projectId].every((id) => x.cards().get(id)?.seq === own[id]!.seq));
     for (const id of [a.projectId, b.projectId]) expect(w.cards().get(id)).toEqual(own[id]);
     // Independently of the shared function: the pages of project a are what was posted.
-    expect(w.cards().get(a.projectId)!.kinds.find((k) => k.kind === "pages")!.actual).toBe(1000);
+    expect(w.cards().get(a.projectId)!.kinds.pages!.actual).toBe(1000);
 
     // A burst of posts reaches the watcher as a few coalesced changes, ending at the project's own figures.
     const before = w.messages.length;
     for (let i = 0; i < 20; i++) expect((await postCounters(b.projectId, b.tokens[0]!, { events: events(`burst-${i}`, 5, "1", "pages", 2) })).status).toBe(200);
-    await w.until((x) => x.cards().get(b.projectId)!.kinds.find((k) => k.kind === "pages")?.actual === 200);
+    await w.until((x) => x.cards().get(b.projectId)!.kinds.pages?.actual === 200);
     expect(w.messages.length - before, "coalesced, not one message per post").toBeLessThanOrEqual(6);
     expect(w.messages.slice(before).every((m) => !m.whole)).toBe(true);
     expect(w.cards().get(b.projectId)).toEqual(await ownCard(b.projectId));

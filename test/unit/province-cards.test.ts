@@ -8,7 +8,7 @@ import { cardFor, changeTexts, itemsFor, type HubWatcher } from "../../worker/pr
 import { provinceFeedModel } from "../../web/src/live/hub-apply";
 
 const card = (projectId: string, name: string, extra: Partial<ProjectCard> = {}): ProjectCard =>
-  ({ projectId, provinceId: "ha-tinh", name, timeZone: "Asia/Ho_Chi_Minh", seq: 1, day: "2026-11-30", lastActivityAt: null, status: null, kinds: [], kindInfo: [], behind: [], behindCount: 0, alerts: [], names: { fonds: {}, stations: {} }, ...extra }) as ProjectCard;
+  ({ projectId, provinceId: "ha-tinh", name, timeZone: "Asia/Ho_Chi_Minh", seq: 1, day: "2026-11-30", lastActivityAt: null, status: null, kinds: {}, kindInfo: [], behind: [], behindCount: 0, alerts: [], names: { fonds: {}, stations: {} }, ...extra }) as ProjectCard;
 
 const held = new Map<string, AudienceCards>([
   ["a", { all: card("a", "A với phông mật"), public: card("a", "A công khai") }],
@@ -52,12 +52,12 @@ describe("province cards", () => {
   });
 
   it("sums a province's kinds in their own units and counts its units by status", () => {
-    const kind = (k: string, actual: number, target: number, planToDate: number, status: "behind" | "on_schedule" | "done" = "behind") => ({ kind: k, actual, target, planToDate, status }) as ProjectCard["kinds"][number];
+    const kind = (k: string, actual: number, target: number, planToDate: number, status: "behind" | "on_schedule" | "done" = "behind") => ({ kind: k, actual, target, planToDate, status }) as ProjectCard["kinds"][string];
     const line = summarizeProvince(
       "ha-tinh",
       [
-        card("a", "A", { status: "behind", kinds: [kind("pages", 100, 1000, 200), kind("files", 5, 10, 4)], lastActivityAt: 5 }),
-        card("b", "B", { status: "on_schedule", kinds: [kind("pages", 300, 500, 250, "on_schedule")], lastActivityAt: 9 }),
+        card("a", "A", { status: "behind", kinds: { pages: kind("pages", 100, 1000, 200), files: kind("files", 5, 10, 4) }, lastActivityAt: 5 }),
+        card("b", "B", { status: "on_schedule", kinds: { pages: kind("pages", 300, 500, 250, "on_schedule") }, lastActivityAt: 9 }),
         card("c", "C", { seq: 0 }),
       ],
       0,

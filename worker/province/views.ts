@@ -1,5 +1,6 @@
 // Which items each watcher of a hub (hub.ts) gets: each as its audience may see it (restricted fonds
 // only for those who may, worker/live/visibility.ts), and only of the parts it may watch. Pure.
+import { patchOf } from "../../schema/patch";
 import type { ProjectCard } from "../../schema/project-card";
 import type { AudienceCards } from "../../schema/province-wire";
 
@@ -29,21 +30,6 @@ export function itemsFor<Item>(watcher: HubWatcher, ids: Iterable<string>, held:
   return out;
 }
 
-/** The fields of `next` that differ from `prev`, with the part's id: what a watcher holding `prev` needs
- * (a post moves a card's kinds and seq; its alerts, names and fonds behind mostly stay). Null: no change. */
-export function patchOf(prev: unknown, next: unknown, idKey: string): Record<string, unknown> | null {
-  const a = (prev ?? {}) as Record<string, unknown>;
-  const b = next as Record<string, unknown>;
-  const patch: Record<string, unknown> = {};
-  let changed = false;
-  for (const [key, value] of Object.entries(b)) {
-    if (key !== idKey && JSON.stringify(a[key]) === JSON.stringify(value)) continue;
-    patch[key] = value;
-    if (key !== idKey) changed = true;
-  }
-  return changed ? patch : null;
-}
-
 /**
  * One text per distinct view: watchers who may see the same parts the same way get the same bytes,
  * built once (a province's leaders mostly share one view). Each part travels as a patch on what every
@@ -70,7 +56,7 @@ export function changeTexts<W, Item>(
         const now = held.get(id);
         if (sees === undefined || now === undefined) continue;
         const before = sent.get(id);
-        const patch = patchOf(before === undefined ? undefined : view(before, sees), view(now, sees), idKey);
+        const patch = patchOf(before === undefined ? undefined : view(before, sees), view(now, sees), [idKey]);
         if (patch) patches.push(patch);
       }
       text = patches.length > 0 ? message(patches) : null;

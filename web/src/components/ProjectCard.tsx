@@ -57,9 +57,9 @@ export function ProjectCard(props: { projectId: string; name: string; card: Card
           <>
             <StatusBadge status={c().status} />
             <AttentionLine projectId={props.projectId} attention={props.attention} />
-            <Show when={c().kinds.length > 0} fallback={<p class="empty">{t("totals.noPlan")}</p>}>
+            <Show when={Object.keys(c().kinds).length > 0} fallback={<p class="empty">{t("totals.noPlan")}</p>}>
               <ul class="card__kinds">
-                <For each={c().kinds}>{(k) => <KindRow figures={k} quantity={ctx.quantity} />}</For>
+                <For each={Object.values(c().kinds)}>{(k) => <KindRow figures={k} quantity={ctx.quantity} />}</For>
               </ul>
             </Show>
             <Show when={c().behindCount > 0}>

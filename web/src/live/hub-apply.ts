@@ -1,5 +1,6 @@
 // What the overview's feeds hold (schema/province-wire.ts): a province's cards, one per project, and the
 // nation's lines, one per province; the latest of each, by the rules of the feed client (connection.ts). Pure.
+import { applyPatch } from "../../../schema/patch";
 import type { ProjectCard } from "../../../schema/project-card";
 import type { ProvinceSummary } from "../../../schema/province-summary";
 import type { NationalMessage, ProvinceMessage } from "../../../schema/province-wire";
@@ -20,7 +21,7 @@ function hubFeedModel<T, M extends { type: string; whole: boolean }>(type: M["ty
       // A whole message replaces what is held: a part the watcher may no longer see goes.
       const next = new Map(msg.whole ? [] : state.items);
       // A change carries only the fields that changed (a new part comes whole).
-      for (const item of items) next.set(idOf(item), { ...next.get(idOf(item)), ...item } as T);
+      for (const item of items) next.set(idOf(item), applyPatch<T>(next.get(idOf(item)), item));
       return { state: { items: next, whole: state.whole || msg.whole } };
     },
     // Every socket starts with the whole set: nothing to resume from.
