@@ -16,6 +16,8 @@ import { cardFor } from "./views";
 export class ProvinceRoom extends Hub<AudienceCards> {
   private readonly provinceId: string;
   private toNation: Promise<void> = Promise.resolve();
+  /** The line last sent to the nation: a change of cards that leaves it alone is not sent. */
+  private lineSent = "";
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -50,9 +52,16 @@ export class ProvinceRoom extends Hub<AudienceCards> {
   }
 
   protected override afterBroadcast(): void {
+    const line = this.line(Date.now());
+    const text = JSON.stringify(line);
+    if (text === this.lineSent) return;
+    this.lineSent = text;
     // In order, one at a time: the nation's object coalesces them itself.
     this.toNation = this.toNation
-      .then(() => nationalRoomFor(this.env).update(this.provinceId, this.line(Date.now())))
-      .catch((err) => console.error("province summary not delivered:", String(err)));
+      .then(() => nationalRoomFor(this.env).update(this.provinceId, line))
+      .catch((err) => {
+        this.lineSent = "";
+        console.error("province summary not delivered:", String(err));
+      });
   }
 }
