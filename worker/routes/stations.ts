@@ -59,7 +59,8 @@ export const stationRoutes = router()
     const { project, station, where } = await findStation(c.env.DB, projectId, stationId);
     const db = drizzle(c.env.DB);
     const token = newToken("st");
-    // The old token stops working with this write: every post looks its token up in D1.
+    // The old token stops working with this write: the project's object reloads its stations' token
+    // hashes (commitChange), and refuses a post whose token a worker still holds in its cache.
     await commitChange(c, project, [db.update(stations).set({ tokenHash: await sha256Hex(token), revokedAt: null }).where(where)], { action: "station.rotate", target: `${station.name} (${stationId})` });
     return c.json({ id: stationId, name: station.name, projectId, token }, 200);
   })
