@@ -57,11 +57,6 @@ export abstract class Hub<Item> extends DurableObject<Env> {
     this.timer ??= setTimeout(() => this.broadcast(), Math.max(0, this.lastBroadcastAt + CARD_INTERVAL_MS - Date.now()));
   }
 
-  /** What this object holds now (tests compare it with the parts' own). */
-  items(): Record<string, Item> {
-    return Object.fromEntries(this.held);
-  }
-
   /** Signed-out or revoked sessions lose their feed at once (worker/live/evict.ts). */
   closeSessions(sessionIds: string[], code: number, reason: string): number {
     const ids = new Set(sessionIds);
