@@ -53,7 +53,7 @@ describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
     expect(await rows.locator("th").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("Hà Tĩnh"), expect.stringContaining("Khánh Hòa")]));
     // Projects, and per kind the share done against plan-to-date, in Vietnamese numbers.
-    expect(await rows.first().textContent()).toMatch(/\d+,\d\s?% \(kế hoạch đến nay \d+,\d\s?%\)/);
+    await expect.poll(() => rows.first().textContent(), { timeout: 15_000 }).toMatch(/\d+,\d\s?% \(kế hoạch đến nay \d+,\d\s?%\)/);
     await screenshot(page, "overview-national");
     expect(sockets.filter((u) => u.includes("/national/live")).length).toBe(1);
     // Two provinces unfold at once: one socket each, whatever their number of projects.

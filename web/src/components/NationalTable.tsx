@@ -1,4 +1,4 @@
-import { For, Show } from "solid-js";
+import { For } from "solid-js";
 import type { ProvinceSummary } from "../../../schema/province-summary";
 import { formatQuantity } from "../../../schema/numbers";
 import { kindName, locale, t, tf } from "../i18n";
@@ -16,15 +16,13 @@ function kindCell(p: ProvinceSummary, kind: string): string {
   return tf("national.kindCell", { done: done({ done: k.actual / k.target, status: k.status }), planToDate: percent(k.planToDate / k.target) });
 }
 
-/** Every province the user watches whole, a line each, live over one socket (the national feed). */
-/** `folded`: the provinces' sections are closed (views/Overview.tsx); a province's link opens its own. */
+/** Every province the user watches whole, a line each, live over one socket (the national feed). The
+ * rows are there from the start, named from the province list, and fill as the lines arrive: nothing
+ * below them moves. */
 export function NationalTable(props: { feed: NationalConnection; provinces: readonly Province[]; folded: boolean }) {
-  const lines = () => props.provinces.flatMap((p) => {
-    const line = props.feed.state().items.get(p.id);
-    return line ? [{ province: p, line }] : [];
-  });
-  const kinds = () => plannedKinds(new Map(lines().flatMap(({ line }) => line.kinds.map((k) => [k.kind, k.target] as const))));
-  const n = (x: number) => formatQuantity(x, 0, locale());
+  const lineOf = (provinceId: string) => props.feed.state().items.get(provinceId);
+  const kinds = () => plannedKinds(new Map(props.provinces.flatMap((p) => (lineOf(p.id)?.kinds ?? []).map((k) => [k.kind, k.target] as const))));
+  const n = (x: number | undefined) => (x === undefined ? "…" : formatQuantity(x, 0, locale()));
   return (
     <section class="national" aria-labelledby="national-title">
       <h2 id="national-title" class="section-title">
@@ -33,32 +31,31 @@ export function NationalTable(props: { feed: NationalConnection; provinces: read
           <span class="visually-hidden">{t(`status.${props.feed.status()}`)}</span>
         </span>
       </h2>
-      <Show when={props.feed.state().whole} fallback={<p class="empty">{t("project.loading")}</p>}>
-        <DataTable
-          label={t("national.caption")}
-          class="national__table"
-          headers={[t("national.province"), t("national.status"), t("national.projects"), t("national.behind"), t("national.notStarted"), t("national.alerts"), ...kinds().map(kindName)]}
-          rows={lines()}
-        >
-          {({ province, line }) => (
+      <DataTable
+        label={t("national.caption")}
+        class="national__table"
+        headers={[t("national.province"), t("national.status"), t("national.projects"), t("national.behind"), t("national.notStarted"), t("national.alerts"), ...kinds().map(kindName)]}
+        rows={props.provinces}
+      >
+        {(province) => {
+          const line = () => lineOf(province.id);
+          return (
             <tr>
               <th scope="row">
                 <a href={props.folded ? `#fold-${province.id}` : `#province-${province.id}`} onClick={() => props.folded && document.getElementById(`fold-${province.id}`)?.setAttribute("open", "")}>
                   {province.name}
                 </a>
               </th>
-              <td>
-                <StatusBadge status={line.status} />
-              </td>
-              <td>{n(line.projects)}</td>
-              <td>{n(line.behind)}</td>
-              <td>{n(line.notStarted)}</td>
-              <td>{n(line.alertsFiring)}</td>
-              <For each={kinds()}>{(k) => <td>{kindCell(line, k)}</td>}</For>
+              <td>{line() ? <StatusBadge status={line()!.status} /> : "…"}</td>
+              <td>{n(line()?.projects)}</td>
+              <td>{n(line()?.behind)}</td>
+              <td>{n(line()?.notStarted)}</td>
+              <td>{n(line()?.alertsFiring)}</td>
+              <For each={kinds()}>{(k) => <td>{line() ? kindCell(line()!, k) : "…"}</td>}</For>
             </tr>
-          )}
-        </DataTable>
-      </Show>
+          );
+        }}
+      </DataTable>
     </section>
   );
 }

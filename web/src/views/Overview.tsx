@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from "solid-js";
+import { For, Show, createEffect, createSignal, onCleanup } from "solid-js";
 import { t } from "../i18n";
 import { ProjectCard } from "../components/ProjectCard";
 import { Link } from "../components/Link";
@@ -12,6 +12,8 @@ import type { Province } from "../store/projects";
 
 /** Up to this many provinces watched whole, each shows its cards at once; more fold under the national lines. */
 const UNFOLDED_PROVINCES = 3;
+/** Sections wait for each other this long at most: a feed that does not answer does not hold the page. */
+const WAIT_FOR_ALL_MS = 5_000;
 
 /** Leadership's one page: every project of every province the user may see, live, with what needs
  * attention (not started, reports overdue, stations silent) on each card. */
@@ -23,6 +25,14 @@ export default function Overview() {
   // Someone who watches many provinces reads the national lines first; a province's cards (its own
   // socket) open when its section does, so 63 provinces are not 63 sockets.
   const folded = () => watched().length > UNFOLDED_PROVINCES;
+  // The sections appear together once each has its cards and flags: one that filled first would
+  // otherwise grow and push the next down (layout shift). Until then they take no space.
+  const [ready, setReady] = createSignal<ReadonlySet<string>>(new Set());
+  const [waited, setWaited] = createSignal(false);
+  const timer = setTimeout(() => setWaited(true), WAIT_FOR_ALL_MS);
+  onCleanup(() => clearTimeout(timer));
+  const shown = () => waited() || provinces().every((p) => (wholeProvince(p.id) && folded()) || ready().has(p.id));
+  const markReady = (id: string) => setReady((r) => new Set([...r, id]));
   return (
     <div class="view">
       <div class="view__head">
@@ -35,9 +45,24 @@ export default function Overview() {
         <National provinces={watched()} folded={folded()} />
       </Show>
       <Show when={provinces().length > 0} fallback={<p class="notice">{t("picker.none")}</p>}>
-        <For each={provinces()}>
-          {(province) => (wholeProvince(province.id) ? folded() ? <FoldedProvince province={province} /> : <WatchedProvince province={province} /> : <ProvinceSection province={province} />)}
-        </For>
+        <Show when={!shown()}>
+          <p class="empty">{t("project.loading")}</p>
+        </Show>
+        <div class="overview__sections" classList={{ "overview__sections--waiting": !shown() }}>
+          <For each={provinces()}>
+            {(province) =>
+              wholeProvince(province.id) ? (
+                folded() ? (
+                  <FoldedProvince province={province} />
+                ) : (
+                  <WatchedProvince province={province} onReady={() => markReady(province.id)} />
+                )
+              ) : (
+                <ProvinceSection province={province} onReady={() => markReady(province.id)} />
+              )
+            }
+          </For>
+        </div>
       </Show>
     </div>
   );
@@ -66,9 +91,9 @@ function FoldedProvince(props: { province: Province }) {
 }
 
 /** Someone with a role on the whole province: one socket brings every project's card. */
-function WatchedProvince(props: { province: Province }) {
+function WatchedProvince(props: { province: Province; onReady?: () => void }) {
   const feed = createProvinceConnection(props.province.id);
-  return <ProvinceSection province={props.province} feed={feed} />;
+  return <ProvinceSection province={props.province} feed={feed} onReady={props.onReady} />;
 }
 
 /** A project seen through a role on it alone: its own feed makes its card. */
@@ -77,8 +102,12 @@ function OwnFeedCard(props: { projectId: string; name: string; attention: Attent
   return <ProjectCard projectId={props.projectId} name={props.name} card={own.card()} connection={own.connection()} attention={props.attention} attentionReady={props.ready} />;
 }
 
-function ProvinceSection(props: { province: Province; feed?: ProvinceConnection }) {
+/** `onReady`: once its flags, and its cards when they come over the province's feed, are in. */
+function ProvinceSection(props: { province: Province; feed?: ProvinceConnection; onReady?: () => void }) {
   const attention = createAttention(props.province.id);
+  createEffect(() => {
+    if (attention.ready() && (!props.feed || props.feed.state().whole)) props.onReady?.();
+  });
   return (
     <section class="province" aria-labelledby={`province-${props.province.id}`}>
       <h2 id={`province-${props.province.id}`} class="section-title">
