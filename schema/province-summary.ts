@@ -5,7 +5,7 @@
 import { firingCount } from "./alert-state";
 import { sortKinds } from "./kinds";
 import type { ProjectCard } from "./project-card";
-import { worstStatus, type Status } from "./status";
+import { notStarted, worstStatus, type Status } from "./status";
 
 export interface KindTotal {
   kind: string;
@@ -43,7 +43,7 @@ export function summarizeProvince(provinceId: string, cards: readonly ProjectCar
   return {
     provinceId,
     projects: cards.length,
-    notStarted: cards.filter((c) => c.seq === 0).length,
+    notStarted: cards.filter((c) => notStarted(c.seq)).length,
     behind: cards.filter((c) => c.status === "behind").length,
     done: cards.filter((c) => c.status === "done").length,
     status: worstStatus(cards.flatMap((c) => (c.status ? [c.status] : []))),

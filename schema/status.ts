@@ -40,3 +40,9 @@ export function worstStatus(statuses: Iterable<Status>): Status | null {
 
 /** Sort order for lists: the furthest from done first. */
 export const STATUS_RANK: Record<Status, number> = { behind: 0, on_schedule: 1, done: 2 };
+
+/** "Chưa triển khai" (seed 003): no counter yet that the viewer can see, at seq 0 of its feed. A flag
+ * beside the status, not a status (above): the overview's flags and the national lines both ask it here. */
+export function notStarted(seq: number): boolean {
+  return seq === 0;
+}

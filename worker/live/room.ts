@@ -1,8 +1,8 @@
 // One Durable Object per project (idFromName(projectId)): it accepts counters, owns the live totals,
 // pushes them to watchers and writes them through to D1. The logic lives in store.ts (SQLite state),
-// validate.ts and dedup.ts (batch checks), snapshot.ts, visibility.ts (restricted fonds), fanout.ts
-// (sockets), flush.ts (D1 outbox), wakeups.ts (alarm and timers), rate-limit.ts and
-// worker/alerts/project-alerts.ts; this class only wires them.
+// validate.ts and dedup.ts (batch checks), readouts.ts (snapshots, the overview's summary and cards),
+// visibility.ts (restricted fonds), fanout.ts (sockets), flush.ts (D1 outbox), retention.ts, wakeups.ts
+// (alarm and timers), rate-limit.ts and worker/alerts/project-alerts.ts; this class only wires them.
 import { DurableObject } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
 import { enabledKinds } from "../../schema/kinds";
@@ -20,11 +20,10 @@ import { flushOnce } from "./flush";
 import { loadProjectPlan, type ProjectPlan } from "./plan";
 import { RateLimiter } from "./rate-limit";
 import { pruneExpired, type PruneOutcome } from "./retention";
-import { buildSnapshot } from "./snapshot";
 import { LiveStore } from "./store";
 import { stationViewOf, type StationView } from "./station-view";
-import { summarize, type ProjectSummary } from "./summary";
-import { cardsOf, ProvincePush, type CardSource } from "./province-push";
+import type { ProjectSummary } from "./summary";
+import { Readouts } from "./readouts";
 import type { AudienceCards } from "../../schema/province-wire";
 import { Wakeups } from "./wakeups";
 import { notesSavedMessage, type Period } from "../reports/notes";
@@ -45,14 +44,7 @@ export class ProjectRoom extends DurableObject<Env> {
   private readonly alerts: ProjectAlerts;
   private readonly feed: Fanout;
   private readonly wake: Wakeups;
-  private readonly toProvince: ProvincePush;
-  private readonly cardSource: CardSource = {
-    snapshot: (r) => this.snapshot(r),
-    alertList: (r) => this.alertList(r),
-    hasRestricted: () => audienceFor(this.plan?.fonds ?? [], false).hidden.size > 0,
-  };
-  /** Per audience, the last snapshot and the store seq it was built at. */
-  private readonly snapshots = new Map<boolean, { seq: number; snap: Snapshot }>();
+  private readonly readouts: Readouts;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -63,9 +55,7 @@ export class ProjectRoom extends DurableObject<Env> {
     this.alerts = new ProjectAlerts(ctx.storage.sql);
     this.feed = new Fanout(ctx, this.store, { plan: () => this.plan, snapshot: (r) => this.snapshot(r), alerts: (r) => this.alertList(r) });
     Fanout.answerPings(ctx);
-    this.toProvince = new ProvincePush(this.cardSource, async (c) => {
-      if (this.plan) await provinceRoomFor(this.env, this.plan.project.provinceId).update(this.projectId, c);
-    });
+    this.readouts = new Readouts(this.store, () => this.plan, (r) => this.alertList(r), (provinceId, cards) => provinceRoomFor(this.env, provinceId).update(this.projectId, cards));
     void ctx.blockConcurrencyWhile(async () => {
       await this.loadPlan();
       // After an eviction: finish what the previous instance had not yet flushed or broadcast.
@@ -78,7 +68,7 @@ export class ProjectRoom extends DurableObject<Env> {
     [this.plan, this.alertConfig] = await Promise.all([loadProjectPlan(this.env.DB, this.projectId), loadAlertConfig(this.env.DB, this.projectId)]);
     this.fondsCodes = new Set(this.plan?.fonds.map((f) => f.code));
     this.kinds = new Set(enabledKinds(this.plan?.fonds ?? []));
-    this.snapshots.clear();
+    this.readouts.planChanged();
   }
 
   /** `tokenHash`: what the worker resolved the station from, possibly from its cache (worker/auth/station-cache.ts). */
@@ -120,23 +110,16 @@ export class ProjectRoom extends DurableObject<Env> {
 
   /** Totals as of the current seq, as `seesRestricted` may see them (also served over HTTP). */
   snapshot(seesRestricted: boolean): Snapshot | null {
-    const plan = this.plan;
-    if (!plan) return null;
-    const cached = this.snapshots.get(seesRestricted);
-    if (cached?.seq === this.store.seq) return cached.snap;
-    const snap = buildSnapshot(this.store, plan, audienceFor(plan.fonds, seesRestricted), Date.now());
-    this.snapshots.set(seesRestricted, { seq: this.store.seq, snap });
-    return snap;
+    return this.readouts.snapshot(seesRestricted);
   }
 
   summary(seesRestricted: boolean): ProjectSummary | null {
-    const snap = this.snapshot(seesRestricted);
-    return snap && summarize(snap, this.alertList(seesRestricted));
+    return this.readouts.summary(seesRestricted);
   }
 
   /** This project on its province's overview, for each audience (worker/province/room.ts asks when it has none). */
   provinceCards(now: number): AudienceCards | null {
-    return cardsOf(this.cardSource, now);
+    return this.readouts.cards(now);
   }
 
   /** What a station's entry page needs: the fonds it can post to and its own totals today. */
@@ -158,7 +141,7 @@ export class ProjectRoom extends DurableObject<Env> {
       for (const ws of this.ctx.getWebSockets()) send(ws, this.feed.planMessage(plan, this.feed.audienceOf(ws)));
     }
     await this.runAlerts(Date.now());
-    this.toProvince.changed();
+    this.readouts.changed();
   }
 
   /**
@@ -174,7 +157,7 @@ export class ProjectRoom extends DurableObject<Env> {
     const next = await this.alerts.deliver(plan, config, audienceFor(plan.fonds, false), mailerFrom(this.env), now);
     this.wake.afterAlerts(now, this.hasRules(), next);
     // Also when nothing changed: a new day moves plan-to-date (the push sends only what differs).
-    this.toProvince.changed();
+    this.readouts.changed();
     return this.alertList(true);
   }
 
@@ -218,7 +201,7 @@ export class ProjectRoom extends DurableObject<Env> {
   private changed(ok: boolean): boolean {
     if (ok) {
       this.feed.broadcastAlerts();
-      this.toProvince.changed();
+      this.readouts.changed();
     }
     return ok;
   }
@@ -282,9 +265,8 @@ export class ProjectRoom extends DurableObject<Env> {
 
   /** Counters or a correction were accepted: watchers, D1 and the rules hear of it. */
   private accepted(now: number): void {
-    this.snapshots.clear();
     this.feed.scheduleFrame();
-    this.toProvince.changed(now);
+    this.readouts.changed(now);
     this.wake.afterCounters(now, this.hasRules(), () => void this.runAlerts(Date.now()));
   }
 

@@ -1,6 +1,7 @@
 // A project's headline figures per work kind, for the province overview (leadership), with what a
 // leader must see at a glance across many units (seeds 003, 004): not started, stations gone silent. Pure.
 import { silentStationIds } from "../../schema/alert-scope";
+import { notStarted } from "../../schema/status";
 import type { AlertView, Snapshot } from "../../schema/wire";
 
 export interface KindSummary {
@@ -37,7 +38,7 @@ export function summarize(snap: Snapshot, alerts: readonly AlertView[]): Project
     seq: snap.seq,
     lastActivityAt: snap.lastActivityAt,
     kinds,
-    notStarted: snap.seq === 0,
+    notStarted: notStarted(snap.seq),
     stations: snap.stations.length,
     silentStations: snap.stations.filter((s) => silent.has(s.id)).length,
   };

@@ -1,10 +1,11 @@
 // The live feeds' WebSocket client: connects, keeps the socket alive, resumes after a drop from the seq
-// it holds, and asks for a replay when it sees a gap. What a feed holds moves by its model: a project's
-// totals in apply.ts (server side worker/live/room.ts), a province's cards in province-apply.ts (server
-// side worker/province/room.ts). LiveFeed is plain TypeScript so the rules are unit-tested with fake
+// it holds, and asks for a replay when it sees a gap. What a feed holds moves by its model
+// (feed-model.ts): a project's totals (apply.ts; server side worker/live/room.ts), a province's cards
+// and the national lines (hub-apply.ts; server side worker/province/). LiveFeed is plain TypeScript so the rules are unit-tested with fake
 // sockets and timers (test/unit/live-feed-client.test.ts); live-connection.ts wires it to the browser and Solid.
 import { CLOSE_ACCESS_CHANGED, PING, PONG, type ClientMessage, type ServerMessage } from "../../../schema/wire";
-import { applyMessage, emptyLiveState, type LiveState } from "./apply";
+import type { LiveState } from "./apply";
+import { projectFeedModel, type FeedModel } from "./feed-model";
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -37,27 +38,6 @@ export interface FeedSocket {
   send(text: string): void;
   close(): void;
 }
-
-/** What a feed holds and how each message moves it: pure, so each feed's rules are tested apart. */
-export interface FeedModel<S, M extends { type: string }> {
-  initial(): S;
-  apply(state: S, msg: M): { state: S; resyncFrom?: number };
-  /** The seq to resume after, null before the first whole state (or for a feed that always starts whole). */
-  seq(state: S): number | null;
-  /** Whether the state is whole: the first snapshot arrived. */
-  ready(state: S): boolean;
-  /** A message that replaces the whole state (after which nothing old is held). */
-  isWhole(msg: M): boolean;
-}
-
-/** A project's totals (apply.ts). */
-export const projectFeedModel: FeedModel<LiveState, ServerMessage> = {
-  initial: emptyLiveState,
-  apply: applyMessage,
-  seq: (s) => s.seq,
-  ready: (s) => s.seq !== null,
-  isWhole: (m) => m.type === "snapshot",
-};
 
 export interface LiveFeedOptions<S = LiveState, M extends { type: string } = ServerMessage> {
   /** The feed URL, resuming after `since` when it is not null. */

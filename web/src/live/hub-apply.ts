@@ -4,7 +4,7 @@ import { applyPatch } from "../../../schema/patch";
 import type { ProjectCard } from "../../../schema/project-card";
 import type { ProvinceSummary } from "../../../schema/province-summary";
 import type { NationalMessage, ProvinceMessage } from "../../../schema/province-wire";
-import type { FeedModel } from "./connection";
+import type { FeedModel } from "./feed-model";
 
 export interface HubState<T> {
   items: ReadonlyMap<string, T>;

@@ -3,7 +3,8 @@
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { apiClient } from "../api";
 import type { LiveState } from "./apply";
-import { LiveFeed, projectFeedModel, type ConnectionStatus, type FeedModel, type FeedSocket, type SocketHandlers } from "./connection";
+import { LiveFeed, type ConnectionStatus, type FeedSocket, type SocketHandlers } from "./connection";
+import { projectFeedModel, type FeedModel } from "./feed-model";
 import { nationalFeedModel, provinceFeedModel, type HubState } from "./hub-apply";
 import type { ProjectCard } from "../../../schema/project-card";
 import type { ProvinceSummary } from "../../../schema/province-summary";
