@@ -15,13 +15,13 @@ const entry = (id: string, over: Partial<Entry> = {}): Entry => ({
   ...over,
 });
 
-/** An outbox over a fake localStorage and a network the test answers by hand. */
+/** An outbox over an in-memory store (IndexedDB in the page) and a network the test answers by hand. */
 function harness(stored: QueuedEntry[] = []) {
   let saved: readonly QueuedEntry[] = stored;
   const calls: { ids: string[]; answer: (r: SendResult) => void }[] = [];
   let sent = 0;
   const outbox = new Outbox({
-    load: () => [...saved],
+    load: async () => [...saved],
     save: (list) => void (saved = list),
     send: (batch) => new Promise((resolve) => calls.push({ ids: batch.map((e) => e.id), answer: resolve })),
     onChange: () => {},
@@ -44,7 +44,7 @@ afterEach(() => {
 describe("Outbox", () => {
   it("keeps entries until the server has them, then forgets them", async () => {
     const h = harness();
-    h.outbox.start();
+    await h.outbox.start();
     h.outbox.add([entry("a"), entry("b")]);
     expect(h.calls.map((c) => c.ids)).toEqual([["a", "b"]]);
     expect(h.saved().map((e) => e.id)).toEqual(["a", "b"]);
@@ -56,7 +56,7 @@ describe("Outbox", () => {
 
   it("resends the same ids after the network fails, backing off, and at once when it is back", async () => {
     const h = harness([entry("a")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "unavailable" });
     await vi.advanceTimersByTimeAsync(0);
     expect(h.calls).toHaveLength(1);
@@ -75,7 +75,7 @@ describe("Outbox", () => {
 
   it("a periodic drain sends waiting entries, but never before a backoff or a 429's wait is over", async () => {
     const h = harness([entry("a")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "unavailable" });
     await vi.advanceTimersByTimeAsync(0);
     h.outbox.drain();
@@ -95,7 +95,7 @@ describe("Outbox", () => {
 
   it("honours a 429's Retry-After, even for a new entry", async () => {
     const h = harness([entry("a")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "retry_after", seconds: 7 });
     await vi.advanceTimersByTimeAsync(0);
     h.outbox.add([entry("b")]);
@@ -107,7 +107,7 @@ describe("Outbox", () => {
 
   it("marks only the entries the server names as wrong, sends the rest again, and never resends the wrong ones", async () => {
     const h = harness([entry("a"), entry("b", { fonds: "gone" }), entry("c")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "invalid", message: "invalid events", byIndex: new Map([[1, "unknown fonds"]]) });
     await vi.advanceTimersByTimeAsync(0);
     expect(h.calls[1]!.ids).toEqual(["a", "c"]);
@@ -122,7 +122,7 @@ describe("Outbox", () => {
 
   it("keeps an entry whose id the server holds with other counts (409) as refused, sends the rest, and never loops", async () => {
     const h = harness([entry("a"), entry("b"), entry("c")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "conflict", message: "ids already accepted", byIndex: new Map([[1, "id already accepted with another delta"]]) });
     await vi.advanceTimersByTimeAsync(0);
     expect(h.calls[1]!.ids).toEqual(["a", "c"]);
@@ -136,7 +136,7 @@ describe("Outbox", () => {
 
   it("takes a 409 that names no entry as the whole batch's, kept and not resent", async () => {
     const h = harness([entry("a"), entry("b")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "conflict", message: "conflict", byIndex: new Map() });
     await vi.runAllTimersAsync();
     expect(h.saved().map((e) => [e.id, e.conflict, e.rejected])).toEqual([["a", true, "conflict"], ["b", true, "conflict"]]);
@@ -145,7 +145,7 @@ describe("Outbox", () => {
 
   it("takes a refusal that names no entry as the whole batch's", async () => {
     const h = harness([entry("a"), entry("b")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "invalid", message: "body too large", byIndex: new Map([[99, "?"]]) });
     await vi.runAllTimersAsync();
     expect(h.saved().map((e) => e.rejected)).toEqual(["body too large", "body too large"]);
@@ -154,7 +154,7 @@ describe("Outbox", () => {
 
   it("stops on a refused token, keeping everything, until it is given again", async () => {
     const h = harness([entry("a")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "unauthorized" });
     await vi.runAllTimersAsync();
     expect(h.calls).toHaveLength(1);
@@ -167,10 +167,37 @@ describe("Outbox", () => {
     expect(h.calls).toHaveLength(2);
   });
 
+  it("keeps entries made before the stored ones are read, after them, and saves nothing before (it would overwrite them)", async () => {
+    const h = harness([entry("a")]);
+    const started = h.outbox.start();
+    h.outbox.add([entry("b"), entry("a")]);
+    expect(h.saved().map((e) => e.id)).toEqual(["a"]);
+    expect(h.calls).toHaveLength(0);
+    await started;
+    expect(h.saved().map((e) => e.id)).toEqual(["a", "b"]);
+    expect(h.calls.map((c) => c.ids)).toEqual([["a", "b"]]);
+  });
+
+  it("never overwrites stored entries it could not read, and still sends what is entered", async () => {
+    let saves = 0;
+    const calls: string[][] = [];
+    const outbox = new Outbox({
+      load: () => Promise.reject(new Error("IndexedDB blocked")),
+      save: () => saves++,
+      send: async (batch) => (calls.push(batch.map((e) => e.id)), ok),
+      onChange: () => {},
+    });
+    await outbox.start();
+    outbox.add([entry("a")]);
+    await vi.runAllTimersAsync();
+    expect(calls).toEqual([["a"]]);
+    expect(saves).toBe(0);
+  });
+
   it("sends at most one batch at a time, in batches the API takes", async () => {
     expect(BATCH_SIZE).toBe(MAX_EVENTS_PER_BATCH);
     const h = harness(Array.from({ length: BATCH_SIZE + 3 }, (_, i) => entry(`e${i}`)));
-    h.outbox.start();
+    await h.outbox.start();
     h.outbox.add([entry("late")]);
     expect(h.calls).toHaveLength(1);
     expect(h.calls[0]!.ids).toHaveLength(BATCH_SIZE);
