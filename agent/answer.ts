@@ -1,5 +1,6 @@
 // How the agent reads the server's answer to a batch (README "The station counter API"), and how long it
-// waits before the next try. Pure, so the rules are tested without a network (test/unit/agent-answer.test.ts).
+// waits before the next try. Pure, so the rules are tested without a network (test/unit/agent-rules.test.ts,
+// "reading the server's answer").
 
 export type Answer =
   | { type: "ok"; accepted: number; duplicates: number }

@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   const configPath = resolve(values.config!);
   const command = positionals[0];
   if (values.version) return void console.log(AGENT_VERSION), 0;
-  if (values.help || !command) return void console.log(USAGE), command ? 0 : 2;
+  if (values.help || !command) return void console.log(USAGE), values.help ? 0 : 2;
 
   switch (command) {
     case "init": {

@@ -23,13 +23,15 @@ export function rotatingLog({ path, maxBytes = 1_000_000, keep = 4, echo = true,
   const write = (level: Level, message: string) => {
     const line = `${now().toISOString()} ${level.toUpperCase()} ${message.replace(/\r?\n/g, " ⏎ ")}\n`;
     if (echo) (level === "info" ? console.log : console.error)(line.trimEnd());
+    // Bytes, not characters: Vietnamese folder names take two or three bytes a letter.
+    const bytes = Buffer.byteLength(line);
     try {
-      if (size + line.length > maxBytes && size > 0) {
+      if (size + bytes > maxBytes && size > 0) {
         rotate(path, keep);
         size = 0;
       }
       appendFileSync(path, line);
-      size += Buffer.byteLength(line);
+      size += bytes;
     } catch {
       // a full or unplugged disk must not stop the counting; the console still has the line
     }

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PROJECT, hasChromium, launch, newPage, screenshot, serverTotal } from "./browser";
+import { outboxKey, storedOutbox } from "./outbox-db";
 
 const FONDS = "21"; // Ủy ban nhân dân tỉnh Hà Tĩnh: still short of its plan after the backfill
 
@@ -42,8 +43,8 @@ describe.runIf(hasChromium || process.env.CI)("station entry page in Chromium", 
     await enter(page, { pages: "1.234", documents: "56" });
     await enter(page, { pages: "7" });
     await expect.poll(() => pendingCount(page)).toBe("(3)");
-    // Kept in the browser: a reload while offline would still have them (localStorage).
-    expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("station.outbox.") && localStorage.getItem(k)!.includes("1234")))).toBe(true);
+    // Kept in the browser: a reload while offline would still have them (IndexedDB).
+    await expect.poll(async () => (await storedOutbox(page, outboxKey(1))).map((e) => e.amount)).toEqual([56, 1234, 7]);
     expect(await serverTotal(PROJECT, FONDS, "pages")).toBe(pagesBefore);
     await screenshot(page, "station-entry-offline");
 

@@ -134,13 +134,20 @@ describe("the scan agent counting a folder", () => {
     expect(readFileSync(status.paths.refused, "utf8")).toContain('"fonds":"99"');
     expect(status.queued.events).toBe(0);
 
-    // Another station already holds this file's event id with other content: a conflict, refused, kept.
+    // Another station (a copy of this folder on its PC) already posted this file's event, same fonds, pages
+    // and day: the station is part of an event's content, so this is a conflict, refused and kept.
+    const otherRoot = `${config.watch[0]}-tram-2`;
+    mkdirSync(join(otherRoot, "1"), { recursive: true });
+    writeFileSync(join(otherRoot, "1", "d.tif"), tiff({ pages: 2, seed: 4 }));
+    await scanOnce({ ...config, token: "other-station-token", watch: [otherRoot], stateDir: `${config.stateDir}-tram-2` }, server);
     put("1/d.tif", tiff({ pages: 2, seed: 4 }));
-    const { eventId, hashBytes } = await import("../../agent/identity");
-    server.accepted.set(eventId(hashBytes(tiff({ pages: 2, seed: 4 }))), "1|pages|999|");
+    expect(server.total()).toBe(9);
     await scanOnce(config, server);
-    expect(readStatus(config).refused.map((r) => r.status)).toEqual([400, 409]);
-    expect(server.total()).toBe(7);
+    expect(readStatus(config).refused.map((r) => [r.status, r.event.fonds, r.event.delta])).toEqual([
+      [400, "99", 5],
+      [409, "1", 2],
+    ]);
+    expect(server.total()).toBe(9);
   });
 
   it("watches the folder and counts files as the scan software writes them", async () => {

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { fondsOf, parseConvention } from "../../agent/fonds";
 import { eventId } from "../../agent/identity";
 import { encodeLine, Journal } from "../../agent/journal";
 import { apply, decide, emptyLedger } from "../../agent/ledger";
+import { rotatingLog } from "../../agent/log";
 
 describe("the folder convention", () => {
   it("reads the fonds from the first folder by default, and from where a pattern puts it", () => {
@@ -99,5 +100,37 @@ describe("reading the server's answer", () => {
   it("refuses only the named events of a batch, or all of it when none is named", () => {
     expect(refusedIndexes(5, new Map([[3, "x"]]))).toEqual([3]);
     expect(refusedIndexes(2, new Map([[9, "x"]]))).toEqual([0, 1]);
+  });
+});
+
+describe("the log", () => {
+  it("rotates by size in bytes, keeps the newest files, drops the oldest, and goes on where it was after a restart", () => {
+    const dir = mkdtempSync(join(tmpdir(), "agent-log-"));
+    try {
+      const path = join(dir, "agent.log");
+      let second = 0;
+      const now = () => new Date(Date.UTC(2026, 10, 30, 8, 0, 0) + 1000 * second++);
+      const maxBytes = 380;
+      // Vietnamese paths: more bytes than characters, as on a real scan PC.
+      const write = (log: ReturnType<typeof rotatingLog>, from: number, to: number) => {
+        for (let i = from; i < to; i++) (i % 3 === 2 ? log.warn : log.info)(`D:\\Quét\\Phông Ủy ban ${i}\\tờ.tif: ${i} trang`);
+      };
+      write(rotatingLog({ path, maxBytes, keep: 2, echo: false, now }), 0, 30);
+      // Started again (the PC restarted): the size already in agent.log counts.
+      write(rotatingLog({ path, maxBytes, keep: 2, echo: false, now }), 30, 45);
+
+      expect([path, `${path}.1`, `${path}.2`].map(existsSync)).toEqual([true, true, true]);
+      expect(existsSync(`${path}.3`)).toBe(false);
+      for (const p of [path, `${path}.1`, `${path}.2`]) expect(statSync(p).size).toBeLessThanOrEqual(maxBytes);
+      const lines = [`${path}.2`, `${path}.1`, path].flatMap((p) => readFileSync(p, "utf8").split("\n").filter(Boolean));
+      expect(lines.at(-1)).toBe("2026-11-30T08:00:44.000Z WARN D:\\Quét\\Phông Ủy ban 44\\tờ.tif: 44 trang");
+      expect(lines.find((l) => l.includes(" 41\\"))).toMatch(/^2026-11-30T08:00:41\.000Z WARN /);
+      // What is kept is the newest, without a gap; the oldest went with the file that fell off the end.
+      const numbers = lines.map((l) => Number(/ban (\d+)/.exec(l)![1]));
+      expect(numbers[0]).toBeGreaterThan(0);
+      expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => numbers[0]! + i));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,59 +1,71 @@
-// The station counter contract (README "The station counter API") as a small in-memory server for the
-// agent's tests: dedup by id, 409 on an id with other content, 400 per event, 429 with Retry-After when
-// asked, 415 without a JSON content type. Reachable in-process (`fetch`) or over real HTTP (`listen`).
+// The station counter contract as a small in-process server for the agent's unit tests and its benchmark,
+// where starting the real app per case would cost minutes. It judges a batch with the real server's own
+// rules, not a copy: the request schema (schema/api-counters.ts), the per-event checks (worker/live/
+// validate.ts: fonds, kind, delta, time, day in the project's zone) and the duplicate-or-conflict rule
+// (worker/live/dedup.ts: station, fonds, kind, delta, day). What it adds is what a test needs to provoke:
+// 429 with Retry-After on every nth post, and a fonds list to make a 400. The agent against the real app,
+// killed and restarted, is test/browser/agent-restart.test.ts.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { CounterBatchSchema } from "../../schema/api";
+import { type EventContent, sortBatch } from "../../worker/live/dedup";
+import { checkBatch, type EventError } from "../../worker/live/validate";
 
-interface Posted {
-  id: string;
-  fonds: string;
-  kind: string;
-  delta: number;
-  at?: string;
-}
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+/** The station each token belongs to; the station is part of an event's content (dedup.ts). */
+export const STATION_TOKENS: ReadonlyMap<string, string> = new Map([
+  ["station-token", "tram-1"],
+  ["other-station-token", "tram-2"],
+]);
+
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
+const refuse = (status: number, code: string, message: string, details?: EventError[] | unknown[]): Reply => ({
+  status,
+  body: { error: details === undefined ? { code, message } : { code, message, details } },
+});
 
 export class CounterContract {
-  readonly accepted = new Map<string, string>();
+  /** Every id taken, with its content as the real store keeps it. */
+  readonly accepted = new Map<string, EventContent>();
   readonly totals = new Map<string, number>();
   readonly userAgents = new Set<string>();
   posts = 0;
   /** Every nth post is answered 429 (0: never). */
   rateLimitEvery = 0;
-  /** Fonds the project has; others are a 400 for that event. */
+  /** Fonds the project has; null: whatever fonds a batch names exists. */
   fonds: Set<string> | null = null;
 
   total(): number {
     return [...this.totals.values()].reduce((a, b) => a + b, 0);
   }
 
-  handle(headers: Record<string, string | undefined>, text: string): { status: number; body: unknown; headers?: Record<string, string> } {
+  handle(headers: Record<string, string | undefined>, text: string): Reply {
     this.posts++;
     if (headers["user-agent"]) this.userAgents.add(headers["user-agent"]);
-    if (headers.authorization !== "Bearer station-token") return { status: 401, body: { error: { code: "unauthorized", message: "bad token" } } };
-    if (!/^application\/json/.test(headers["content-type"] ?? "")) return { status: 415, body: { error: { code: "unsupported_media_type", message: "json only" } } };
-    if (this.rateLimitEvery > 0 && this.posts % this.rateLimitEvery === 0) return { status: 429, body: { error: { code: "rate_limited", message: "slow down" } }, headers: { "retry-after": "1" } };
-    const events = (JSON.parse(text) as { events: Posted[] }).events;
-    if (events.length < 1 || events.length > 500) return { status: 400, body: { error: { code: "validation_failed", message: "1–500 events" } } };
-    const invalid = events.flatMap((e, index) =>
-      !Number.isInteger(e.delta) || e.delta <= 0 || (this.fonds && !this.fonds.has(e.fonds)) ? [{ index, path: `events.${index}`, field: "fonds", message: `bad event ${e.id}` }] : [],
-    );
-    if (invalid.length > 0) return { status: 400, body: { error: { code: "validation_failed", message: "invalid events", details: invalid } } };
-    const inBatch = new Map<string, string>();
-    const conflicts = events.flatMap((e, index) => {
-      const content = `${e.fonds}|${e.kind}|${e.delta}|${e.at?.slice(0, 10) ?? ""}`;
-      const before = this.accepted.get(e.id) ?? inBatch.get(e.id);
-      inBatch.set(e.id, content);
-      return before !== undefined && before !== content ? [{ index, path: `events.${index}.id`, field: "id", message: `id ${e.id} has other content` }] : [];
-    });
-    if (conflicts.length > 0) return { status: 409, body: { error: { code: "conflict", message: "conflict", details: conflicts } } };
-    let accepted = 0;
-    for (const e of events) {
-      if (this.accepted.has(e.id)) continue;
-      this.accepted.set(e.id, inBatch.get(e.id)!);
-      this.totals.set(e.fonds, (this.totals.get(e.fonds) ?? 0) + e.delta);
-      accepted++;
+    const station = STATION_TOKENS.get(headers.authorization?.replace(/^Bearer /, "") ?? "");
+    if (!station) return refuse(401, "unauthorized", "Mã truy cập không hợp lệ (invalid token)");
+    if (!/^application\/json/.test(headers["content-type"] ?? "")) return refuse(415, "unsupported_media_type", "json only");
+    if (this.rateLimitEvery > 0 && this.posts % this.rateLimitEvery === 0) return { ...refuse(429, "rate_limited", "too many requests"), headers: { "retry-after": "1" } };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return refuse(400, "validation_failed", "not JSON");
     }
-    return { status: 200, body: { accepted, duplicates: events.length - accepted, seq: this.accepted.size } };
+    const parsed = CounterBatchSchema.safeParse(json);
+    if (!parsed.success) return refuse(400, "validation_failed", "invalid batch", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    const input = parsed.data.events;
+    const now = Date.now();
+    const checked = checkBatch(input, { fondsCodes: this.fonds ?? new Set(input.map((e) => e.fonds)), kinds: new Set(["pages"]), periodStart: "2000-01-01", timeZone: TIME_ZONE, now });
+    if (!checked.ok) return refuse(400, "validation_failed", "invalid events; nothing counted", checked.errors);
+    const sorted = sortBatch(station, checked.events, this.accepted);
+    if (!sorted.ok) return refuse(409, "conflict", "event ids already accepted with other content; nothing counted", sorted.conflicts);
+    for (const e of sorted.fresh) {
+      this.accepted.set(e.id, { station, fonds: e.fonds, kind: e.kind, delta: e.delta, day: e.day });
+      this.totals.set(e.fonds, (this.totals.get(e.fonds) ?? 0) + e.delta);
+    }
+    return { status: 200, body: { accepted: sorted.fresh.length, duplicates: sorted.duplicates, seq: this.accepted.size } };
   }
 
   /** In-process: the agent's requests never leave the test. */
@@ -63,7 +75,7 @@ export class CounterContract {
     return new Response(JSON.stringify(r.body), { status: r.status, headers: { "content-type": "application/json", ...r.headers } });
   }) as typeof fetch;
 
-  /** Over HTTP on 127.0.0.1; `close` drops open connections at once, as a crash would. */
+  /** Over HTTP on 127.0.0.1; `close` drops open connections at once. */
   async listen(port = 0): Promise<{ url: string; port: number; close(): Promise<void> }> {
     const sockets = new Set<Socket>();
     const server: Server = createServer((req, res) => {

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_EVENTS_PER_BATCH } from "../../schema/api";
-import { dayInVietnam, entriesFromForm, isoInVietnam, totalsForDay } from "../../web/src/entry/entries";
 import { BATCH_SIZE, Outbox, type Entry, type QueuedEntry, type SendResult } from "../../web/src/entry/outbox";
-import { readSendResult, reasonsByIndex } from "../../web/src/entry/station-api";
 
 const entry = (id: string, over: Partial<Entry> = {}): Entry => ({
   id,
@@ -15,13 +13,13 @@ const entry = (id: string, over: Partial<Entry> = {}): Entry => ({
   ...over,
 });
 
-/** An outbox over a fake localStorage and a network the test answers by hand. */
+/** An outbox over an in-memory store (IndexedDB in the page) and a network the test answers by hand. */
 function harness(stored: QueuedEntry[] = []) {
   let saved: readonly QueuedEntry[] = stored;
   const calls: { ids: string[]; answer: (r: SendResult) => void }[] = [];
   let sent = 0;
   const outbox = new Outbox({
-    load: () => [...saved],
+    load: async () => [...saved],
     save: (list) => void (saved = list),
     send: (batch) => new Promise((resolve) => calls.push({ ids: batch.map((e) => e.id), answer: resolve })),
     onChange: () => {},
@@ -44,7 +42,7 @@ afterEach(() => {
 describe("Outbox", () => {
   it("keeps entries until the server has them, then forgets them", async () => {
     const h = harness();
-    h.outbox.start();
+    await h.outbox.start();
     h.outbox.add([entry("a"), entry("b")]);
     expect(h.calls.map((c) => c.ids)).toEqual([["a", "b"]]);
     expect(h.saved().map((e) => e.id)).toEqual(["a", "b"]);
@@ -56,7 +54,7 @@ describe("Outbox", () => {
 
   it("resends the same ids after the network fails, backing off, and at once when it is back", async () => {
     const h = harness([entry("a")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "unavailable" });
     await vi.advanceTimersByTimeAsync(0);
     expect(h.calls).toHaveLength(1);
@@ -75,7 +73,7 @@ describe("Outbox", () => {
 
   it("a periodic drain sends waiting entries, but never before a backoff or a 429's wait is over", async () => {
     const h = harness([entry("a")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "unavailable" });
     await vi.advanceTimersByTimeAsync(0);
     h.outbox.drain();
@@ -95,7 +93,7 @@ describe("Outbox", () => {
 
   it("honours a 429's Retry-After, even for a new entry", async () => {
     const h = harness([entry("a")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "retry_after", seconds: 7 });
     await vi.advanceTimersByTimeAsync(0);
     h.outbox.add([entry("b")]);
@@ -107,7 +105,7 @@ describe("Outbox", () => {
 
   it("marks only the entries the server names as wrong, sends the rest again, and never resends the wrong ones", async () => {
     const h = harness([entry("a"), entry("b", { fonds: "gone" }), entry("c")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "invalid", message: "invalid events", byIndex: new Map([[1, "unknown fonds"]]) });
     await vi.advanceTimersByTimeAsync(0);
     expect(h.calls[1]!.ids).toEqual(["a", "c"]);
@@ -122,7 +120,7 @@ describe("Outbox", () => {
 
   it("keeps an entry whose id the server holds with other counts (409) as refused, sends the rest, and never loops", async () => {
     const h = harness([entry("a"), entry("b"), entry("c")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "conflict", message: "ids already accepted", byIndex: new Map([[1, "id already accepted with another delta"]]) });
     await vi.advanceTimersByTimeAsync(0);
     expect(h.calls[1]!.ids).toEqual(["a", "c"]);
@@ -136,7 +134,7 @@ describe("Outbox", () => {
 
   it("takes a 409 that names no entry as the whole batch's, kept and not resent", async () => {
     const h = harness([entry("a"), entry("b")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "conflict", message: "conflict", byIndex: new Map() });
     await vi.runAllTimersAsync();
     expect(h.saved().map((e) => [e.id, e.conflict, e.rejected])).toEqual([["a", true, "conflict"], ["b", true, "conflict"]]);
@@ -145,7 +143,7 @@ describe("Outbox", () => {
 
   it("takes a refusal that names no entry as the whole batch's", async () => {
     const h = harness([entry("a"), entry("b")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "invalid", message: "body too large", byIndex: new Map([[99, "?"]]) });
     await vi.runAllTimersAsync();
     expect(h.saved().map((e) => e.rejected)).toEqual(["body too large", "body too large"]);
@@ -154,7 +152,7 @@ describe("Outbox", () => {
 
   it("stops on a refused token, keeping everything, until it is given again", async () => {
     const h = harness([entry("a")]);
-    h.outbox.start();
+    await h.outbox.start();
     h.calls[0]!.answer({ type: "unauthorized" });
     await vi.runAllTimersAsync();
     expect(h.calls).toHaveLength(1);
@@ -167,89 +165,42 @@ describe("Outbox", () => {
     expect(h.calls).toHaveLength(2);
   });
 
+  it("keeps entries made before the stored ones are read, after them, and saves nothing before (it would overwrite them)", async () => {
+    const h = harness([entry("a")]);
+    const started = h.outbox.start();
+    h.outbox.add([entry("b"), entry("a")]);
+    expect(h.saved().map((e) => e.id)).toEqual(["a"]);
+    expect(h.calls).toHaveLength(0);
+    await started;
+    expect(h.saved().map((e) => e.id)).toEqual(["a", "b"]);
+    expect(h.calls.map((c) => c.ids)).toEqual([["a", "b"]]);
+  });
+
+  it("never overwrites stored entries it could not read, and still sends what is entered", async () => {
+    let saves = 0;
+    const calls: string[][] = [];
+    const outbox = new Outbox({
+      load: () => Promise.reject(new Error("IndexedDB blocked")),
+      save: () => saves++,
+      send: async (batch) => (calls.push(batch.map((e) => e.id)), ok),
+      onChange: () => {},
+    });
+    await outbox.start();
+    outbox.add([entry("a")]);
+    await vi.runAllTimersAsync();
+    expect(calls).toEqual([["a"]]);
+    expect(saves).toBe(0);
+  });
+
   it("sends at most one batch at a time, in batches the API takes", async () => {
     expect(BATCH_SIZE).toBe(MAX_EVENTS_PER_BATCH);
     const h = harness(Array.from({ length: BATCH_SIZE + 3 }, (_, i) => entry(`e${i}`)));
-    h.outbox.start();
+    await h.outbox.start();
     h.outbox.add([entry("late")]);
     expect(h.calls).toHaveLength(1);
     expect(h.calls[0]!.ids).toHaveLength(BATCH_SIZE);
     h.calls[0]!.answer(ok);
     await vi.advanceTimersByTimeAsync(0);
     expect(h.calls[1]!.ids).toEqual(["e500", "e501", "e502", "late"]);
-  });
-});
-
-describe("entries from the form", () => {
-  const ids = () => {
-    let n = 0;
-    return () => `id-${++n}`;
-  };
-
-  it("makes one entry per kind with an amount, in the kind's smallest unit, stamped on the Vietnamese clock", () => {
-    const at = Date.UTC(2027, 2, 1, 17, 30); // 00:30 on 2 March in Viet Nam
-    const r = entriesFromForm("4", { pages: "1.234", metres: "2,5", files: "" }, "vi", at, ids());
-    expect(r).toEqual({
-      ok: true,
-      entries: [
-        { id: "id-1", fonds: "4", kind: "pages", amount: 1234, decimals: 0, at: "2027-03-02T00:30:00+07:00", day: "2027-03-02" },
-        { id: "id-2", fonds: "4", kind: "metres", amount: 250, decimals: 2, at: "2027-03-02T00:30:00+07:00", day: "2027-03-02" },
-      ],
-    });
-    expect(isoInVietnam(at)).toBe("2027-03-02T00:30:00+07:00");
-    expect(dayInVietnam(at)).toBe("2027-03-02");
-  });
-
-  it("refuses what is not a positive amount for its kind, in the page's number format", () => {
-    expect(entriesFromForm("4", { pages: "1,5", metres: "0", files: "abc" }, "vi", 0, ids())).toEqual({
-      ok: false,
-      invalid: [
-        { kind: "pages", problem: "wholeOnly" },
-        { kind: "metres", problem: "below" },
-        { kind: "files", problem: "notNumber" },
-      ],
-    });
-    expect(entriesFromForm("4", { pages: "1,234" }, "en", 0, ids())).toMatchObject({ ok: true, entries: [{ amount: 1234 }] });
-  });
-
-  it("adds what is waiting to what the server counted today, for today only", () => {
-    const t = totalsForDay(
-      [
-        { kind: "pages", amount: 100 },
-        { kind: "pages", amount: 20 },
-      ],
-      [entry("a", { amount: 5 }), entry("b", { amount: 7, day: "2027-02-28" }), { ...entry("c", { amount: 9 }), rejected: "no" }],
-      "2027-03-01",
-    );
-    expect(Object.fromEntries(t.confirmed)).toEqual({ pages: 120 });
-    expect(Object.fromEntries(t.pending)).toEqual({ pages: 5 });
-  });
-});
-
-describe("reading POST /counters answers", () => {
-  const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
-
-  it("tells counted, wrong, throttled, unauthorized and unavailable apart", async () => {
-    expect(await readSendResult(json(200, { accepted: 2, duplicates: 1, seq: 9 }))).toEqual({ type: "ok", accepted: 2, duplicates: 1 });
-    expect(await readSendResult(json(429, {}, { "Retry-After": "3" }))).toEqual({ type: "retry_after", seconds: 3 });
-    expect(await readSendResult(json(401, {}))).toEqual({ type: "unauthorized" });
-    expect(await readSendResult(json(403, {}))).toEqual({ type: "unauthorized" });
-    expect(await readSendResult(json(503, {}))).toEqual({ type: "unavailable" });
-    const bad = await readSendResult(json(400, { error: { code: "validation_failed", message: "invalid events", details: [{ index: 2, field: "fonds", message: "unknown fonds" }] } }));
-    expect(bad).toEqual({ type: "invalid", message: "invalid events", byIndex: new Map([[2, "unknown fonds"]]) });
-    expect(await readSendResult(new Response("too large", { status: 413 }))).toMatchObject({ type: "invalid", message: "HTTP 413", byIndex: new Map() });
-  });
-
-  it("tells a 409 conflict apart, with the events it names", async () => {
-    const body = { error: { code: "conflict", message: "ids already accepted", details: [{ index: 0, path: "events.0.id", field: "id", message: "another delta" }] } };
-    expect(await readSendResult(json(409, body))).toEqual({ type: "conflict", message: "ids already accepted", byIndex: new Map([[0, "another delta"]]) });
-  });
-
-  it("finds the bad events in both shapes of error details", () => {
-    expect(reasonsByIndex([{ path: "events.3.delta", message: "too big" }, { path: "events.3.kind", message: "bad kind" }, { path: "events", message: "x" }])).toEqual(
-      new Map([[3, "too big; bad kind"]]),
-    );
-    expect(reasonsByIndex(null)).toEqual(new Map());
   });
 });

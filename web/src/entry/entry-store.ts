@@ -1,8 +1,11 @@
 // The entry page's store: the station's token (given once, kept in this browser), what the station may
-// post to (GET /station, cached for a reload while offline), and the outbox (outbox.ts) with its pending
-// entries in localStorage, sent whenever the network allows.
+// post to (GET /station, cached for a reload while offline), both small and in localStorage, and the
+// outbox (outbox.ts) with its pending entries in IndexedDB (outbox-storage.ts), sent on load, when the
+// browser says it is online and on a timer, whichever comes first (no Background Sync: Safari and Firefox
+// lack it).
 import { createSignal, onCleanup } from "solid-js";
 import { Outbox, type OutboxStatus, type QueuedEntry } from "./outbox";
+import { outboxStorage } from "./outbox-storage";
 import { loadStation, sendEntries, type Credentials, type StationLoad, type StationView } from "./station-api";
 
 const CREDENTIALS_KEY = "station.credentials";
@@ -52,10 +55,8 @@ export function createEntryStore() {
 
   function openOutbox(c: Credentials, stationId: string): void {
     outbox?.stop();
-    const key = outboxKey(c.projectId, stationId);
     outbox = new Outbox({
-      load: () => read<QueuedEntry[]>(key) ?? [],
-      save: (list) => write(key, list.length > 0 ? list : null),
+      ...outboxStorage(outboxKey(c.projectId, stationId)),
       send: (batch) => sendEntries(c, batch),
       onChange: (list, s) => {
         setEntries(list);
@@ -63,7 +64,7 @@ export function createEntryStore() {
       },
       onSent: () => void refresh(),
     });
-    outbox.start();
+    void outbox.start();
   }
 
   const c0 = credentials();

@@ -1,7 +1,8 @@
 // The scan station's outbox: counts entered at the end of a batch are kept in the browser
 // until the server has them, and sent with the ids they were given when entered, so a retry after a lost
 // answer is counted once (POST /counters dedups by event id, worker/live/store.ts). Plain TypeScript with
-// the storage, the network and the clock passed in, so the rules are unit-tested (test/unit/outbox.test.ts).
+// the storage (outbox-storage.ts: IndexedDB), the network and the clock passed in, so the rules are
+// unit-tested (test/unit/outbox.test.ts).
 
 /** schema/api.ts MAX_EVENTS_PER_BATCH, not imported: that module brings zod into the page. */
 export const BATCH_SIZE = 500;
@@ -50,7 +51,8 @@ export interface OutboxStatus {
 }
 
 export interface OutboxOptions {
-  load(): QueuedEntry[];
+  /** What an earlier visit left; asynchronous, as IndexedDB is. */
+  load(): Promise<QueuedEntry[]>;
   save(entries: readonly QueuedEntry[]): void;
   send(entries: readonly Entry[]): Promise<SendResult>;
   onChange(entries: readonly QueuedEntry[], status: OutboxStatus): void;
@@ -59,8 +61,19 @@ export interface OutboxOptions {
   random?(): number;
 }
 
+/** Two lists of queued entries as one, each id once (the first list's copy wins), in order. */
+export function mergeQueued(first: readonly QueuedEntry[], second: readonly QueuedEntry[]): QueuedEntry[] {
+  const ids = new Set(first.map((e) => e.id));
+  return [...first, ...second.filter((e) => !ids.has(e.id))];
+}
+
 export class Outbox {
-  private entries: QueuedEntry[];
+  private entries: QueuedEntry[] = [];
+  /** Until the stored entries are read, nothing is saved (it would overwrite them) and nothing is sent. */
+  private loaded: Promise<void> | null = null;
+  private isLoaded = false;
+  /** False when the stored entries could not be read: they are never overwritten by this page's list. */
+  private persist = true;
   private status: OutboxStatus = { sending: false, retryAt: null, lastSentAt: null, tokenRejected: false };
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -68,18 +81,29 @@ export class Outbox {
   private holdUntil = 0;
   private stopped = false;
 
-  constructor(private readonly opts: OutboxOptions) {
-    this.entries = opts.load();
-  }
+  constructor(private readonly opts: OutboxOptions) {}
 
   get pending(): readonly QueuedEntry[] {
     return this.entries;
   }
 
-  start(): void {
+  /** Reads what was stored (once), then sends; entries added meanwhile are kept after the stored ones. */
+  start(): Promise<void> {
     this.stopped = false;
-    this.changed();
-    void this.flush();
+    this.loaded ??= this.opts.load().then(
+      (stored) => {
+        this.entries = mergeQueued(stored, this.entries);
+        this.isLoaded = true;
+      },
+      () => {
+        this.isLoaded = true;
+        this.persist = false;
+      },
+    );
+    return this.loaded.then(() => {
+      this.changed();
+      void this.flush();
+    });
   }
 
   stop(): void {
@@ -118,7 +142,7 @@ export class Outbox {
   }
 
   private async flush(): Promise<void> {
-    while (!this.stopped && !this.status.sending && !this.status.tokenRejected) {
+    while (this.isLoaded && !this.stopped && !this.status.sending && !this.status.tokenRejected) {
       const batch = this.entries.filter((e) => e.rejected === undefined).slice(0, BATCH_SIZE);
       if (batch.length === 0) return;
       this.status = { ...this.status, sending: true, retryAt: null };
@@ -190,7 +214,7 @@ export class Outbox {
   }
 
   private changed(): void {
-    this.opts.save(this.entries);
+    if (this.isLoaded && this.persist) this.opts.save(this.entries);
     this.opts.onChange(this.entries, this.status);
   }
 }
