@@ -32,6 +32,8 @@ export async function startProfile(inspectorPort, intervalUs = 500) {
     async stop() {
       const { profile } = await send("Profiler.stop");
       ws.close();
+      // The whole call tree, for Chrome DevTools (Performance → Load profile) or a script.
+      if (process.env.BENCH_PROFILE_RAW) (await import("node:fs")).writeFileSync(process.env.BENCH_PROFILE_RAW, JSON.stringify(profile));
       return summarize(profile);
     },
   };
