@@ -89,6 +89,8 @@ export const webhookDeliveries = sqliteTable(
     ruleId: text("rule_id"),
     /** How many alerts the message listed. */
     alerts: integer("alerts").notNull().default(1),
+    /** Which ones: the scopes within the rule's group, so each alert's history shows what reached whom. */
+    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull().default([]),
     kind: text("kind", { enum: ["notify", "repeat", "test"] }).notNull().default("notify"),
     attempt: integer("attempt").notNull(),
     status: integer("status"), // HTTP status, null on a network error

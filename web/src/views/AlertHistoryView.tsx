@@ -14,8 +14,8 @@ const STATES = ["firing", "pending", "resolved", "nodata", "normal"] as const;
 const DAY = 86_400_000;
 
 /** The alert history of a project as one timeline (newest first): each transition with its figures, who
- * acknowledged or silenced and why, what was delivered where; filtered by rule, state and days, or narrowed to
- * one alert with `?rule=&scope=` (the link under each alert). */
+ * acknowledged or silenced and why, what was delivered where and what it carried; filtered by rule, state,
+ * who acted and days, or narrowed to one alert with `?rule=&scope=` (the link under each alert). */
 export default function AlertHistoryView(props: { projectId: string }) {
   const app = useApp();
   const m = useProject(props.projectId);
@@ -32,6 +32,7 @@ export default function AlertHistoryView(props: { projectId: string }) {
       ruleId: String(f.get("rule") ?? "") || undefined,
       scope: history.filter().scope,
       state: (String(f.get("state") ?? "") || undefined) as HistoryFilter["state"],
+      by: String(f.get("by") ?? "") || undefined,
       from: day("from") ? dayStartMs(day("from"), m.timeZone()) : undefined,
       to: day("to") ? dayStartMs(day("to"), m.timeZone()) + DAY - 1 : undefined,
     };
@@ -64,6 +65,19 @@ export default function AlertHistoryView(props: { projectId: string }) {
           <select name="state">
             <option value="">{t("history.allStates")}</option>
             <For each={STATES}>{(s) => <option value={s}>{t(`alert.state.${s}`)}</option>}</For>
+          </select>
+        </label>
+        <label class="field">
+          <span>{t("history.who")}</span>
+          <select name="by">
+            <option value="">{t("history.everyone")}</option>
+            <For each={history.people()}>
+              {(p) => (
+                <option value={p} selected={p === history.filter().by}>
+                  {p}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <DayField name="from" label={t("history.from")} />
