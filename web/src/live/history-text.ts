@@ -11,8 +11,9 @@ const CARRIED_SHOWN = 5;
 
 const stateName = (s: string) => t(`alert.state.${s as AlertView["state"]}`);
 
-/** Headline and detail of an entry; `ruleType` names the rule of a transition or action. */
-export function historyText(e: HistoryEntry, ruleType: (ruleId: string) => AlertView["ruleType"], ctx: AlertContext): { head: string; detail: string } {
+/** Headline and detail of an entry; `ruleType` names the rule of a transition or action; a delivery names
+ * the `focus` alert first among those it carried (the one alert's own timeline). */
+export function historyText(e: HistoryEntry, ruleType: (ruleId: string) => AlertView["ruleType"], ctx: AlertContext, focus?: string): { head: string; detail: string } {
   if (e.type === "transition") {
     const view: AlertView = { ruleId: e.ruleId, ruleType: ruleType(e.ruleId), scope: e.scope, state: e.to as AlertView["state"], since: e.at, values: e.values as AlertView["values"], ack: null, silence: null, clearedAt: null, keepFiringMinutes: 0 };
     return { head: `${alertTitle(view, ctx)}: ${tf("history.transition", { from: stateName(e.from), to: stateName(e.to) })}`, detail: alertDetail(view, ctx) };
@@ -28,7 +29,8 @@ export function historyText(e: HistoryEntry, ruleType: (ruleId: string) => Alert
   const rule = e.ruleId === null ? "" : `${t(`alert.type.${ruleType(e.ruleId)}`)}: `;
   const result = e.error === null ? t("history.ok") : tf("history.failed", { error: e.error });
   // What the message carried, so a supervisor sees whether this alert (or which others) reached the channel.
-  const carried = e.scopes.slice(0, CARRIED_SHOWN).map((s) => scopeLabel(s, ctx));
+  const scopes = focus && e.scopes.includes(focus) ? [focus, ...e.scopes.filter((s) => s !== focus)] : e.scopes;
+  const carried = scopes.slice(0, CARRIED_SHOWN).map((s) => scopeLabel(s, ctx));
   if (e.scopes.length > CARRIED_SHOWN) carried.push(tf("list.more", { n: e.scopes.length - CARRIED_SHOWN }));
   const detail = [`${result}${e.attempt > 1 ? ` · #${e.attempt}` : ""}`, carried.length > 0 ? tf("history.carried", { list: carried.join("; ") }) : ""].filter(Boolean).join(" · ");
   return { head: `${rule}${tf("history.delivery", { name, type, n: e.alerts })}${kind}`, detail };

@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import { DayField } from "../components/DayField";
 import { parseDay } from "../days";
 import { Breadcrumbs } from "../components/Breadcrumbs";
+import { scopeLabel } from "../components/alert-text";
 import { formatDateTime, kindName, t } from "../i18n";
 import { dayStartMs, historyText } from "../live/history-text";
 import { navigate, pathOf, searchParams } from "../router";
@@ -88,7 +89,7 @@ export default function AlertHistoryView(props: { projectId: string }) {
       </form>
       <Show when={history.filter().scope}>
         <p class="notice">
-          {t("history.scope")}: {history.filter().scope} ·{" "}
+          {t("history.scope")}: {scopeLabel(history.filter().scope!, m.alertContext)} ·{" "}
           <button
             type="button"
             class="button button--small button--quiet"
@@ -112,14 +113,15 @@ export default function AlertHistoryView(props: { projectId: string }) {
             <ol class="timeline">
               <For each={entries()}>
                 {(e) => {
-                  const text = historyText(e, ruleType, m.alertContext);
+                  // Read when rendered and again once the plan and rules arrive (fonds and rule names).
+                  const text = () => historyText(e, ruleType, m.alertContext, history.filter().scope);
                   return (
                     <li class={`timeline__entry timeline__entry--${e.type}`}>
                       <time>{formatDateTime(e.at, m.timeZone())}</time>
                       <div>
-                        <p>{text.head}</p>
-                        <Show when={text.detail}>
-                          <p class="alert__detail">{text.detail}</p>
+                        <p>{text().head}</p>
+                        <Show when={text().detail}>
+                          <p class="alert__detail">{text().detail}</p>
                         </Show>
                       </div>
                     </li>
