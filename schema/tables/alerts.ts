@@ -13,7 +13,10 @@ export const alertRules = sqliteTable(
       .notNull()
       .references(() => projects.id),
     type: text("type", { enum: ALERT_RULE_TYPES }).notNull(),
-    /** Limits the rule to one fonds, kind or station; null = every one. */
+    /**
+     * Limits the rule to one fonds, kind or station; null = every one. For fonds: null judges the project
+     * as a whole (behind schedule) or every fonds (under plan); "*" judges every fonds on its own.
+     */
     fonds: text("fonds"),
     kind: text("kind"),
     station: text("station"),
