@@ -4,8 +4,6 @@ import type { AlertView } from "../../../schema/wire";
 import { alertDetail, alertTitle, scopeLabel, type AlertContext } from "../components/alert-text";
 import { formatDateTime, t, tf } from "../i18n";
 
-export type { HistoryEntry };
-
 /** A delivery names at most this many of the alerts it carried, then "+N". */
 const CARRIED_SHOWN = 5;
 
