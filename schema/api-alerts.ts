@@ -79,7 +79,18 @@ export const SilenceSchema = z.strictObject({ ...AlertTargets, minutes: z.int().
 export const AlertHistoryQuery = z.strictObject({
   ruleId: z.uuid().optional(),
   scope: text().min(1).max(200).optional(),
+  /** Who acknowledged, silenced or unsilenced: only their actions. */
+  by: text().trim().min(1).max(200).optional(),
   state: z.enum(["pending", "firing", "resolved", "normal", "nodata"]).optional(),
   from: z.coerce.number().int().nonnegative().optional(),
   to: z.coerce.number().int().positive().optional(),
 });
+
+/**
+ * One entry of the alert history (worker/routes/alert-history.ts; the dashboard's web/src/live/history-text.ts).
+ * A delivery names the alerts it carried by `scopes`, within its rule's group.
+ */
+export type HistoryEntry =
+  | { type: "transition"; at: number; ruleId: string; scope: string; from: string; to: string; values: Record<string, unknown> }
+  | { type: "action"; at: number; ruleId: string; scope: string; action: "ack" | "silence" | "unsilence"; by: string; comment: string; until: number | null }
+  | { type: "delivery"; at: number; ruleId: string | null; scopes: string[]; contactPoint: { id: string; name: string; type: string } | null; kind: string; alerts: number; attempt: number; status: number | null; error: string | null };

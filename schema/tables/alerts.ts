@@ -13,7 +13,10 @@ export const alertRules = sqliteTable(
       .notNull()
       .references(() => projects.id),
     type: text("type", { enum: ALERT_RULE_TYPES }).notNull(),
-    /** Limits the rule to one fonds, kind or station; null = every one. */
+    /**
+     * Limits the rule to one fonds, kind or station; null = every one. For fonds: null judges the project
+     * as a whole (behind schedule) or every fonds (under plan); "*" judges every fonds on its own.
+     */
     fonds: text("fonds"),
     kind: text("kind"),
     station: text("station"),
@@ -89,6 +92,8 @@ export const webhookDeliveries = sqliteTable(
     ruleId: text("rule_id"),
     /** How many alerts the message listed. */
     alerts: integer("alerts").notNull().default(1),
+    /** Which ones: the scopes within the rule's group, so each alert's history shows what reached whom. */
+    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull().default([]),
     kind: text("kind", { enum: ["notify", "repeat", "test"] }).notNull().default("notify"),
     attempt: integer("attempt").notNull(),
     status: integer("status"), // HTTP status, null on a network error

@@ -91,6 +91,16 @@ describe.runIf(hasChromium || process.env.CI)("alert rules and the alert feed in
     await expect.poll(async () => admin.locator(".grid-table tbody tr").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await screenshot(admin, "rules");
 
+    // An existing rule's keep-firing minutes are changed in place (against a fonds hovering at the threshold).
+    const rule = admin.locator(".rule", { hasText: "Từng phông · Trang A4" });
+    expect(await rule.locator(".rule__meta").textContent()).not.toContain("giữ");
+    await rule.getByRole("button", { name: "Sửa" }).click();
+    await rule.getByLabel("Giữ trạng thái bật sau khi hết điều kiện (phút)").fill("45");
+    await rule.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => rule.locator(".rule__meta").textContent(), { timeout: 10_000 }).toContain("giữ 45 phút");
+    await admin.reload();
+    await expect.poll(() => admin.locator(".rule", { hasText: "Từng phông · Trang A4" }).locator(".rule__meta").textContent(), { timeout: 15_000 }).toContain("giữ 45 phút");
+
     // Clean up: the rule is deleted, the contact point too (other test files assume no rules).
     await admin.locator(".rule", { hasText: "Từng phông" }).getByRole("button", { name: "Xóa" }).click();
     await admin.locator(".rule", { hasText: "Nhóm giám sát" }).getByRole("button", { name: "Xóa" }).click();

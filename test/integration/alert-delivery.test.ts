@@ -1,6 +1,7 @@
 // Notifications as a supervisor lives with them, on a controlled clock (`room(id).runAlerts(now)`): one
 // message per alert group, group wait / interval / repeat, held over a holiday and a weekend, and sent by
 // webhook, e-mail (the local send_email binding), Telegram and Zalo (against test/integration/webhook-server.ts).
+import PostalMime from "postal-mime";
 import { describe, expect, inject, it } from "vitest";
 import { createProject, get, post, postCounters, room } from "./helpers";
 
@@ -11,6 +12,14 @@ type Received = { status: number; delivery: string; path: string; accessToken?: 
 
 async function receiver(box: string): Promise<Received[]> {
   return (await (await fetch(`${inject("webhookBase")}/log/${box}`)).json()) as Received[];
+}
+
+/** The raw messages the local send_email binding sent to `address`; it writes them after answering, so wait for them. */
+async function deliveredMail(address: string, count: number): Promise<Uint8Array[]> {
+  for (const deadline = Date.now() + 15 * SEC; ; await new Promise((r) => setTimeout(r, 100))) {
+    const got = (await (await fetch(`${inject("webhookBase")}/mail/${encodeURIComponent(address)}`)).json()) as string[];
+    if (got.length >= count || Date.now() > deadline) return got.map((b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+  }
 }
 
 async function addRule(projectId: string, rule: Record<string, unknown>): Promise<string> {
@@ -124,11 +133,13 @@ describe("channels", () => {
     expect(z!.body).toMatchObject({ recipient: { user_id: "84901234567" }, message: { text: expect.stringContaining("Thanh tra huyện Đức Thọ") } });
   });
 
-  it("e-mail goes through the send_email binding; the test-send button uses the same path and both are logged", async () => {
+  it("e-mail goes through the send_email binding with its Vietnamese intact; the test-send button uses the same path and both are logged", async () => {
     const { projectId } = await behindProject();
-    const cp = await addContactPoint(projectId, { name: "Thư giám sát", type: "email", url: "giamsat@snv.hatinh.gov.vn", groupWaitSeconds: 0 });
+    // A unique mailbox: the binding's sent messages are looked up by recipient (sent-mail.ts).
+    const to = `giamsat-${crypto.randomUUID()}@snv.hatinh.gov.vn`;
+    const cp = await addContactPoint(projectId, { name: "Thư giám sát", type: "email", url: to, groupWaitSeconds: 0 });
     expect((await post(`/projects/${projectId}/contact-points`, { name: "Sai", type: "email", url: "không-phải-thư" })).status).toBe(400);
-    await addRule(projectId, { type: "behind_schedule", kind: "pages", threshold: 0.05, pendingMinutes: 0 });
+    await addRule(projectId, { type: "behind_schedule", fonds: "*", kind: "pages", threshold: 0.05, pendingMinutes: 0 });
     await room(projectId).runAlerts(Date.now() + SEC);
     const test = await post(`/projects/${projectId}/contact-points/${cp}/test`, {});
     expect(await test.json()).toEqual({ status: 250, error: null, ok: true });
@@ -136,6 +147,20 @@ describe("channels", () => {
     await runDurableObjectAlarm(room(projectId));
     const log = (await (await get(`/projects/${projectId}/contact-points/${cp}/deliveries`)).json()) as { deliveries: { kind: string; status: number; error: string | null }[] };
     expect(log.deliveries.map((d) => [d.kind, d.status, d.error]).sort()).toEqual([["notify", 250, null], ["test", 250, null]]);
+
+    // What the binding received, decoded by a mail client's parser: subject, sender and body read as written.
+    const [alert, trial] = await Promise.all((await deliveredMail(to, 2)).map((raw) => PostalMime.parse(raw)));
+    const project = "Số hóa tài liệu lưu trữ 2026";
+    expect(alert!.subject).toBe(`[Cảnh báo] Chậm tiến độ — 3 phông — ${project}`);
+    expect(alert!.from).toMatchObject({ name: "Cảnh báo tiến độ số hóa" });
+    expect(alert!.to).toEqual([expect.objectContaining({ address: to })]);
+    expect(alert!.text).toContain("• Phông 2 Phòng Tư pháp huyện Can Lộc · Trang A4: thực hiện 0, kế hoạch đến nay");
+    expect(alert!.text).toContain("Thanh tra huyện Đức Thọ");
+    expect(alert!.text).toContain("Xác nhận hoặc tạm tắt trên trang theo dõi tiến độ số hóa.");
+    expect(trial!.subject).toBe(`[Thử] Điểm nhận cảnh báo — ${project}`);
+    expect(trial!.text).toContain("(ă â đ ê ô ơ ư; Phông Tư pháp huyện Can Lộc)");
+    // Precomposed (NFC) as written, not split into base letters and combining marks on the way.
+    for (const m of [alert!, trial!]) for (const text of [m.subject!, m.text!]) expect(text).toBe(text.normalize("NFC"));
   });
 
   it("never shows a contact point's tokens back", async () => {

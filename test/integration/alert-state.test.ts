@@ -1,8 +1,9 @@
 // Alert state that reads true, on a controlled clock: keep-firing-for against flapping, no data before a
-// project's first counter, bulk acknowledgement (all or nothing), unsilence, and the history timeline.
+// project's first counter, bulk acknowledgement and silence (all or nothing), unsilence, and the history timeline.
 import { describe, expect, inject, it } from "vitest";
 import { addDays, DEFAULT_CALENDAR, isWorkingDay, workingDaysBetween } from "../../schema/calendar";
 import { dayInZone } from "../../schema/time";
+import { displayState, firingCount } from "../../schema/alert-state";
 import type { AlertView } from "../../schema/wire";
 import { ADMIN, api, createProject, drainAlarms, get, post, postCounters, room, signIn } from "./helpers";
 
@@ -109,6 +110,39 @@ describe("acknowledge and silence a group at once", () => {
       expect.objectContaining({ type: "action", action: "ack", by: "Giám sát Ba", comment: "Đã họp với nhà thầu" }),
       expect.objectContaining({ type: "transition", to: "firing", values: expect.objectContaining({ fonds: "2", actual: 0 }) }),
     ]);
+  });
+
+  it("silences every alert of a group in one call, all or nothing: each reads silenced with who, why and until, none counts as active; unsilenced together", async () => {
+    const { projectId, provinceId, tokens } = await createProject();
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "first", fonds: "1", kind: "pages", delta: 1 }] });
+    const ruleId = await addRule(projectId, { type: "behind_schedule", fonds: "*", kind: "pages", threshold: 0.05, pendingMinutes: 0 });
+    const sup = await signIn("Giám sát Sáu", "supervisor", { provinceId });
+    const refs = (await alerts(projectId)).map((a) => ({ ruleId: a.ruleId, scope: a.scope }));
+    expect(refs).toHaveLength(3);
+    expect(firingCount(await alerts(projectId))).toBe(3);
+    const bad = await post(`/projects/${projectId}/alerts/silence`, { alerts: [...refs, { ruleId, scope: "fonds/99/pages" }], minutes: 60, comment: "x" }, sup.headers);
+    expect(bad.status).toBe(404);
+    expect((await alerts(projectId)).every((a) => a.silence === null)).toBe(true); // nothing half-applied
+
+    const before = Date.now();
+    const ok = await post(`/projects/${projectId}/alerts/silence`, { alerts: refs, minutes: 8 * 60, comment: "Mất điện cả khu kho" }, sup.headers);
+    expect(ok.status).toBe(200);
+    const { until, count } = (await ok.json()) as { until: number; count: number };
+    expect(count).toBe(3);
+    expect(until).toBeGreaterThanOrEqual(before + 8 * 60 * MIN);
+    const silenced = await alerts(projectId);
+    expect(silenced.map((a) => a.silence)).toEqual(Array(3).fill({ by: "Giám sát Sáu", comment: "Mất điện cả khu kho", at: expect.any(Number), until }));
+    expect(silenced.map((a) => displayState(a, Date.now()))).toEqual(["silenced", "silenced", "silenced"]);
+    expect(firingCount(silenced)).toBe(0); // the count every screen and summary shows (schema/alert-state.ts)
+
+    // Unsilenced together, all or nothing too: active again.
+    expect((await post(`/projects/${projectId}/alerts/unsilence`, { alerts: [...refs, { ruleId, scope: "fonds/99/pages" }] }, sup.headers)).status).toBe(404);
+    expect(firingCount(await alerts(projectId))).toBe(0);
+    expect((await post(`/projects/${projectId}/alerts/unsilence`, { alerts: refs, comment: "Có điện lại" }, sup.headers)).status).toBe(200);
+    expect(firingCount(await alerts(projectId))).toBe(3);
+    await drainAlarms(projectId);
+    const history = (await (await get(`/projects/${projectId}/alerts/history?by=${encodeURIComponent("Giám sát Sáu")}`)).json()) as { entries: { action: string; scope: string }[] };
+    expect(history.entries.map((e) => e.action).sort()).toEqual(["silence", "silence", "silence", "unsilence", "unsilence", "unsilence"]);
   });
 
   it("a silenced alert reads silenced (who, why, until) and is notified again once unsilenced", async () => {

@@ -1,7 +1,9 @@
 // A real HTTP server on 127.0.0.1 that receives the alert webhooks of the integration tests.
 // GET /log/<box> returns what <box> received (POST /hook/<box>/…); POST /fail/<box>?n=N makes its next N deliveries answer 500.
+// GET /mail/<address> returns what the local send_email binding sent to <address> (sent-mail.ts).
 import { createServer, type IncomingMessage } from "node:http";
 import type { TestProject } from "vitest/node";
+import { sentMail } from "./sent-mail";
 
 function body(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -18,6 +20,8 @@ export default async function setup(project: TestProject) {
     const [, action, box = ""] = (req.url ?? "").split("?")[0]!.split("/");
     if (req.method === "GET" && action === "log") {
       res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(received.get(box) ?? []));
+    } else if (req.method === "GET" && action === "mail") {
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(await sentMail(decodeURIComponent(box))));
     } else if (req.method === "POST" && action === "fail") {
       failures.set(box, Number(new URL(req.url!, "http://x").searchParams.get("n") ?? 1));
       res.writeHead(204).end();

@@ -36,7 +36,7 @@ export async function loadAlertConfig(d1: D1Database, projectId: string): Promis
   const cal = calRows[0];
   return {
     hours: { dayStart: cal?.dayStart ?? DEFAULT_HOURS.dayStart, dayEnd: cal?.dayEnd ?? DEFAULT_HOURS.dayEnd },
-    rules: ruleRows.map((r) => ({ id: r.id, type: r.type, fonds: r.fonds, kind: r.kind, station: r.station, threshold: r.threshold, pendingMinutes: r.pendingMinutes, keepFiringMinutes: r.keepFiringMinutes, enabled: r.enabled })),
+    rules: ruleRows.map(({ projectId: _, createdAt: __, ...rule }) => rule),
     contactPoints: cpRows.filter((c) => c.enabled).map(deliveryPoint),
   };
 }

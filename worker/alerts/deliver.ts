@@ -66,7 +66,8 @@ export async function deliverDue(store: AlertStore, ctx: DeliveryContext, now: n
     const source = { queued, firing: firing.filter((i) => due.kind === "notify" || i.ack === null).map((i) => ({ scope: i.scope, since: i.since, values: i.values as AlertValues })) };
     const all = messageAlerts(source);
     const alerts = forAudience(all, ctx.audience);
-    const entry = { transitionId: upTo, alerts: alerts.length, kind: due.kind };
+    // The alerts that leave, by scope: each alert's history then shows this delivery (worker/routes/alert-history.ts).
+    const entry = { transitionId: upTo, alerts: alerts.length, scopes: alerts.map((a) => a.scope), kind: due.kind };
     if (alerts.length === 0) {
       // Only about restricted fonds (or nothing left to say): nothing leaves; the log says why.
       store.recordGroupAttempt(g, { ...entry, status: null, error: all.length > 0 ? "withheld: restricted fonds" : "nothing to send" }, now, { sent: true, upTo, empty: firing.length === 0 });
@@ -92,6 +93,6 @@ export async function sendTest(store: AlertStore, ctx: Omit<DeliveryContext, "co
   const alert: MessageAlert = { scope: "project/*", state: "firing", at: new Date(now).toISOString(), values: { workingDays: 0 } };
   const message = groupMessage(ctx.project, { id: "test", type: "test" }, "test", [alert], `${ctx.project.id}-${cp.id}-test-${now}`);
   const result = await sendMessage(cp, message, ctx.text, ctx.mailer);
-  store.logDelivery(cp.id, null, { transitionId: 0, alerts: 1, kind: "test", attempt: 1, status: result.status, error: result.error }, now);
+  store.deliveries.add(cp.id, null, { transitionId: 0, alerts: 1, scopes: [], kind: "test", attempt: 1, status: result.status, error: result.error }, now);
   return result;
 }

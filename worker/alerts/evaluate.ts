@@ -2,7 +2,7 @@
 // The Durable Object feeds it from its SQLite (worker/alerts/project-alerts.ts); no D1 round-trip per counter.
 import { scopeOf } from "../../schema/alert-scope";
 import { workingDaysBetween, type WorkCalendar } from "../../schema/calendar";
-import type { AlertRuleType } from "../../schema/db";
+import type { alertRules } from "../../schema/db";
 import { itemProgress, planProgress, type PlanItem } from "../../schema/plan-progress";
 import { targetOf, type FondsPlan } from "../../schema/wire";
 import type { AlertValues } from "./lifecycle";
@@ -16,19 +16,9 @@ import { isWorkingTime, workingMinutesBetween, type WorkingHours } from "./worki
  */
 export const NO_DATA_GRACE_WORKING_DAYS = 5;
 
-export interface RuleDef {
-  id: string;
-  type: AlertRuleType;
-  /** null: the project as a whole (behind schedule) or every fonds (under plan); "*": every fonds. */
-  fonds: string | null;
-  kind: string | null;
-  station: string | null;
-  /** Tolerance as a fraction for behind/under plan; minutes of working time for a silent station. */
-  threshold: number;
-  pendingMinutes: number;
-  keepFiringMinutes: number;
-  enabled: boolean;
-}
+/** A rule as the engine reads it: its D1 row (schema/tables/alerts.ts alertRules, where each field is
+ * explained) without the project and creation date. */
+export type RuleDef = Omit<typeof alertRules.$inferSelect, "projectId" | "createdAt">;
 
 export interface EvalContext {
   now: number;

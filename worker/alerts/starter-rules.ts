@@ -1,17 +1,10 @@
 // The rules every new project starts with, so alerts fire from the first day they should (a project with
 // no rules never warns anyone). Editable and deletable like any rule; worker/routes/provinces.ts adds them
 // when it creates a project, and the demo (scripts/lib/demo.mjs) relies on them.
-import type { AlertRuleType } from "../../schema/db";
+import type { RuleDef } from "./evaluate";
 
-export interface StarterRule {
-  type: AlertRuleType;
-  fonds: string | null;
-  kind: string | null;
-  station: string | null;
-  threshold: number;
-  pendingMinutes: number;
-  keepFiringMinutes: number;
-}
+/** A rule's settings (evaluate.ts RuleDef) before it has an id; starter rules are on. */
+export type StarterRule = Omit<RuleDef, "id" | "enabled">;
 
 export const STARTER_RULES: readonly StarterRule[] = [
   // Behind schedule per kind over the whole project (5 % tolerance, as the dashboard's status): the

@@ -1,6 +1,7 @@
 // Alert state in the project's Durable Object SQLite: one row per rule instance, every transition
 // (an outbox to D1 and to contact points), the notification queue per contact point and alert group, and
-// the delivery log. Synchronous, like worker/live/store.ts.
+// the delivery log (delivery-log.ts). Synchronous, like worker/live/store.ts.
+import { DeliveryLog, type DeliveryEntry } from "./delivery-log";
 import type { AlertState, AlertValues, InstanceState, Transition } from "./lifecycle";
 
 const SCHEMA = `
@@ -31,7 +32,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
 /** Columns added after the first deploy: objects created before them get them on load. */
 const ADDED_COLUMNS: Record<string, string[]> = {
   alert_instances: ["cleared_at INTEGER", "silenced_by TEXT", "silence_comment TEXT", "silenced_at INTEGER"],
-  deliveries: ["rule_id TEXT", "alerts INTEGER NOT NULL DEFAULT 1", "kind TEXT NOT NULL DEFAULT 'notify'"],
+  deliveries: ["rule_id TEXT", "alerts INTEGER NOT NULL DEFAULT 1", "kind TEXT NOT NULL DEFAULT 'notify'", "scopes TEXT NOT NULL DEFAULT '[]'"],
 };
 
 export interface AlertInstance extends InstanceState {
@@ -54,19 +55,6 @@ export interface NotifyGroup {
   wasEmpty: boolean;
   attempts: number;
   retryAt: number | null;
-}
-
-export interface DeliveryRow {
-  id: number;
-  transition_id: number;
-  contact_point: string;
-  rule_id: string | null;
-  alerts: number;
-  kind: "notify" | "repeat" | "test";
-  attempt: number;
-  status: number | null;
-  error: string | null;
-  at: number;
 }
 
 interface InstanceRow {
@@ -101,12 +89,16 @@ function toInstance(r: InstanceRow): AlertInstance {
 export type AlertRef = { ruleId: string; scope: string };
 
 export class AlertStore {
+  /** Every attempt at a message (its table is created here with the others). */
+  readonly deliveries: DeliveryLog;
+
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
     for (const [table, cols] of Object.entries(ADDED_COLUMNS)) {
       const have = new Set(this.rows<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`).map((c) => c.name));
       for (const col of cols) if (!have.has(col.split(" ")[0]!)) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${col}`);
     }
+    this.deliveries = new DeliveryLog(sql);
   }
 
   private rows<T>(query: string, ...params: SqlStorageValue[]): T[] {
@@ -174,21 +166,14 @@ export class AlertStore {
   }
 
   /** One attempt at a group's message; `sent` clears the queue up to `upTo` (delivered, or given up). */
-  recordGroupAttempt(g: NotifyGroup, d: { transitionId: number; alerts: number; kind: DeliveryRow["kind"]; status: number | null; error: string | null }, now: number, outcome: { sent: true; upTo: number; empty: boolean } | { sent: false; retryAt: number }): void {
-    this.logDelivery(g.contactPoint, g.ruleId, { ...d, attempt: g.attempts + 1 }, now);
+  recordGroupAttempt(g: NotifyGroup, d: Omit<DeliveryEntry, "attempt">, now: number, outcome: { sent: true; upTo: number; empty: boolean } | { sent: false; retryAt: number }): void {
+    this.deliveries.add(g.contactPoint, g.ruleId, { ...d, attempt: g.attempts + 1 }, now);
     if (outcome.sent) {
       this.sql.exec("DELETE FROM notify_queue WHERE contact_point = ? AND rule_id = ? AND transition_id <= ?", g.contactPoint, g.ruleId, outcome.upTo);
       this.sql.exec("UPDATE notify_groups SET last_sent_at = ?, was_empty = ?, attempts = 0, retry_at = NULL WHERE contact_point = ? AND rule_id = ?", now, outcome.empty ? 1 : 0, g.contactPoint, g.ruleId);
     } else {
       this.sql.exec("UPDATE notify_groups SET attempts = attempts + 1, retry_at = ? WHERE contact_point = ? AND rule_id = ?", outcome.retryAt, g.contactPoint, g.ruleId);
     }
-  }
-
-  logDelivery(contactPoint: string, ruleId: string | null, d: { transitionId: number; alerts: number; kind: DeliveryRow["kind"]; attempt: number; status: number | null; error: string | null }, now: number): void {
-    this.sql.exec(
-      "INSERT INTO deliveries (transition_id, contact_point, rule_id, alerts, kind, attempt, status, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      d.transitionId, contactPoint, ruleId, d.alerts, d.kind, d.attempt, d.status, d.error, now,
-    );
   }
 
   /** Queues and groups of contact points or rules that no longer exist. */
@@ -198,10 +183,6 @@ export class AlertStore {
       this.sql.exec("DELETE FROM notify_queue WHERE contact_point = ? AND rule_id = ?", g.contact_point, g.rule_id);
       this.sql.exec("DELETE FROM notify_groups WHERE contact_point = ? AND rule_id = ?", g.contact_point, g.rule_id);
     }
-  }
-
-  deliveriesAfter(after: number, limit: number): DeliveryRow[] {
-    return this.rows<DeliveryRow>("SELECT * FROM deliveries WHERE id > ? ORDER BY id LIMIT ?", after, limit);
   }
 
   /** All-or-nothing over the list: false (and nothing changed) when one of them is not open. */

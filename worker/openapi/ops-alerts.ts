@@ -86,10 +86,10 @@ export const ALERT_OPERATIONS: Record<string, Documented> = {
   "GET /api/v1/projects/:projectId/alerts/history": {
     operationId: "listAlertHistory",
     tag: "alerts",
-    summary: "One timeline of the project's alerts: transitions with their values, acknowledgements, silences and deliveries, newest first",
+    summary: "One timeline of the project's alerts: transitions with their values, acknowledgements, silences and deliveries (with the alerts each carried), newest first",
     params: ProjectIdParam,
     query: AlertHistoryQuery,
-    ok: { description: "Timeline entries", schema: z.object({ entries: z.array(z.object({}).passthrough()) }) },
+    ok: { description: "Timeline entries, and everyone who has acted on the project's alerts (for the `by` filter)", schema: z.object({ entries: z.array(z.object({}).passthrough()), people: z.array(z.string()) }) },
   },
   "POST /api/v1/projects/:projectId/alerts/ack": {
     operationId: "acknowledgeAlert",

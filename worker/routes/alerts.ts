@@ -1,4 +1,4 @@
-// Alert rules and the alerts themselves: list, acknowledge, silence and unsilence (one or a group at once);
+// Alert rules and the alerts themselves: list, acknowledge, silence and unsilence (one or a group at once, one path);
 // contact points and history in their own files, mounted here.
 // Rules run in the project's Durable Object (worker/alerts); this file only edits their settings.
 import { and, eq } from "drizzle-orm";
@@ -8,7 +8,7 @@ import { alertActions, alertRules } from "../../schema/db";
 import type { AlertRef } from "../alerts/store";
 import { alertHistoryRoutes } from "./alert-history";
 import { contactPointRoutes } from "./contact-points";
-import { seesRestricted } from "../auth/policy";
+import { seesRestricted, type Principal } from "../auth/policy";
 import { commitChange } from "../lib/admin-change";
 import { visibleBy } from "../live/visibility";
 import { audienceOf } from "../lib/audience";
@@ -31,6 +31,33 @@ function recordActions(d1: D1Database, projectId: string, refs: readonly AlertRe
   // 100 bound parameters per statement in D1: nine columns a row, so ten rows a statement.
   const chunks = Array.from({ length: Math.ceil(rows.length / 10) }, (_, i) => db.insert(alertActions).values(rows.slice(i * 10, i * 10 + 10)));
   return db.batch(chunks as [(typeof chunks)[number], ...(typeof chunks)[number][]]);
+}
+
+type Room = ReturnType<typeof roomFor>;
+
+/**
+ * Acknowledge, silence or unsilence one alert or a group, all or nothing: the project's object applies it
+ * (404 and nothing changed when one of them is not in a state for it), then D1 keeps it as history; a
+ * silence and an unsilence, which stop or restart notifications, go to the audit log too.
+ */
+async function actOn(
+  env: Env,
+  principal: Principal,
+  projectId: string,
+  body: Targets & { comment: string },
+  a: { action: "ack" | "silence" | "unsilence"; notFound: string; until?: (now: number) => number; apply: (room: Room, refs: AlertRef[], by: string, comment: string, now: number, until: number | null) => Promise<boolean> },
+): Promise<{ count: number; until: number | null }> {
+  const refs = refsOf(body);
+  const project = await requireProject(env.DB, projectId);
+  const by = actorOf(principal).name;
+  const now = Date.now();
+  const until = a.until?.(now) ?? null;
+  if (!(await a.apply(roomFor(env, projectId), refs, by, body.comment, now, until))) throw new ApiError(404, "not_found", a.notFound, { alerts: refs });
+  await recordActions(env.DB, projectId, refs, { action: a.action, by, comment: body.comment, until, at: now });
+  if (a.action !== "ack") {
+    await auditInsert(env.DB, principal, { action: `alert.${a.action}`, target: refs.map((r) => `${r.ruleId} ${r.scope}`).join(", ").slice(0, 500), provinceId: project.provinceId, projectId, after: { ...(until === null ? {} : { until }), comment: body.comment, count: refs.length } });
+  }
+  return { count: refs.length, until };
 }
 
 async function findRule(d1: D1Database, projectId: string, ruleId: string) {
@@ -76,42 +103,30 @@ export const alertRoutes = router()
     return c.json({ alerts: await roomFor(c.env, projectId).alertList(seesRestricted(c.var.role)) });
   })
   .post("/projects/:projectId/alerts/ack", zValidator("param", ProjectIdParam), zValidator("json", AlertActionSchema), async (c) => {
-    const { projectId } = c.req.valid("param");
-    const body = c.req.valid("json");
-    const refs = refsOf(body);
-    const by = actorOf(c.var.principal).name;
-    const now = Date.now();
-    const ok = await roomFor(c.env, projectId).acknowledge(refs, by, body.comment, now);
-    if (!ok) throw new ApiError(404, "not_found", "Không có cảnh báo đang bật này (no firing alert)", { alerts: refs });
-    await recordActions(c.env.DB, projectId, refs, { action: "ack", by, comment: body.comment, until: null, at: now });
-    return c.json({ ok: true, count: refs.length });
+    const { count } = await actOn(c.env, c.var.principal, c.req.valid("param").projectId, c.req.valid("json"), {
+      action: "ack",
+      notFound: "Không có cảnh báo đang bật này (no firing alert)",
+      apply: (room, refs, by, comment, now) => room.acknowledge(refs, by, comment, now),
+    });
+    return c.json({ ok: true, count });
   })
   .post("/projects/:projectId/alerts/silence", zValidator("param", ProjectIdParam), zValidator("json", SilenceSchema), async (c) => {
-    const { projectId } = c.req.valid("param");
     const body = c.req.valid("json");
-    const refs = refsOf(body);
-    const project = await requireProject(c.env.DB, projectId);
-    const by = actorOf(c.var.principal).name;
-    const now = Date.now();
-    const until = now + body.minutes * 60_000;
-    const ok = await roomFor(c.env, projectId).silence(refs, by, body.comment, until, now);
-    if (!ok) throw new ApiError(404, "not_found", "Không có cảnh báo này (no such alert)", { alerts: refs });
-    await recordActions(c.env.DB, projectId, refs, { action: "silence", by, comment: body.comment, until, at: now });
-    await auditInsert(c.env.DB, c.var.principal, { action: "alert.silence", target: refs.map((r) => `${r.ruleId} ${r.scope}`).join(", ").slice(0, 500), provinceId: project.provinceId, projectId, after: { until, comment: body.comment, count: refs.length } });
-    return c.json({ ok: true, until, count: refs.length });
+    const { count, until } = await actOn(c.env, c.var.principal, c.req.valid("param").projectId, body, {
+      action: "silence",
+      until: (now) => now + body.minutes * 60_000,
+      notFound: "Không có cảnh báo này (no such alert)",
+      apply: (room, refs, by, comment, now, until) => room.silence(refs, by, comment, until!, now),
+    });
+    return c.json({ ok: true, until, count });
   })
   .post("/projects/:projectId/alerts/unsilence", zValidator("param", ProjectIdParam), zValidator("json", AlertActionSchema), async (c) => {
-    const { projectId } = c.req.valid("param");
-    const body = c.req.valid("json");
-    const refs = refsOf(body);
-    const project = await requireProject(c.env.DB, projectId);
-    const by = actorOf(c.var.principal).name;
-    const now = Date.now();
-    const ok = await roomFor(c.env, projectId).unsilence(refs, now);
-    if (!ok) throw new ApiError(404, "not_found", "Không có cảnh báo đang tạm tắt này (no silenced alert)", { alerts: refs });
-    await recordActions(c.env.DB, projectId, refs, { action: "unsilence", by, comment: body.comment, until: null, at: now });
-    await auditInsert(c.env.DB, c.var.principal, { action: "alert.unsilence", target: refs.map((r) => `${r.ruleId} ${r.scope}`).join(", ").slice(0, 500), provinceId: project.provinceId, projectId, after: { comment: body.comment, count: refs.length } });
-    return c.json({ ok: true, count: refs.length });
+    const { count } = await actOn(c.env, c.var.principal, c.req.valid("param").projectId, c.req.valid("json"), {
+      action: "unsilence",
+      notFound: "Không có cảnh báo đang tạm tắt này (no silenced alert)",
+      apply: (room, refs, _by, _comment, now) => room.unsilence(refs, now),
+    });
+    return c.json({ ok: true, count });
   })
   .route("/", contactPointRoutes)
   .route("/", alertHistoryRoutes);

@@ -22,7 +22,7 @@ export function AlertActions(props: { projectId: string; alerts: readonly AlertV
   const toAck = () => actionable(props.alerts, "acknowledge", app.clock());
   const toSilence = () => actionable(props.alerts, "silence", app.clock());
   const toUnsilence = () => actionable(props.alerts, "unsilence", app.clock());
-  const label = (key: "alert.ack" | "alert.silence", bulkKey: "alert.bulkAck" | "alert.bulkSilence", n: number) => (props.bulk ? tf(bulkKey, { n }) : t(key));
+  const label = (key: "alert.ack" | "alert.silence" | "alert.unsilence", bulkKey: "alert.bulkAck" | "alert.bulkSilence" | "alert.bulkUnsilence", n: number) => (props.bulk ? tf(bulkKey, { n }) : t(key));
   const done = (result: ActionResult) => {
     setBusy(false);
     if (result.ok) setOpen(null);
@@ -59,9 +59,9 @@ export function AlertActions(props: { projectId: string; alerts: readonly AlertV
                 {label("alert.silence", "alert.bulkSilence", toSilence().length)}
               </button>
             </Show>
-            <Show when={!props.bulk && toUnsilence().length > 0}>
+            <Show when={toUnsilence().length > 0}>
               <button type="button" class="button button--small button--quiet" disabled={busy()} onClick={unsilence}>
-                {t("alert.unsilence")}
+                {label("alert.unsilence", "alert.bulkUnsilence", toUnsilence().length)}
               </button>
             </Show>
           </>

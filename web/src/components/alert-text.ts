@@ -19,18 +19,22 @@ const num = (v: AlertView["values"], key: string): number => {
 };
 
 export function alertTitle(a: AlertView, ctx: AlertContext): string {
-  const type = t(`alert.type.${a.ruleType}`);
-  const s = parseScope(a.scope);
+  return `${t(`alert.type.${a.ruleType}`)} · ${scopeLabel(a.scope, ctx)}`;
+}
+
+/** What an alert is about, without its rule: "Phòng Tư pháp huyện Can Lộc · Trang A4", a station's name. */
+export function scopeLabel(scope: string, ctx: AlertContext): string {
+  const s = parseScope(scope);
   switch (s.level) {
     case "project":
       // "project/*": the rule's no-data instance, about every kind at once (worker/alerts/evaluate.ts).
-      return `${type} · ${s.kind === "*" ? t("alert.wholeProjectAll") : tf("alert.wholeProject", { kind: kindName(s.kind) })}`;
+      return s.kind === "*" ? t("alert.wholeProjectAll") : tf("alert.wholeProject", { kind: kindName(s.kind) });
     case "fonds":
-      return `${type} · ${ctx.fondsName(s.fonds)} · ${kindName(s.kind)}`;
+      return `${ctx.fondsName(s.fonds)} · ${kindName(s.kind)}`;
     case "station":
-      return `${type} · ${ctx.stationName(s.station)}`;
+      return ctx.stationName(s.station);
     case "other":
-      return `${type} · ${s.text}`;
+      return s.text;
   }
 }
 

@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import { DayField } from "../components/DayField";
 import { parseDay } from "../days";
 import { Breadcrumbs } from "../components/Breadcrumbs";
+import { scopeLabel } from "../components/alert-text";
 import { formatDateTime, kindName, t } from "../i18n";
 import { dayStartMs, historyText } from "../live/history-text";
 import { navigate, pathOf, searchParams } from "../router";
@@ -14,8 +15,8 @@ const STATES = ["firing", "pending", "resolved", "nodata", "normal"] as const;
 const DAY = 86_400_000;
 
 /** The alert history of a project as one timeline (newest first): each transition with its figures, who
- * acknowledged or silenced and why, what was delivered where; filtered by rule, state and days, or narrowed to
- * one alert with `?rule=&scope=` (the link under each alert). */
+ * acknowledged or silenced and why, what was delivered where and what it carried; filtered by rule, state,
+ * who acted and days, or narrowed to one alert with `?rule=&scope=` (the link under each alert). */
 export default function AlertHistoryView(props: { projectId: string }) {
   const app = useApp();
   const m = useProject(props.projectId);
@@ -32,6 +33,7 @@ export default function AlertHistoryView(props: { projectId: string }) {
       ruleId: String(f.get("rule") ?? "") || undefined,
       scope: history.filter().scope,
       state: (String(f.get("state") ?? "") || undefined) as HistoryFilter["state"],
+      by: String(f.get("by") ?? "") || undefined,
       from: day("from") ? dayStartMs(day("from"), m.timeZone()) : undefined,
       to: day("to") ? dayStartMs(day("to"), m.timeZone()) + DAY - 1 : undefined,
     };
@@ -66,6 +68,19 @@ export default function AlertHistoryView(props: { projectId: string }) {
             <For each={STATES}>{(s) => <option value={s}>{t(`alert.state.${s}`)}</option>}</For>
           </select>
         </label>
+        <label class="field">
+          <span>{t("history.who")}</span>
+          <select name="by">
+            <option value="">{t("history.everyone")}</option>
+            <For each={history.people()}>
+              {(p) => (
+                <option value={p} selected={p === history.filter().by}>
+                  {p}
+                </option>
+              )}
+            </For>
+          </select>
+        </label>
         <DayField name="from" label={t("history.from")} />
         <DayField name="to" label={t("history.to")} />
         <button type="submit" class="button">
@@ -74,7 +89,7 @@ export default function AlertHistoryView(props: { projectId: string }) {
       </form>
       <Show when={history.filter().scope}>
         <p class="notice">
-          {t("history.scope")}: {history.filter().scope} ·{" "}
+          {t("history.scope")}: {scopeLabel(history.filter().scope!, m.alertContext)} ·{" "}
           <button
             type="button"
             class="button button--small button--quiet"
@@ -98,14 +113,15 @@ export default function AlertHistoryView(props: { projectId: string }) {
             <ol class="timeline">
               <For each={entries()}>
                 {(e) => {
-                  const text = historyText(e, ruleType, m.alertContext);
+                  // Read when rendered and again once the plan and rules arrive (fonds and rule names).
+                  const text = () => historyText(e, ruleType, m.alertContext, history.filter().scope);
                   return (
                     <li class={`timeline__entry timeline__entry--${e.type}`}>
                       <time>{formatDateTime(e.at, m.timeZone())}</time>
                       <div>
-                        <p>{text.head}</p>
-                        <Show when={text.detail}>
-                          <p class="alert__detail">{text.detail}</p>
+                        <p>{text().head}</p>
+                        <Show when={text().detail}>
+                          <p class="alert__detail">{text().detail}</p>
                         </Show>
                       </div>
                     </li>

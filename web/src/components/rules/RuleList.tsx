@@ -6,7 +6,8 @@ import type { AlertRule, RulePatch } from "../../store/rules";
 import { NumberField, createFieldErrors } from "../NumberField";
 import { PENDING_RULES, ruleScopeText, thresholdInput, thresholdRules, thresholdText, thresholdValue, type RuleNames } from "./rule-text";
 
-/** The project's rules; administrators switch them on and off, change thresholds and delete them. */
+/** The project's rules; administrators switch them on and off, change thresholds, pending and keep-firing
+ * minutes, and delete them. */
 export function RuleList(props: {
   rules: readonly AlertRule[];
   names: RuleNames;
@@ -27,8 +28,9 @@ export function RuleList(props: {
     const data = new FormData(e.currentTarget);
     const threshold = errors.read("threshold", String(data.get("threshold") ?? ""), thresholdRules(rule.type));
     const pendingMinutes = errors.read("pendingMinutes", String(data.get("pendingMinutes") ?? ""), PENDING_RULES);
-    if (threshold === null || pendingMinutes === null) return;
-    if (await run(props.update(rule.id, { threshold: thresholdValue(rule.type, threshold), pendingMinutes }))) setEditing(null);
+    const keepFiringMinutes = errors.read("keepFiringMinutes", String(data.get("keepFiringMinutes") ?? ""), PENDING_RULES);
+    if (threshold === null || pendingMinutes === null || keepFiringMinutes === null) return;
+    if (await run(props.update(rule.id, { threshold: thresholdValue(rule.type, threshold), pendingMinutes, keepFiringMinutes }))) setEditing(null);
   };
   return (
     <section class="panel" aria-labelledby="rules-list-title">
@@ -84,6 +86,7 @@ export function RuleList(props: {
                         value={thresholdInput(rule)}
                       />
                       <NumberField inline name="pendingMinutes" label={t("rules.pending")} errors={errors} whole value={formatQuantity(rule.pendingMinutes, 0, locale())} />
+                      <NumberField inline name="keepFiringMinutes" label={t("rules.keepFiring")} errors={errors} whole value={formatQuantity(rule.keepFiringMinutes, 0, locale())} />
                       <button type="submit" class="button button--small">
                         {t("common.save")}
                       </button>
