@@ -5,7 +5,7 @@ import { addDays, DEFAULT_CALENDAR, isWorkingDay, workingDaysBetween } from "../
 import { dayInZone } from "../../schema/time";
 import { displayState, firingCount } from "../../schema/alert-state";
 import type { AlertView } from "../../schema/wire";
-import { ADMIN, api, createProject, drainAlarms, get, post, postCounters, room, signIn } from "./helpers";
+import { ADMIN, api, createProject, drainAlarms, get, post, postCounters, room, signIn, testPeriod } from "./helpers";
 
 const MIN = 60_000;
 const ALL_PAGES = [{ id: "a", fonds: "1", kind: "pages", delta: 11061 }, { id: "b", fonds: "2", kind: "pages", delta: 1640 }, { id: "c", fonds: "3", kind: "pages", delta: 1017 }];
@@ -36,7 +36,7 @@ describe("starter rules", () => {
     const list = async () => ((await (await get(`/projects/${projectId}/alert-rules`)).json()) as { rules: Rule[] }).rules;
     const rules = await list();
     expect(rules.map((r) => [r.type, r.fonds]).sort()).toEqual([["behind_schedule", null], ["silent_station", null], ["under_plan", "*"]]);
-    await post(`/provinces/${provinceId}/projects`, { id: projectId, name: "Đổi tên", legalBasis: "", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
+    await post(`/provinces/${provinceId}/projects`, { id: projectId, name: "Đổi tên", legalBasis: "", ...testPeriod() });
     expect(await list()).toHaveLength(3);
     const behind = rules.find((r) => r.type === "behind_schedule")!;
     const res = await api(`/projects/${projectId}/alert-rules/${behind.id}`, { method: "PATCH", headers: ADMIN, body: JSON.stringify({ threshold: 0.1 }) });

@@ -6,7 +6,7 @@ import { addDays, DEFAULT_CALENDAR, isWorkingDay, workingDaysBetween } from "../
 import { VN_MAKEUP_SATURDAYS } from "../../schema/holidays";
 import { dayInZone } from "../../schema/time";
 import type { AlertView, Snapshot } from "../../schema/wire";
-import { createProject, drainAlarms, get, post, postCounters, room, signIn, Watcher } from "./helpers";
+import { createProject, drainAlarms, get, post, postCounters, room, signIn, testPeriod, Watcher } from "./helpers";
 
 const CAL = { ...DEFAULT_CALENDAR, workingSaturdays: VN_MAKEUP_SATURDAYS };
 const MIN = 60_000;
@@ -72,7 +72,7 @@ describe("alert rules", () => {
     await postCounters(projectId, tokens[0]!, { events: days.map((d, i) => ({ id: `h${i}`, fonds: "1", kind: "pages", delta: 10, at: `${d}T09:00:00+07:00` })) });
     await addRule(projectId, { type: "under_plan", kind: "pages", threshold: 0, pendingMinutes: 0 });
     const list = await room(projectId).runAlerts(Date.now());
-    const left = workingDaysBetween(addDays(today, 1), "2026-12-31", CAL);
+    const left = workingDaysBetween(addDays(today, 1), testPeriod().periodEnd, CAL);
     const projected = 100 + 10 * left;
     expect(list).toEqual([
       expect.objectContaining({ scope: "fonds/1/pages", state: "firing", values: expect.objectContaining({ actual: 100, target: 11062, projected, shortfall: 11062 - projected, currentRate: 10 }) }),

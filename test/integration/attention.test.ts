@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, isWorkingDay, projectCalendar } from "../../schema/calendar";
 import { dayInZone } from "../../schema/time";
-import { api, get, post, postCounters, room } from "./helpers";
+import { api, daysFromToday, get, post, postCounters, room, testPeriod } from "./helpers";
 
 interface Attention {
   projectId: string;
@@ -14,7 +14,7 @@ interface Attention {
 }
 
 async function unit(provinceId: string, id: string, periodStart: string) {
-  await post(`/provinces/${provinceId}/projects`, { id, name: `Đơn vị ${id}`, periodStart, periodEnd: "2026-12-31" });
+  await post(`/provinces/${provinceId}/projects`, { id, name: `Đơn vị ${id}`, periodStart, periodEnd: testPeriod().periodEnd });
   expect((await post(`/projects/${id}/plan/import`, { table: "STT\tTên phông\tSố hóa trang tài liệu\n1\tSở Tư pháp\t1.000" })).status).toBe(200);
   const tokens: string[] = [];
   for (const name of ["Máy 1", "Máy 2"]) tokens.push(((await (await post(`/projects/${id}/stations`, { name })).json()) as { token: string }).token);
@@ -28,8 +28,8 @@ describe("what needs attention on the province overview", () => {
     await post("/provinces", { id: provinceId, name: "Đồng Nai" });
     const idle = `idle-${suffix}`;
     const busy = `busy-${suffix}`;
-    await unit(provinceId, idle, "2026-11-01");
-    const tokens = await unit(provinceId, busy, "2026-11-01");
+    await unit(provinceId, idle, daysFromToday(-29));
+    const tokens = await unit(provinceId, busy, daysFromToday(-29));
     await postCounters(busy, tokens[0]!, { events: [{ id: "b1", fonds: "1", kind: "pages", delta: 10 }] });
     // The busy unit files what it owes up to today; the idle one files nothing.
     expect((await post(`/projects/${busy}/reports/catch-up`, undefined)).status).toBe(200);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeCells, type FrameLists } from "../../schema/compact-frame";
 import type { Cell, CompactDelta, Delta, ServerMessage, Snapshot } from "../../schema/wire";
-import { api, ADMIN, createProject, post, postCounters, signIn, Watcher } from "./helpers";
+import { api, ADMIN, createProject, daysFromToday, post, postCounters, signIn, Watcher } from "./helpers";
 
 const HIDDEN = "M-7";
 const PLAN = [
@@ -28,7 +28,7 @@ function decodedFrames(w: Watcher): { from: number; seq: number; cells: Cell[] }
 async function counters(projectId: string, token: string, prefix: string, fonds: string[]): Promise<void> {
   const events = fonds.flatMap((f, i) => [
     { id: `${prefix}-${i}-p`, fonds: f, kind: "pages", delta: 10 + i },
-    { id: `${prefix}-${i}-d`, fonds: f, kind: "documents", delta: 3 + i, at: "2026-11-02T09:00:00+07:00" },
+    { id: `${prefix}-${i}-d`, fonds: f, kind: "documents", delta: 3 + i, at: `${daysFromToday(-28)}T09:00:00+07:00` },
   ]);
   expect((await postCounters(projectId, token, { events })).status).toBe(200);
 }

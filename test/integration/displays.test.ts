@@ -2,7 +2,7 @@
 // wall only, and losing its feed the moment it is revoked. Which routes it reaches: access.test.ts;
 // that it sees no restricted fonds: visibility.test.ts.
 import { describe, expect, it } from "vitest";
-import { api, createProject, get, post, Watcher } from "./helpers";
+import { api, createProject, get, post, testPeriod, Watcher } from "./helpers";
 
 async function createDisplay(path: string, name = "Màn hình phòng họp UBND") {
   const res = await post(path, { name });
@@ -56,7 +56,7 @@ describe("a display reads its own wall and nothing else", () => {
     const a = await createProject();
     const { token } = await createDisplay(`/projects/${a.projectId}/displays`);
     const sibling = "prj-" + crypto.randomUUID().slice(0, 8);
-    const made = await post(`/provinces/${a.provinceId}/projects`, { id: sibling, name: "Dự án khác", legalBasis: "", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
+    const made = await post(`/provinces/${a.provinceId}/projects`, { id: sibling, name: "Dự án khác", legalBasis: "", ...testPeriod() });
     expect(made.status).toBe(201);
     const as = { Cookie: `display=${token}` };
     expect((await get(`/projects/${a.projectId}/snapshot`, as)).status).toBe(200);

@@ -8,6 +8,8 @@ import type { ProjectCard } from "../../schema/project-card";
 import type { ProvinceSummary } from "../../schema/province-summary";
 import type { NationalMessage, ProvinceMessage } from "../../schema/province-wire";
 import type { ServerMessage } from "../../schema/wire";
+import { addDays } from "../../schema/calendar";
+import { dayInZone } from "../../schema/time";
 
 /** The operator token (ADMIN_TOKEN in vitest.config.ts): system-admin rights, like the provisioning scripts. */
 export const OPERATOR = { Authorization: "Bearer test-admin-token" };
@@ -52,6 +54,20 @@ export interface TestProject {
   stationIds: string[];
 }
 
+/** Today in Viet Nam, and a day `n` days from it: tests that post at the real clock date their events by it. */
+export const today = (): string => dayInZone(Date.now(), "Asia/Ho_Chi_Minh");
+export const daysFromToday = (n: number): string => addDays(today(), n);
+
+/**
+ * A test project's period: the calendar years around today, from the year 100 days back (so events
+ * dated within the 90-day retention fall inside it) to the year 30 days ahead. In 2026 that is the
+ * year 2026 that tests with fixed 2026 dates were written against; in January 2027 it is 2026–2027,
+ * so those dates and the real clock both stay inside the period.
+ */
+export function testPeriod(): { periodStart: string; periodEnd: string } {
+  return { periodStart: `${daysFromToday(-100).slice(0, 4)}-01-01`, periodEnd: `${daysFromToday(30).slice(0, 4)}-12-31` };
+}
+
 /** A fresh province + project (unique ids, so tests never share a Durable Object) with a plan and stations. */
 /**
  * A project with a small plan and its stations. Without the starter rules a new project gets
@@ -67,8 +83,7 @@ export async function createProject(stations = 1, table = SMALL_PLAN, opts: { st
       id: projectId,
       name: "Số hóa tài liệu lưu trữ 2026",
       legalBasis: "Quyết định 4020/QĐ-UBND",
-      periodStart: "2026-01-01",
-      periodEnd: "2026-12-31",
+      ...testPeriod(),
     }),
   );
   // Straight in D1 (cheaper than a DELETE per rule in every test): the plan import below reloads the project's object.

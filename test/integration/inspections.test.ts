@@ -2,12 +2,9 @@
 // bounded by the counted volume unless an override is given and audited (worker/routes/inspections.ts).
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { dayInZone } from "../../schema/time";
-import { createProject, get, post, postCounters } from "./helpers";
+import { createProject, daysFromToday, get, post, postCounters, today } from "./helpers";
 
 const at = (day: string) => `${day}T10:00:00+07:00`;
-const today = () => dayInZone(Date.now(), "Asia/Ho_Chi_Minh");
-const daysFromToday = (n: number) => dayInZone(Date.now() + n * 86_400_000, "Asia/Ho_Chi_Minh");
 
 describe("POST /api/v1/projects/:projectId/verifications", () => {
   it("compares with what was counted by the end of the inspection day, not with today's total", async () => {

@@ -9,9 +9,12 @@ import type { ServerMessage, Snapshot } from "../../schema/wire";
 import { POLICY } from "../../worker/auth/policy";
 import { app } from "../../worker/app";
 import { readDocx } from "../docx-text";
-import { api, ADMIN, CardWatcher, createProject, drainAlarms, get, post, postCounters, room, signIn, Watcher, type SignedIn, type TestProject } from "./helpers";
+import { api, ADMIN, CardWatcher, createProject, daysFromToday, drainAlarms, get, post, postCounters, room, signIn, testPeriod, Watcher, type SignedIn, type TestProject } from "./helpers";
 
 const HIDDEN_CODE = "M-7";
+// Within the retention window and before the reports and the inspection below, whatever today is.
+const HIDDEN_WORK_DAY = daysFromToday(-28);
+const INSPECTION_DAY = daysFromToday(-10);
 const HIDDEN_NAME = "Phông Mật Đặc Biệt";
 const PLAN = [
   "STT\tMã phông\tTên phông\tNhập trường thông tin hồ sơ\tNhập trường thông tin văn bản\tSố hóa trang tài liệu",
@@ -153,7 +156,7 @@ const CASES: Record<string, Case> = {
   "GET /api/v1/projects/:projectId/plan/moves": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/plan/moves`, as(s)))],
   "GET /api/v1/projects/:projectId/reports": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/reports`, as(s)))],
   "POST /api/v1/projects/:projectId/reports": async (w, s) => {
-    const res = await post(`/projects/${w.p.projectId}/reports`, { from: "2026-01-01", to: "2026-11-29" }, { ...s.headers, Origin: "http://example.com" });
+    const res = await post(`/projects/${w.p.projectId}/reports`, { from: testPeriod().periodStart, to: daysFromToday(-1) }, { ...s.headers, Origin: "http://example.com" });
     const created = (await res.json()) as { id: string };
     return [JSON.stringify(created), await text(await get(`/projects/${w.p.projectId}/reports/${created.id}`, as(s)))];
   },
@@ -170,7 +173,7 @@ const CASES: Record<string, Case> = {
   "GET /api/v1/projects/:projectId/reporting-calendar": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/reporting-calendar`, as(s)))],
   "POST /api/v1/projects/:projectId/reports/catch-up": async (w, s) => [await text(await api(`/projects/${w.p.projectId}/reports/catch-up`, { method: "POST", headers: { ...s.headers, Origin: "http://example.com" } }))],
   "GET /api/v1/projects/:projectId/corrections": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/corrections`, as(s)))],
-  "GET /api/v1/projects/:projectId/counted": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/counted?day=2026-11-20`, as(s)))],
+  "GET /api/v1/projects/:projectId/counted": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/counted?day=${INSPECTION_DAY}`, as(s)))],
   "GET /api/v1/projects/:projectId/verifications": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/verifications`, as(s)))],
   "GET /api/v1/projects/:projectId/acceptances/report": async (w, s) => [await text(await get(`/projects/${w.p.projectId}/acceptances/report`, as(s)))],
 };
@@ -204,12 +207,12 @@ describe("restricted fonds reach no leader, through any route", () => {
       events: [
         { id: "v1", fonds: "A1", kind: "pages", delta: 300 },
         { id: "v2", fonds: "A2", kind: "pages", delta: 200 },
-        { id: "h1", fonds: HIDDEN_CODE, kind: "pages", delta: 5431, at: "2026-11-02T09:00:00+07:00" },
-        { id: "h2", fonds: HIDDEN_CODE, kind: "documents", delta: 1234, at: "2026-11-02T09:00:00+07:00" },
+        { id: "h1", fonds: HIDDEN_CODE, kind: "pages", delta: 5431, at: `${HIDDEN_WORK_DAY}T09:00:00+07:00` },
+        { id: "h2", fonds: HIDDEN_CODE, kind: "documents", delta: 1234, at: `${HIDDEN_WORK_DAY}T09:00:00+07:00` },
       ],
     });
     await drainAlarms(projectId);
-    const before = await post(`/projects/${projectId}/reports`, { from: "2026-11-01", to: "2026-11-29" });
+    const before = await post(`/projects/${projectId}/reports`, { from: daysFromToday(-29), to: daysFromToday(-1) });
     w.reportBefore = ((await before.json()) as { id: string }).id;
 
     expect((await api(`/projects/${projectId}/fonds/${HIDDEN_CODE}`, { method: "PATCH", headers: ADMIN, body: JSON.stringify({ restricted: true }) })).status).toBe(200);
@@ -217,8 +220,8 @@ describe("restricted fonds reach no leader, through any route", () => {
     restrictedAt = liveBefore.messages.findLastIndex((x) => x.type === "snapshot");
 
     expect((await post(`/projects/${projectId}/corrections`, { fonds: HIDDEN_CODE, kind: "pages", delta: 13, reason: "lý do điều chỉnh mật" })).status).toBe(201);
-    expect((await post(`/projects/${projectId}/verifications`, { inspectionDay: "2026-11-20", rows: [{ fonds: HIDDEN_CODE, kind: "pages", verified: 5400, note: "ghi chú kiểm tra mật" }, { fonds: "A1", kind: "pages", verified: 300 }] })).status).toBe(201);
-    expect((await post(`/projects/${projectId}/acceptances`, { fonds: HIDDEN_CODE, kind: "pages", amount: 5000, minuteNumber: "BB-MAT-99", minuteDate: "2026-11-25" })).status).toBe(201);
+    expect((await post(`/projects/${projectId}/verifications`, { inspectionDay: INSPECTION_DAY, rows: [{ fonds: HIDDEN_CODE, kind: "pages", verified: 5400, note: "ghi chú kiểm tra mật" }, { fonds: "A1", kind: "pages", verified: 300 }] })).status).toBe(201);
+    expect((await post(`/projects/${projectId}/acceptances`, { fonds: HIDDEN_CODE, kind: "pages", amount: 5000, minuteNumber: "BB-MAT-99", minuteDate: daysFromToday(-5) })).status).toBe(201);
     expect((await post(`/projects/${projectId}/plan/move`, { kind: "pages", from: HIDDEN_CODE, to: "A1", amount: 1000, reason: "chuyển khối lượng mật" })).status).toBe(200);
     expect((await post(`/projects/${projectId}/plan/move`, { kind: "pages", from: "A2", to: "A1", amount: 40, reason: "điều chỉnh công khai" })).status).toBe(200);
     w.box = crypto.randomUUID();
@@ -238,7 +241,7 @@ describe("restricted fonds reach no leader, through any route", () => {
     await stub.runAlerts(Date.now());
     await stub.runAlerts(Date.now() + 60_000);
     await drainAlarms(projectId);
-    const after = await post(`/projects/${projectId}/reports`, { from: "2026-11-01", to: "2026-11-29" });
+    const after = await post(`/projects/${projectId}/reports`, { from: daysFromToday(-29), to: daysFromToday(-1) });
     w.reportAfter = ((await after.json()) as { id: string }).id;
 
     // What the hidden fonds holds, and every total over the project that would include it.
