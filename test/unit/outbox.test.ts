@@ -1,17 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_EVENTS_PER_BATCH } from "../../schema/api";
-import { BATCH_SIZE, Outbox, type Entry, type QueuedEntry, type SendResult } from "../../web/src/entry/outbox";
-
-const entry = (id: string, over: Partial<Entry> = {}): Entry => ({
-  id,
-  fonds: "4",
-  kind: "pages",
-  amount: 10,
-  decimals: 0,
-  at: "2027-03-01T09:00:00+07:00",
-  day: "2027-03-01",
-  ...over,
-});
+import { BATCH_SIZE, Outbox, type QueuedEntry, type SendResult } from "../../web/src/entry/outbox";
+import { entry } from "./entry-fixture";
 
 /** An outbox over an in-memory store (IndexedDB in the page) and a network the test answers by hand. */
 function harness(stored: QueuedEntry[] = []) {

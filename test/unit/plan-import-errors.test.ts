@@ -1,17 +1,8 @@
 // Malformed plan tables: each mistake refused with its line and column, nothing imported.
 import { describe, expect, it } from "vitest";
 import hatinhTsv from "../../../shared/fixtures/hatinh-2021-results.tsv?raw";
-import { parsePlanTable, type ImportError, type PlanImportResult } from "../../schema/plan/import";
-
-function expectOk(result: PlanImportResult) {
-  if (!result.ok) throw new Error(`expected a plan, got errors:\n${result.errors.map((e) => e.message).join("\n")}`);
-  return result;
-}
-
-function expectErrors(result: PlanImportResult): ImportError[] {
-  if (result.ok) throw new Error("expected errors, got a plan");
-  return result.errors;
-}
+import { parsePlanTable } from "../../schema/plan/import";
+import { expectOk, expectErrors } from "./plan-import-results";
 
 const lines = (text: string) => text.trimEnd().split("\n");
 

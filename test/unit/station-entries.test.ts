@@ -1,19 +1,8 @@
 // The entry page's pure parts around the outbox: entries made from the form, and the server's answers read.
 import { describe, expect, it } from "vitest";
 import { dayInVietnam, entriesFromForm, isoInVietnam, totalsForDay } from "../../web/src/entry/entries";
-import type { Entry } from "../../web/src/entry/outbox";
 import { readSendResult, reasonsByIndex } from "../../web/src/entry/station-api";
-
-const entry = (id: string, over: Partial<Entry> = {}): Entry => ({
-  id,
-  fonds: "4",
-  kind: "pages",
-  amount: 10,
-  decimals: 0,
-  at: "2027-03-01T09:00:00+07:00",
-  day: "2027-03-01",
-  ...over,
-});
+import { entry } from "./entry-fixture";
 
 describe("entries from the form", () => {
   const ids = () => {
