@@ -21,7 +21,8 @@ export default function FirstRun(props: { signIn: (email: string, password: stri
   const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
     const form = e.currentTarget;
-    if (token().trim() === "") {
+    // An operator token is printable ASCII; anything else could not even be sent in a header.
+    if (!/^[\x21-\x7e]+$/.test(token().trim())) {
       setErrors({ fields: { operatorToken: t("firstRun.wrongToken") }, message: null });
       return focusFirstInvalid(form);
     }
