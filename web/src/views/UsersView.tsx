@@ -95,18 +95,20 @@ export default function UsersView() {
                   <td>
                     <p>{u.disabledAt === null ? t("users.active") : tf("users.disabledSince", { at: formatDateTime(u.disabledAt) })}</p>
                     <Show when={u.canDisable}>
-                      <button
-                        type="button"
-                        class="button button--small"
-                        classList={{ "button--danger": u.disabledAt === null }}
-                        onClick={() => toggle(u)}
-                      >
-                        {u.disabledAt === null ? t("users.disable") : t("users.enable")}
-                      </button>{" "}
-                      {/* The same administrators may (worker/auth/policy.ts "user-admin"), never on one's own account. */}
-                      <button type="button" class="button button--small" onClick={() => void resetPassword(u)}>
-                        {t("users.resetPassword")}
-                      </button>
+                      {/* The same administrators may reset a password (worker/auth/policy.ts "user-admin"), never their own. */}
+                      <div class="users__actions">
+                        <button
+                          type="button"
+                          class="button button--small"
+                          classList={{ "button--danger": u.disabledAt === null }}
+                          onClick={() => toggle(u)}
+                        >
+                          {u.disabledAt === null ? t("users.disable") : t("users.enable")}
+                        </button>
+                        <button type="button" class="button button--small" onClick={() => void resetPassword(u)}>
+                          {t("users.resetPassword")}
+                        </button>
+                      </div>
                     </Show>
                   </td>
                 </tr>
