@@ -11,8 +11,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 // @ts-expect-error plain ESM helpers shared with npm start (scripts/lib)
 import { applyMigrations, startServer, waitUntilReady } from "../../scripts/lib/local-server.mjs";
+import { seriousViolations } from "./a11y";
 import { addStation, createAccount, createProject, createProvince, openUsers, pasteAndPreview, postCounter, signIn } from "./admin-steps";
-import { hasChromium, launch, newPage, screenshot } from "./browser";
+import { hasChromium, launch, screenshot } from "./browser";
 
 const FIXTURE = readFileSync(new URL("../../../shared/fixtures/khanhhoa-2024-arrangement.tsv", import.meta.url), "utf8");
 
@@ -54,9 +55,11 @@ describe.runIf(hasChromium || process.env.CI)("setting a province up from an emp
     const year = new Date().getUTCFullYear();
 
     // The empty system's sign-in page offers the first run; a wrong operator token is said beside its field.
-    const operator = await newPage(browser);
+    // CSP bypassed for this page only, so axe-core can be injected (test/browser/a11y.ts).
+    const operator = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     await operator.goto(`${url}/`);
     await operator.getByText("Hệ thống chưa có tài khoản nào.").waitFor();
+    expect(await seriousViolations(operator)).toEqual([]);
     await operator.getByRole("button", { name: "Khởi tạo hệ thống" }).click();
     await operator.locator('input[name="operatorToken"]').fill("khong-phai-ma-nay");
     await operator.locator('input[name="name"]').fill("Đỗ Minh Hệ");
@@ -64,6 +67,7 @@ describe.runIf(hasChromium || process.env.CI)("setting a province up from an emp
     await operator.locator('input[name="password"]').fill("mật-khẩu-hệ-thống-đủ-dài");
     await operator.getByRole("button", { name: "Tạo tài khoản và đăng nhập" }).click();
     await expect.poll(async () => operator.locator("#operatorToken-note").textContent()).toBe("Mã quản trị không đúng.");
+    expect(await seriousViolations(operator)).toEqual([]);
     await screenshot(operator, "first-run");
     await operator.locator('input[name="operatorToken"]').fill(operatorToken);
     await operator.getByRole("button", { name: "Tạo tài khoản và đăng nhập" }).click();
