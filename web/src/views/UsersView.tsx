@@ -105,7 +105,7 @@ export default function UsersView() {
                         >
                           {u.disabledAt === null ? t("users.disable") : t("users.enable")}
                         </button>
-                        <button type="button" class="button button--small" onClick={() => void resetPassword(u)}>
+                        <button type="button" class="button button--small button--quiet" onClick={() => void resetPassword(u)}>
                           {t("users.resetPassword")}
                         </button>
                       </div>
