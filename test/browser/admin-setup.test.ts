@@ -31,10 +31,11 @@ describe.runIf(hasChromium || process.env.CI)("setting a province up from an emp
   let browser: Browser;
   let url = "";
   let stop = () => {};
-  const stateDir = mkdtempSync(join(tmpdir(), "archive-empty-"));
+  let stateDir = "";
   const operatorToken = randomBytes(24).toString("base64url");
 
   beforeAll(async () => {
+    stateDir = mkdtempSync(join(tmpdir(), "archive-empty-"));
     applyMigrations(stateDir);
     const server = startServer({ mode: "built", port: await freePort(), persistTo: stateDir, adminToken: operatorToken, distDir: inject("server").distDir }) as { url: string; stop: () => void };
     stop = server.stop;
@@ -45,7 +46,7 @@ describe.runIf(hasChromium || process.env.CI)("setting a province up from an emp
   afterAll(async () => {
     await browser?.close();
     stop();
-    rmSync(stateDir, { recursive: true, force: true });
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
   });
 
   it("the operator's first run, a province, its admin, a project with a pasted plan, a station, a leader and a supervisor; the leader sees the counters live", async () => {
