@@ -30,22 +30,31 @@ function freePort(): Promise<number> {
 describe.runIf(hasChromium || process.env.CI)("setting a province up from an empty system, in the dashboard alone", () => {
   let browser: Browser;
   let url = "";
-  let stop = () => {};
+  /** Stops this file's server and waits for it to exit, so its state directory can go. */
+  let stop = async () => {};
   let stateDir = "";
   const operatorToken = randomBytes(24).toString("base64url");
 
   beforeAll(async () => {
     stateDir = mkdtempSync(join(tmpdir(), "archive-empty-"));
     applyMigrations(stateDir);
-    const server = startServer({ mode: "built", port: await freePort(), persistTo: stateDir, adminToken: operatorToken, distDir: inject("server").distDir }) as { url: string; stop: () => void };
-    stop = server.stop;
+    const server = startServer({ mode: "built", port: await freePort(), persistTo: stateDir, adminToken: operatorToken, distDir: inject("server").distDir }) as {
+      url: string;
+      stop: () => void;
+      child: import("node:child_process").ChildProcess;
+    };
+    stop = async () => {
+      const exited = new Promise((resolve) => (server.child.exitCode !== null ? resolve(null) : server.child.once("exit", resolve)));
+      server.stop();
+      await exited;
+    };
     url = server.url;
     await waitUntilReady(url);
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
-    stop();
+    await stop();
     if (stateDir) rmSync(stateDir, { recursive: true, force: true });
   });
 
