@@ -14,6 +14,7 @@ import { authRoutes } from "./routes/auth";
 import { counters } from "./routes/counters";
 import { displayRoutes } from "./routes/displays";
 import { filingRoutes } from "./routes/filings";
+import { firstRunRoutes } from "./routes/first-run";
 import { inspectionRoutes } from "./routes/inspections";
 import { live } from "./routes/live";
 import { provinceLive } from "./routes/province-live";
@@ -28,6 +29,7 @@ import { userRoutes } from "./routes/users";
 
 const api = router()
   .route("/", authRoutes)
+  .route("/", firstRunRoutes)
   .route("/", accountRoutes)
   .route("/", counters)
   .route("/", live)

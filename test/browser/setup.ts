@@ -5,6 +5,7 @@
 // (a few seconds) goes to its own directory, so a running `npm start` keeps its dist/ and edits made
 // during the run do not change the app under test. A small control server lets a test stop the app and
 // start it again on the same port and state (test/browser/restart.test.ts), as a deploy or a crash would.
+// A test that needs an empty system starts a server of its own on the same build (admin-setup.test.ts).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
@@ -67,7 +68,7 @@ export default async function setup(project: TestProject) {
       for (const r of rules) await call("DELETE", `/projects/${d.project.id}/alert-rules/${r.id}`);
     }
     const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}`;
-    project.provide("server", { url: server.url, adminToken, stateDir, controlUrl, ...seeded });
+    project.provide("server", { url: server.url, adminToken, stateDir, controlUrl, distDir, ...seeded });
   } catch (err) {
     server.stop();
     control.close();

@@ -13,18 +13,22 @@ type Who =
   | "supervisorA"
   | "adminA"
   | "leaderB"
+  // An administrator of province B: nothing of province A is theirs.
+  | "adminB"
   | "operator"
+  // A system administrator signed in with the dashboard's cookie (CSRF token included), not the operator token.
+  | "systemAdmin"
   // Wall-screen displays (cookie, as the wall page holds it): project A's, province A's, province B's.
   | "displayProjectA"
   | "displayProvinceA"
   | "displayProvinceB";
 
-const SIGNED_IN: Who[] = ["leaderA", "projectLeaderA", "supervisorA", "adminA", "leaderB", "operator"];
+const SIGNED_IN: Who[] = ["leaderA", "projectLeaderA", "supervisorA", "adminA", "leaderB", "adminB", "operator", "systemAdmin"];
 const DISPLAYS: Who[] = ["displayProjectA", "displayProvinceA", "displayProvinceB"];
 const EVERYONE: Who[] = ["anonymous", "stationA", "stationB", ...SIGNED_IN, ...DISPLAYS];
-const VIEW_PROJECT_A: Who[] = ["leaderA", "projectLeaderA", "supervisorA", "adminA", "operator"];
-const VIEW_PROVINCE_A: Who[] = ["leaderA", "supervisorA", "adminA", "operator"];
-const ADMIN_A: Who[] = ["adminA", "operator"];
+const VIEW_PROJECT_A: Who[] = ["leaderA", "projectLeaderA", "supervisorA", "adminA", "operator", "systemAdmin"];
+const VIEW_PROVINCE_A: Who[] = ["leaderA", "supervisorA", "adminA", "operator", "systemAdmin"];
+const ADMIN_A: Who[] = ["adminA", "operator", "systemAdmin"];
 /** What a wall shows: a display reads its own scope's live figures and nothing else. */
 const WALL_PROJECT_A: Who[] = [...VIEW_PROJECT_A, "displayProjectA", "displayProvinceA"];
 const WALL_PROVINCE_A: Who[] = [...VIEW_PROVINCE_A, "displayProvinceA"];
@@ -32,27 +36,31 @@ const WALL_PROVINCE_A: Who[] = [...VIEW_PROVINCE_A, "displayProvinceA"];
 const EXPECT: Record<string, Who[]> = {
   "GET /api/v1/openapi.json": EVERYONE,
   "POST /api/v1/auth/login": EVERYONE,
+  "GET /api/v1/first-run": EVERYONE,
+  // Allowed to system administrators, and then refused by the route itself once any account exists (409).
+  "POST /api/v1/first-run": ["operator", "systemAdmin"],
   "POST /api/v1/auth/logout": SIGNED_IN,
   "GET /api/v1/me": SIGNED_IN,
   "POST /api/v1/me/password": SIGNED_IN,
   "POST /api/v1/auth/logout-all": SIGNED_IN,
   "GET /api/v1/provinces": SIGNED_IN,
-  "POST /api/v1/provinces": ["operator"],
+  "POST /api/v1/provinces": ["operator", "systemAdmin"],
   "GET /api/v1/users": SIGNED_IN,
-  "POST /api/v1/users": ["operator"],
+  "POST /api/v1/users": ["operator", "systemAdmin"],
   // The path's user holds no role, so no province admin may manage them (worker/auth/policy.ts "user-admin").
-  "POST /api/v1/users/:userId/disable": ["operator"],
-  "POST /api/v1/users/:userId/enable": ["operator"],
+  "POST /api/v1/users/:userId/disable": ["operator", "systemAdmin"],
+  "POST /api/v1/users/:userId/enable": ["operator", "systemAdmin"],
+  "POST /api/v1/users/:userId/password-reset": ["operator", "systemAdmin"],
   "GET /api/v1/provinces/:provinceId/overview": WALL_PROVINCE_A,
   "GET /api/v1/provinces/:provinceId/live": WALL_PROVINCE_A,
   // A role on one project watches no province whole: the route itself says no.
-  "GET /api/v1/national/live": ["leaderA", "supervisorA", "adminA", "leaderB", "operator"],
+  "GET /api/v1/national/live": ["leaderA", "supervisorA", "adminA", "leaderB", "adminB", "operator", "systemAdmin"],
   "POST /api/v1/provinces/:provinceId/projects": ADMIN_A,
   "POST /api/v1/provinces/:provinceId/members": ADMIN_A,
   "DELETE /api/v1/provinces/:provinceId/members/:userId": ADMIN_A,
   "POST /api/v1/provinces/:provinceId/users": ADMIN_A,
-  "POST /api/v1/members": ["operator"],
-  "DELETE /api/v1/members/:userId": ["operator"],
+  "POST /api/v1/members": ["operator", "systemAdmin"],
+  "DELETE /api/v1/members/:userId": ["operator", "systemAdmin"],
   "GET /api/v1/provinces/:provinceId/audit": ADMIN_A,
   "POST /api/v1/display/session": EVERYONE,
   "GET /api/v1/display": DISPLAYS,
@@ -89,9 +97,9 @@ const EXPECT: Record<string, Who[]> = {
   "GET /api/v1/projects/:projectId/deliveries": ADMIN_A,
   "GET /api/v1/projects/:projectId/alerts": VIEW_PROJECT_A,
   "GET /api/v1/projects/:projectId/alerts/history": VIEW_PROJECT_A,
-  "POST /api/v1/projects/:projectId/alerts/ack": ["supervisorA", "adminA", "operator"],
-  "POST /api/v1/projects/:projectId/alerts/silence": ["supervisorA", "adminA", "operator"],
-  "POST /api/v1/projects/:projectId/alerts/unsilence": ["supervisorA", "adminA", "operator"],
+  "POST /api/v1/projects/:projectId/alerts/ack": ["supervisorA", "adminA", "operator", "systemAdmin"],
+  "POST /api/v1/projects/:projectId/alerts/silence": ["supervisorA", "adminA", "operator", "systemAdmin"],
+  "POST /api/v1/projects/:projectId/alerts/unsilence": ["supervisorA", "adminA", "operator", "systemAdmin"],
   "GET /api/v1/projects/:projectId/calendar": VIEW_PROJECT_A,
   "PUT /api/v1/projects/:projectId/calendar": ADMIN_A,
   "POST /api/v1/projects/:projectId/plan/periods": ADMIN_A,
@@ -103,18 +111,18 @@ const EXPECT: Record<string, Who[]> = {
   "GET /api/v1/projects/:projectId/reports/:reportId/csv": VIEW_PROJECT_A,
   "GET /api/v1/projects/:projectId/reports/:reportId/xlsx": VIEW_PROJECT_A,
   "GET /api/v1/projects/:projectId/reports/:reportId/docx": VIEW_PROJECT_A,
-  "PUT /api/v1/projects/:projectId/report-document": ["supervisorA", "adminA", "operator"],
-  "PUT /api/v1/projects/:projectId/reports/:reportId/notes": ["supervisorA", "adminA", "operator"],
+  "PUT /api/v1/projects/:projectId/report-document": ["supervisorA", "adminA", "operator", "systemAdmin"],
+  "PUT /api/v1/projects/:projectId/reports/:reportId/notes": ["supervisorA", "adminA", "operator", "systemAdmin"],
   "GET /api/v1/projects/:projectId/reporting-calendar": VIEW_PROJECT_A,
   "POST /api/v1/projects/:projectId/reports/catch-up": VIEW_PROJECT_A,
-  "POST /api/v1/projects/:projectId/reports/:reportId/submit": ["supervisorA", "adminA", "operator"],
-  "POST /api/v1/projects/:projectId/reports/:reportId/receive": ["supervisorA", "adminA", "operator"],
-  "POST /api/v1/projects/:projectId/corrections": ["supervisorA", "adminA", "operator"],
+  "POST /api/v1/projects/:projectId/reports/:reportId/submit": ["supervisorA", "adminA", "operator", "systemAdmin"],
+  "POST /api/v1/projects/:projectId/reports/:reportId/receive": ["supervisorA", "adminA", "operator", "systemAdmin"],
+  "POST /api/v1/projects/:projectId/corrections": ["supervisorA", "adminA", "operator", "systemAdmin"],
   "GET /api/v1/projects/:projectId/corrections": VIEW_PROJECT_A,
   "GET /api/v1/projects/:projectId/counted": VIEW_PROJECT_A,
-  "POST /api/v1/projects/:projectId/verifications": ["supervisorA", "adminA", "operator"],
+  "POST /api/v1/projects/:projectId/verifications": ["supervisorA", "adminA", "operator", "systemAdmin"],
   "GET /api/v1/projects/:projectId/verifications": VIEW_PROJECT_A,
-  "POST /api/v1/projects/:projectId/acceptances": ["supervisorA", "adminA", "operator"],
+  "POST /api/v1/projects/:projectId/acceptances": ["supervisorA", "adminA", "operator", "systemAdmin"],
   "GET /api/v1/projects/:projectId/acceptances/report": VIEW_PROJECT_A,
 };
 
@@ -137,6 +145,8 @@ describe("access control: every route × every caller", () => {
     callers.supervisorA = asUser(await signIn("Giám sát A", "supervisor", { provinceId: provinceA }));
     callers.adminA = asUser(await signIn("Quản trị A", "admin", { provinceId: provinceA }));
     callers.leaderB = asUser(await signIn("Lãnh đạo B", "leader", { provinceId: provinceB }));
+    callers.adminB = asUser(await signIn("Quản trị B", "admin", { provinceId: provinceB }));
+    callers.systemAdmin = asUser(await signIn("Quản trị hệ thống", "admin", {}));
   }
 
   beforeAll(async () => {

@@ -254,7 +254,7 @@ export async function signIn(name: string, role: "admin" | "supervisor" | "leade
   const created = await post("/users", { email, name, password });
   if (created.status !== 201) throw new Error(`user: ${created.status} ${await created.text()}`);
   const { id } = (await created.json()) as { id: string };
-  const grant = scope.projectId ? `/projects/${scope.projectId}/members` : `/provinces/${scope.provinceId}/members`;
+  const grant = scope.projectId ? `/projects/${scope.projectId}/members` : scope.provinceId ? `/provinces/${scope.provinceId}/members` : "/members"; // no scope: system-wide
   const granted = await post(grant, { email, role });
   if (!granted.ok) throw new Error(`grant: ${granted.status} ${await granted.text()}`);
   const login = await post("/auth/login", { email, password }, { "Content-Type": "application/json" });

@@ -107,6 +107,7 @@ const docxText = (pick: (w: World) => string) => async (w: World, s: SignedIn) =
 const CASES: Record<string, Case> = {
   "GET /api/v1/openapi.json": async () => [await text(await get("/openapi.json", {}))],
   "POST /api/v1/auth/login": async () => [], // answers the caller's own account only (auth.test.ts)
+  "GET /api/v1/first-run": async () => [await text(await get("/first-run", {}))],
   "POST /api/v1/display/session": async () => [], // answers the display's own name and scope (displays.test.ts)
   "POST /api/v1/auth/logout": async () => [], // an empty acknowledgement
   "POST /api/v1/auth/logout-all": async () => [], // an empty acknowledgement

@@ -15,6 +15,7 @@ import * as filing from "./messages/filing";
 import * as inspections from "./messages/inspections";
 import * as national from "./messages/national";
 import * as numbers from "./messages/numbers";
+import * as people from "./messages/people";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
 import * as stations from "./messages/stations";
@@ -39,6 +40,7 @@ const vi = {
   ...titles.vi,
   ...inspections.vi,
   ...national.vi,
+  ...people.vi,
 };
 const en = {
   ...common.en,
@@ -56,6 +58,7 @@ const en = {
   ...titles.en,
   ...inspections.en,
   ...national.en,
+  ...people.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -34,6 +34,10 @@ const WALL_PROVINCE: Rule = { kind: "province", min: "leader", wall: true };
 export const POLICY: Record<string, Rule> = {
   "GET /api/v1/openapi.json": { kind: "public" },
   "POST /api/v1/auth/login": { kind: "public" },
+  // Whether the deployment is still empty, for the sign-in page's first-run form.
+  "GET /api/v1/first-run": { kind: "public" },
+  // The operator token opens the first account; once any exists the route itself refuses everyone.
+  "POST /api/v1/first-run": { kind: "system-admin" },
   "POST /api/v1/auth/logout": { kind: "signed-in" },
   "GET /api/v1/me": { kind: "signed-in" },
   "POST /api/v1/me/password": { kind: "signed-in" },
@@ -63,6 +67,7 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/users": { kind: "system-admin" },
   "POST /api/v1/users/:userId/disable": { kind: "user-admin" },
   "POST /api/v1/users/:userId/enable": { kind: "user-admin" },
+  "POST /api/v1/users/:userId/password-reset": { kind: "user-admin" },
   "POST /api/v1/projects/:projectId/counters": { kind: "station" },
   "GET /api/v1/projects/:projectId/station": { kind: "station" },
   "GET /api/v1/projects/:projectId/snapshot": WALL_PROJECT,

@@ -1,11 +1,19 @@
-// An administrative change: its D1 statements and the audit entry in one batch (one transaction),
-// then the project's Durable Object reloads so watchers and rules see it at once.
-import type { BatchItem } from "drizzle-orm/batch";
+// An administrative change: its D1 statements and the audit entry in one batch (one transaction), so
+// the entry is written exactly when the change is. A project's change then reloads the project's
+// Durable Object so watchers and rules see it at once; an account's change has no object to reload.
+import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { roomFor } from "./app-env";
 import { auditInsert, type AuditFacts } from "./audit";
+
+/** The statements' own results, in order (the audit entry's is left out). */
+export async function commitAccountChange<T extends BatchItem<"sqlite">[]>(c: Context<AppEnv>, statements: [...T], facts: AuditFacts): Promise<BatchResponse<T>> {
+  const audit = auditInsert(c.env.DB, c.var.principal, facts);
+  const [, ...results] = await drizzle(c.env.DB).batch([audit, ...statements]);
+  return results as BatchResponse<T>;
+}
 
 export async function commitChange(
   c: Context<AppEnv>,
@@ -13,7 +21,6 @@ export async function commitChange(
   statements: BatchItem<"sqlite">[],
   facts: Omit<AuditFacts, "provinceId" | "projectId">,
 ): Promise<void> {
-  const audit = auditInsert(c.env.DB, c.var.principal, { ...facts, provinceId: project.provinceId, projectId: project.id });
-  await drizzle(c.env.DB).batch([audit, ...statements]);
+  await commitAccountChange(c, statements, { ...facts, provinceId: project.provinceId, projectId: project.id });
   await roomFor(c.env, project.id).reload();
 }

@@ -11,6 +11,7 @@ import type { AppEnv } from "../lib/app-env";
 import { DISPLAY_COOKIE } from "../auth/displays";
 import { ACCESS_OPERATIONS } from "./ops-access";
 import { DISPLAY_OPERATIONS } from "./ops-displays";
+import { PEOPLE_OPERATIONS } from "./ops-people";
 import { ALERT_OPERATIONS } from "./ops-alerts";
 import { PROJECT_OPERATIONS } from "./ops-projects";
 import { REPORT_OPERATIONS } from "./ops-reports";
@@ -20,7 +21,7 @@ export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Docume
 type OperationObject = NonNullable<NonNullable<OpenApiDocument["paths"]>[string]["get"]>;
 type SecurityRequirementObject = Record<string, string[]>;
 
-export const OPERATIONS: Record<string, Documented> = { ...ACCESS_OPERATIONS, ...PROJECT_OPERATIONS, ...ALERT_OPERATIONS, ...REPORT_OPERATIONS, ...DISPLAY_OPERATIONS };
+export const OPERATIONS: Record<string, Documented> = { ...ACCESS_OPERATIONS, ...PEOPLE_OPERATIONS, ...PROJECT_OPERATIONS, ...ALERT_OPERATIONS, ...REPORT_OPERATIONS, ...DISPLAY_OPERATIONS };
 
 const SAFE = new Set(["get", "head", "options"]);
 const WRITES = new Set(["post", "put", "patch"]);

@@ -1,20 +1,6 @@
-// Documentation of worker/routes/auth.ts, account.ts, provinces.ts, users.ts, people.ts, audit.ts and
-// the document itself, with the schemas their validators use.
-import {
-  AuditQuery,
-  LoginSchema,
-  MemberGrantSchema,
-  MemberParams,
-  PasswordChangeSchema,
-  ProjectCreateSchema,
-  ProjectIdParam,
-  ProjectMemberParams,
-  ProvinceCreateSchema,
-  ProvinceIdParam,
-  ProvinceUserCreateSchema,
-  UserCreateSchema,
-  UserIdParam,
-} from "../../schema/api";
+// Documentation of worker/routes/auth.ts, account.ts, provinces.ts, audit.ts and the document itself,
+// with the schemas their validators use (people and roles: ops-people.ts).
+import { AuditQuery, LoginSchema, PasswordChangeSchema, ProjectCreateSchema, ProjectIdParam, ProvinceCreateSchema, ProvinceIdParam } from "../../schema/api";
 import type { Documented } from "./operation";
 import * as R from "./responses";
 
@@ -114,90 +100,6 @@ export const ACCESS_OPERATIONS: Record<string, Documented> = {
     body: ProjectCreateSchema,
     ok: { status: 201, description: "Created", schema: R.Project, alsoStatus: { status: 200, description: "Updated" } },
     errors: { 409: "The project id is taken in another province" },
-  },
-  "GET /api/v1/users": {
-    operationId: "listUsers",
-    tag: "users",
-    summary: "People with a role where the caller is an administrator, with what the caller may change",
-    ok: { description: "Users", schema: R.Users },
-  },
-  "POST /api/v1/users": {
-    operationId: "createUser",
-    tag: "users",
-    summary: "Create an account with a password (system administrators)",
-    body: UserCreateSchema,
-    ok: { status: 201, description: "Created", schema: R.NewUser },
-    errors: { 409: "The email already has an account" },
-  },
-  "POST /api/v1/provinces/:provinceId/users": {
-    operationId: "createProvinceUser",
-    tag: "users",
-    summary: "Open an account for one of the province's people, with a role there (tạo tài khoản)",
-    description: "The initial password is in the answer, once; only its hash is kept.",
-    params: ProvinceIdParam,
-    body: ProvinceUserCreateSchema,
-    ok: { status: 201, description: "Created", schema: R.ProvinceUser },
-    errors: { 409: "The email already has an account: grant that account a role instead" },
-  },
-  "POST /api/v1/users/:userId/disable": {
-    operationId: "disableUser",
-    tag: "users",
-    summary: "Disable an account (khóa tài khoản); its sessions and live feeds end at once",
-    params: UserIdParam,
-    ok: { description: "Disabled", schema: R.UserState },
-    errors: { 400: "Invalid input, or one's own account" },
-  },
-  "POST /api/v1/users/:userId/enable": {
-    operationId: "enableUser",
-    tag: "users",
-    summary: "Enable a disabled account again",
-    params: UserIdParam,
-    ok: { description: "Enabled", schema: R.UserState },
-  },
-  "POST /api/v1/provinces/:provinceId/members": {
-    operationId: "grantProvinceRole",
-    tag: "users",
-    summary: "Give an existing account a role on the province (cấp vai trò)",
-    params: ProvinceIdParam,
-    body: MemberGrantSchema,
-    ok: { description: "Granted; replaces the account's earlier role on the province", schema: R.ProvinceMember },
-  },
-  "DELETE /api/v1/provinces/:provinceId/members/:userId": {
-    operationId: "revokeProvinceRole",
-    tag: "users",
-    summary: "Take an account's role on the province away",
-    params: MemberParams,
-    ok: { description: "Revoked", schema: R.Ok },
-  },
-  "POST /api/v1/projects/:projectId/members": {
-    operationId: "grantProjectRole",
-    tag: "users",
-    summary: "Give an existing account a role on one project",
-    params: ProjectIdParam,
-    body: MemberGrantSchema,
-    ok: { description: "Granted; replaces the account's earlier role on the project", schema: R.ProjectMember },
-  },
-  "DELETE /api/v1/projects/:projectId/members/:userId": {
-    operationId: "revokeProjectRole",
-    tag: "users",
-    summary: "Take an account's role on the project away",
-    params: ProjectMemberParams,
-    ok: { description: "Revoked", schema: R.Ok },
-  },
-  "POST /api/v1/members": {
-    operationId: "grantSystemRole",
-    tag: "users",
-    summary: "Give an existing account a system-wide role (e.g. the first system administrator)",
-    body: MemberGrantSchema,
-    ok: { description: "Granted", schema: R.SystemMember },
-  },
-  "DELETE /api/v1/members/:userId": {
-    operationId: "revokeSystemRole",
-    tag: "users",
-    summary: "Take an account's system-wide role away",
-    params: UserIdParam,
-    ok: { description: "Revoked", schema: R.Ok },
-    errors: { 400: "Invalid input, or one's own system role" },
   },
   "GET /api/v1/provinces/:provinceId/audit": {
     operationId: "getProvinceAudit",

@@ -52,6 +52,11 @@ export const ProvinceUser = UserRef.extend({
   provinceId: z.string(),
   initialPassword: z.string().openapi({ description: "Shown once; only its hash is kept" }),
 });
+export const FirstRun = z.object({ open: z.boolean().openapi({ description: "true while no account exists" }) });
+export const PasswordReset = UserRef.omit({ name: true }).extend({
+  password: z.string().openapi({ description: "Shown once; only its hash is kept" }),
+  sessionsEnded: z.int(),
+});
 export const UserState = z.object({ id: z.string(), email: z.string(), disabledAt: millis.nullable() });
 export const ProvinceMember = z.object({ userId: z.string(), provinceId: z.string(), role });
 export const ProjectMember = z.object({ userId: z.string(), projectId: z.string(), role });

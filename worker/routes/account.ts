@@ -7,7 +7,7 @@ import { PasswordChangeSchema } from "../../schema/api";
 import { sessions, users } from "../../schema/db";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { SESSION_COOKIE } from "../auth/sessions";
-import { auditInsert } from "../lib/audit";
+import { commitAccountChange } from "../lib/admin-change";
 import { router } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
@@ -27,16 +27,19 @@ export const accountRoutes = router()
         { path: "currentPassword", message: "Mật khẩu hiện tại không đúng (wrong current password)" },
       ]);
     }
-    const [, ended] = await db.batch([
-      db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId)),
-      // Whoever may have learnt the old password loses their sessions; this device stays signed in.
-      db
-        .delete(sessions)
-        .where(and(eq(sessions.userId, userId), ne(sessions.idHash, p.session.idHash)))
-        .returning({ idHash: sessions.idHash }),
+    const [, ended] = await commitAccountChange(
+      c,
+      [
+        db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId)),
+        // Whoever may have learnt the old password loses their sessions; this device stays signed in.
+        db
+          .delete(sessions)
+          .where(and(eq(sessions.userId, userId), ne(sessions.idHash, p.session.idHash)))
+          .returning({ idHash: sessions.idHash }),
+      ],
       // Never the password, nor its hash.
-      auditInsert(c.env.DB, p, { action: "user.password", target: p.session.user.email }),
-    ]);
+      { action: "user.password", target: p.session.user.email },
+    );
     await closeEndedSessions(c.env, await projectsWatchableBy(c.env.DB, userId), ended.map((s) => s.idHash));
     return c.json({ ok: true, otherSessionsEnded: ended.length });
   })
@@ -45,10 +48,10 @@ export const accountRoutes = router()
     if (p.kind === "user") {
       const userId = p.session.user.id;
       const db = drizzle(c.env.DB);
-      const [ended] = await db.batch([
-        db.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash }),
-        auditInsert(c.env.DB, p, { action: "user.logout-all", target: p.session.user.email }),
-      ]);
+      const [ended] = await commitAccountChange(c, [db.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash })], {
+        action: "user.logout-all",
+        target: p.session.user.email,
+      });
       await closeEndedSessions(c.env, await projectsWatchableBy(c.env.DB, userId), ended.map((s) => s.idHash));
     }
     if (getCookie(c, SESSION_COOKIE)) setCookie(c, SESSION_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, secure: true, sameSite: "Strict" });

@@ -7,7 +7,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { MemberGrantSchema, ProvinceIdParam, ProvinceUserCreateSchema, UserIdParam } from "../../schema/api";
 import { memberships, provinces, users } from "../../schema/db";
 import { hashPassword, newInitialPassword } from "../auth/password";
-import { auditInsert } from "../lib/audit";
+import { commitAccountChange } from "../lib/admin-change";
 import { router } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
@@ -30,12 +30,12 @@ export const peopleRoutes = router()
     const id = crypto.randomUUID();
     const initialPassword = newInitialPassword();
     try {
-      await db.batch([
-        db.insert(users).values({ id, email, name, passwordHash: await hashPassword(initialPassword) }),
-        db.insert(memberships).values({ userId: id, provinceId, role }),
+      await commitAccountChange(
+        c,
+        [db.insert(users).values({ id, email, name, passwordHash: await hashPassword(initialPassword) }), db.insert(memberships).values({ userId: id, provinceId, role })],
         // Never the password, nor its hash.
-        auditInsert(c.env.DB, c.var.principal, { action: "user.create", target: email, provinceId, after: { id, email, name, role } }),
-      ]);
+        { action: "user.create", target: email, provinceId, after: { id, email, name, role } },
+      );
     } catch (err) {
       // Two admins creating the same email at once: the unique index decides, the batch rolls back whole.
       if (String(err).includes("UNIQUE")) throw emailTaken();
@@ -50,11 +50,12 @@ export const peopleRoutes = router()
     if (!user) throw new ApiError(404, "not_found", "Không có người dùng này (unknown user)", [{ path: "email", message: "Không có tài khoản với email này (no account with this email)" }]);
     const where = and(eq(memberships.userId, user.id), isNull(memberships.provinceId), isNull(memberships.projectId));
     const before = await db.select().from(memberships).where(where);
-    await db.batch([
-      db.delete(memberships).where(where),
-      db.insert(memberships).values({ userId: user.id, role }),
-      auditInsert(c.env.DB, c.var.principal, { action: "member.grant", target: email, before, after: { role, scope: "system" } }),
-    ]);
+    await commitAccountChange(c, [db.delete(memberships).where(where), db.insert(memberships).values({ userId: user.id, role })], {
+      action: "member.grant",
+      target: email,
+      before,
+      after: { role, scope: "system" },
+    });
     await reconnectUser(c.env, user.id, await projectsWatchableBy(c.env.DB, user.id));
     return c.json({ userId: user.id, role }, 200);
   })
@@ -70,7 +71,7 @@ export const peopleRoutes = router()
     const before = await db.select().from(memberships).where(where);
     if (before.length === 0) throw new ApiError(404, "not_found", "Người này không có vai trò toàn hệ thống (no such member)");
     const watched = await projectsWatchableBy(c.env.DB, userId);
-    await db.batch([db.delete(memberships).where(where), auditInsert(c.env.DB, p, { action: "member.revoke", target: userId, before })]);
+    await commitAccountChange(c, [db.delete(memberships).where(where)], { action: "member.revoke", target: userId, before });
     await reconnectUser(c.env, userId, watched);
     return c.json({ ok: true });
   });

@@ -6,8 +6,8 @@ import { MemberGrantSchema, MemberParams, ProjectIdParam, ProjectMemberParams, P
 import { memberships, projects, provinces, sessions, users } from "../../schema/db";
 import { provincesOfUser } from "../auth/middleware";
 import { administersUser, isSystemAdmin, roleOn } from "../auth/policy";
-import { hashPassword } from "../auth/password";
-import { auditInsert } from "../lib/audit";
+import { hashPassword, newInitialPassword } from "../auth/password";
+import { commitAccountChange } from "../lib/admin-change";
 import { router } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { zValidator } from "../lib/validator";
@@ -68,11 +68,8 @@ export const userRoutes = router()
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (existing) throw new ApiError(409, "conflict", "Email đã có tài khoản (email already registered)");
     const id = crypto.randomUUID();
-    await db.batch([
-      db.insert(users).values({ id, email, name, passwordHash: await hashPassword(password) }),
-      // Never the password, nor its hash.
-      auditInsert(c.env.DB, c.var.principal, { action: "user.create", target: email, after: { id, email, name } }),
-    ]);
+    // Never the password, nor its hash.
+    await commitAccountChange(c, [db.insert(users).values({ id, email, name, passwordHash: await hashPassword(password) })], { action: "user.create", target: email, after: { id, email, name } });
     return c.json({ id, email, name }, 201);
   })
   .post("/provinces/:provinceId/members", zValidator("param", ProvinceIdParam), zValidator("json", MemberGrantSchema), async (c) => {
@@ -84,11 +81,13 @@ export const userRoutes = router()
     const db = drizzle(c.env.DB);
     const where = and(eq(memberships.userId, user.id), eq(memberships.provinceId, provinceId), isNull(memberships.projectId));
     const before = await db.select().from(memberships).where(where);
-    await db.batch([
-      db.delete(memberships).where(where),
-      db.insert(memberships).values({ userId: user.id, provinceId, role }),
-      auditInsert(c.env.DB, c.var.principal, { action: "member.grant", target: email, provinceId, before, after: { role } }),
-    ]);
+    await commitAccountChange(c, [db.delete(memberships).where(where), db.insert(memberships).values({ userId: user.id, provinceId, role })], {
+      action: "member.grant",
+      target: email,
+      provinceId,
+      before,
+      after: { role },
+    });
     // Feeds already open reconnect with the new role (more or fewer restricted fonds).
     await reconnectUser(c.env, user.id, await projectsOfProvince(c.env.DB, provinceId));
     return c.json({ userId: user.id, provinceId, role }, 200);
@@ -99,7 +98,7 @@ export const userRoutes = router()
     const where = and(eq(memberships.userId, userId), eq(memberships.provinceId, provinceId), isNull(memberships.projectId));
     const before = await db.select().from(memberships).where(where);
     if (before.length === 0) throw new ApiError(404, "not_found", "Người này không có vai trò ở tỉnh (no such member)");
-    await db.batch([db.delete(memberships).where(where), auditInsert(c.env.DB, c.var.principal, { action: "member.revoke", target: userId, provinceId, before })]);
+    await commitAccountChange(c, [db.delete(memberships).where(where)], { action: "member.revoke", target: userId, provinceId, before });
     // A revoked role ends at once, also on live feeds already open in that province's projects.
     await reconnectUser(c.env, userId, await projectsOfProvince(c.env.DB, provinceId));
     return c.json({ ok: true });
@@ -112,11 +111,14 @@ export const userRoutes = router()
     const db = drizzle(c.env.DB);
     const where = and(eq(memberships.userId, user.id), eq(memberships.projectId, projectId));
     const before = await db.select().from(memberships).where(where);
-    await db.batch([
-      db.delete(memberships).where(where),
-      db.insert(memberships).values({ userId: user.id, projectId, role }),
-      auditInsert(c.env.DB, c.var.principal, { action: "member.grant", target: email, provinceId: project.provinceId, projectId, before, after: { role } }),
-    ]);
+    await commitAccountChange(c, [db.delete(memberships).where(where), db.insert(memberships).values({ userId: user.id, projectId, role })], {
+      action: "member.grant",
+      target: email,
+      provinceId: project.provinceId,
+      projectId,
+      before,
+      after: { role },
+    });
     await reconnectUser(c.env, user.id, [projectId]);
     return c.json({ userId: user.id, projectId, role }, 200);
   })
@@ -127,10 +129,7 @@ export const userRoutes = router()
     const where = and(eq(memberships.userId, userId), eq(memberships.projectId, projectId));
     const before = await db.select().from(memberships).where(where);
     if (before.length === 0) throw new ApiError(404, "not_found", "Người này không có vai trò ở dự án (no such member)");
-    await db.batch([
-      db.delete(memberships).where(where),
-      auditInsert(c.env.DB, c.var.principal, { action: "member.revoke", target: userId, provinceId: project.provinceId, projectId, before }),
-    ]);
+    await commitAccountChange(c, [db.delete(memberships).where(where)], { action: "member.revoke", target: userId, provinceId: project.provinceId, projectId, before });
     // A role the user still holds through the province keeps the feed open, after a reconnect.
     await reconnectUser(c.env, userId, [projectId]);
     return c.json({ ok: true });
@@ -144,12 +143,15 @@ export const userRoutes = router()
     const user = await userById(c.env.DB, userId);
     const disabledAt = user.disabledAt ?? Date.now();
     const db = drizzle(c.env.DB);
-    const [, ended] = await db.batch([
-      db.update(users).set({ disabledAt }).where(eq(users.id, userId)),
-      // Every session ends now, not at its expiry: disabling is for an account that must stop at once.
-      db.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash }),
-      auditInsert(c.env.DB, p, { action: "user.disable", target: user.email, provinceId: await soleProvince(c.env.DB, userId), before: { disabledAt: user.disabledAt }, after: { disabledAt } }),
-    ]);
+    const [, ended] = await commitAccountChange(
+      c,
+      [
+        db.update(users).set({ disabledAt }).where(eq(users.id, userId)),
+        // Every session ends now, not at its expiry: disabling is for an account that must stop at once.
+        db.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash }),
+      ],
+      { action: "user.disable", target: user.email, provinceId: await soleProvince(c.env.DB, userId), before: { disabledAt: user.disabledAt }, after: { disabledAt } },
+    );
     await closeEndedSessions(c.env, await projectsWatchableBy(c.env.DB, userId), ended.map((s) => s.idHash));
     return c.json({ id: userId, email: user.email, disabledAt });
   })
@@ -157,9 +159,35 @@ export const userRoutes = router()
     const { userId } = c.req.valid("param");
     const user = await userById(c.env.DB, userId);
     const db = drizzle(c.env.DB);
-    await db.batch([
-      db.update(users).set({ disabledAt: null }).where(eq(users.id, userId)),
-      auditInsert(c.env.DB, c.var.principal, { action: "user.enable", target: user.email, provinceId: await soleProvince(c.env.DB, userId), before: { disabledAt: user.disabledAt }, after: { disabledAt: null } }),
-    ]);
+    await commitAccountChange(c, [db.update(users).set({ disabledAt: null }).where(eq(users.id, userId))], {
+      action: "user.enable",
+      target: user.email,
+      provinceId: await soleProvince(c.env.DB, userId),
+      before: { disabledAt: user.disabledAt },
+      after: { disabledAt: null },
+    });
     return c.json({ id: userId, email: user.email, disabledAt: null });
+  })
+  .post("/users/:userId/password-reset", zValidator("param", UserIdParam), async (c) => {
+    const { userId } = c.req.valid("param");
+    const p = c.var.principal;
+    if (p.kind === "user" && p.session.user.id === userId) {
+      throw new ApiError(400, "bad_request", "Đổi mật khẩu của mình ở trang Tài khoản (change your own password on the account page)");
+    }
+    const user = await userById(c.env.DB, userId);
+    // Made like an account's initial password: shown once in this answer, only its hash is kept.
+    const password = newInitialPassword();
+    const db = drizzle(c.env.DB);
+    const [, ended] = await commitAccountChange(
+      c,
+      [
+        db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId)),
+        // Whoever signed in with the old password (perhaps the reason for the reset) is out at once.
+        db.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash }),
+      ],
+      // Never the password, nor its hash.
+      { action: "user.password-reset", target: user.email, provinceId: await soleProvince(c.env.DB, userId) },
+    );
+    await closeEndedSessions(c.env, await projectsWatchableBy(c.env.DB, userId), ended.map((s) => s.idHash));
+    return c.json({ id: userId, email: user.email, password, sessionsEnded: ended.length });
   });

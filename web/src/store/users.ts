@@ -1,10 +1,10 @@
 // The people an administrator manages (GET /api/v1/users, worker/routes/users.ts): disable or enable an
-// account, revoke a role. The server says per person and role what this admin may do.
+// account, reset a forgotten password, revoke a role. The server says per person and role what this admin may do.
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
 import { apiClient } from "../api";
 import { valueOf } from "../resource";
-import type { ActionResult } from "./action";
+import { action, type ActionResult } from "./action";
 import { outcome } from "./alerts";
 
 type UsersResponse = InferResponseType<ReturnType<typeof apiClient>["users"]["$get"], 200>;
@@ -31,6 +31,10 @@ export function createUsersStore(writeHeaders: () => Record<string, string>) {
       const target = user(userId);
       const call = disabled ? target.disable : target.enable;
       return after(outcome(() => call.$post({ param: { userId } }, { headers: writeHeaders() })));
+    },
+    /** A new password for someone who forgot theirs; the answer holds it, this once. */
+    resetPassword(userId: string) {
+      return action<{ password: string; sessionsEnded: number }>(() => user(userId)["password-reset"].$post({ param: { userId } }, { headers: writeHeaders() }));
     },
     revoke(userId: string, role: ManagedRole): Promise<ActionResult> {
       const headers = writeHeaders();

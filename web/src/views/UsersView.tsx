@@ -1,16 +1,19 @@
 import { For, Show, createSignal } from "solid-js";
 import { formatDateTime, roleName, t, tf } from "../i18n";
 import { useApp } from "../store/context";
+import { PasswordOnce } from "../components/admin/PasswordOnce";
 import { PeopleForms } from "../components/admin/PeopleForms";
 import { DataTable } from "../components/DataTable";
 import { createUsersStore, type ManagedRole, type ManagedUser } from "../store/users";
 
 /** The people an administrator manages: open an account with a role, grant a role, disable or enable an
- * account, revoke a role (worker/routes/users.ts, people.ts). */
+ * account, reset a forgotten password, revoke a role (worker/routes/users.ts, people.ts). */
 export default function UsersView() {
   const app = useApp();
   const store = createUsersStore(app.session.writeHeaders);
   const [error, setError] = createSignal<string | null>(null);
+  /** The last reset password, shown once: only in this page's memory. */
+  const [reset, setReset] = createSignal<{ name: string; email: string; password: string; sessionsEnded: number } | null>(null);
 
   const scopeName = (r: ManagedRole): string => {
     if (r.projectId) return app.projects.find(r.projectId)?.name ?? r.projectId;
@@ -25,6 +28,13 @@ export default function UsersView() {
     const disable = u.disabledAt === null;
     if (disable && !confirm(tf("users.confirmDisable", { name: u.name }))) return;
     void act(() => store.setDisabled(u.id, disable));
+  };
+  const resetPassword = async (u: ManagedUser) => {
+    if (!confirm(tf("users.confirmReset", { name: u.name }))) return;
+    setReset(null);
+    const r = await store.resetPassword(u.id);
+    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    if (r.ok && r.body) setReset({ name: u.name, email: u.email, ...r.body });
   };
   const revoke = (u: ManagedUser, r: ManagedRole) => {
     if (!confirm(tf("users.confirmRevoke", { name: u.name, role: roleName(r.role), scope: scopeName(r) }))) return;
@@ -46,6 +56,9 @@ export default function UsersView() {
         <p class="form-error" role="alert">
           {error()}
         </p>
+      </Show>
+      <Show when={reset()}>
+        {(r) => <PasswordOnce lead={tf("users.passwordReset", { name: r().name, email: r().email, n: r().sessionsEnded })} label={t("people.newPassword")} password={r().password} />}
       </Show>
       <Show when={store.users()}>
         {(users) => (
@@ -82,14 +95,20 @@ export default function UsersView() {
                   <td>
                     <p>{u.disabledAt === null ? t("users.active") : tf("users.disabledSince", { at: formatDateTime(u.disabledAt) })}</p>
                     <Show when={u.canDisable}>
-                      <button
-                        type="button"
-                        class="button button--small"
-                        classList={{ "button--danger": u.disabledAt === null }}
-                        onClick={() => toggle(u)}
-                      >
-                        {u.disabledAt === null ? t("users.disable") : t("users.enable")}
-                      </button>
+                      {/* The same administrators may reset a password (worker/auth/policy.ts "user-admin"), never their own. */}
+                      <div class="users__actions">
+                        <button
+                          type="button"
+                          class="button button--small"
+                          classList={{ "button--danger": u.disabledAt === null }}
+                          onClick={() => toggle(u)}
+                        >
+                          {u.disabledAt === null ? t("users.disable") : t("users.enable")}
+                        </button>
+                        <button type="button" class="button button--small button--quiet" onClick={() => void resetPassword(u)}>
+                          {t("users.resetPassword")}
+                        </button>
+                      </div>
                     </Show>
                   </td>
                 </tr>

@@ -1,12 +1,12 @@
 import { For, Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
 import { roleName, t, tf } from "../../i18n";
+import type { Role } from "../../roles";
 import { Field, FormMessage } from "./Field";
 import type { FormErrors } from "./form-errors";
+import { PasswordOnce } from "./PasswordOnce";
+import { RoleSelect } from "./RoleSelect";
 import { focusFirstInvalid, send } from "./send";
-
-const ROLES = ["leader", "supervisor", "admin"] as const;
-type Role = (typeof ROLES)[number];
 
 /** A new account with its role in one of the caller's provinces, in one request
  * (POST /provinces/:id/users, worker/routes/people.ts). The initial password is shown here once. */
@@ -50,11 +50,7 @@ export function CreateAccount(props: { provinces: readonly { id: string; name: s
               <For each={props.provinces}>{(p) => <option value={p.id}>{p.name}</option>}</For>
             </select>
           </Field>
-          <Field name="role" label={t("people.role")} error={errors().fields.role}>
-            <select name="role" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-              <For each={ROLES}>{(r) => <option value={r}>{roleName(r)}</option>}</For>
-            </select>
-          </Field>
+          <RoleSelect value={role()} onChange={setRole} error={errors().fields.role} />
         </div>
         <div class="row">
           <Field name="name" label={t("users.name")} placeholder="Nguyễn Thị Lan" value={name()} onInput={setName} error={errors().fields.name} maxLength={120} />
@@ -66,17 +62,7 @@ export function CreateAccount(props: { provinces: readonly { id: string; name: s
           {t("people.create")}
         </button>
       </form>
-      <Show when={created()}>
-        {(c) => (
-          <div class="panel token-once" role="status">
-            <p>{tf("people.created", { name: c().name, email: c().email, role: roleName(c().role) })}</p>
-            <p>
-              {t("people.initialPassword")} <code class="token-once__token" data-password={c().password}>{c().password}</code>
-            </p>
-            <p class="notice notice--warning">{t("people.passwordOnce")}</p>
-          </div>
-        )}
-      </Show>
+      <Show when={created()}>{(c) => <PasswordOnce lead={tf("people.created", { name: c().name, email: c().email, role: roleName(c().role) })} label={t("people.initialPassword")} password={c().password} />}</Show>
     </>
   );
 }

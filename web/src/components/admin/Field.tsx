@@ -9,7 +9,9 @@ export function Field(props: {
   value?: string;
   placeholder?: string;
   inputMode?: "text" | "numeric" | "email";
-  type?: "text" | "email";
+  type?: "text" | "email" | "password";
+  /** "off" unless said: setup forms fill in other people's details, not the admin's own. */
+  autocomplete?: string;
   required?: boolean;
   maxLength?: number;
   rows?: number;
@@ -42,7 +44,7 @@ export function Field(props: {
             inputMode={props.inputMode}
             required={props.required}
             maxLength={props.maxLength}
-            autocomplete="off"
+            autocomplete={props.autocomplete ?? "off"}
             aria-invalid={props.error ? "true" : undefined}
             aria-describedby={described()}
             onInput={(e) => props.onInput?.(e.currentTarget.value)}

@@ -1,12 +1,11 @@
 import { For, createSignal } from "solid-js";
 import { apiClient } from "../../api";
-import { roleName, t } from "../../i18n";
+import { t } from "../../i18n";
+import type { Role } from "../../roles";
 import { Field, FormMessage } from "./Field";
 import type { FormErrors } from "./form-errors";
+import { RoleSelect } from "./RoleSelect";
 import { focusFirstInvalid, send } from "./send";
-
-const ROLES = ["leader", "supervisor", "admin"] as const;
-type Role = (typeof ROLES)[number];
 /** "system", "province:<id>" or "project:<id>" */
 export interface Scope {
   key: string;
@@ -56,11 +55,7 @@ export function GrantRole(props: { scopes: readonly Scope[]; headers: () => Reco
             <For each={props.scopes}>{(s) => <option value={s.key}>{s.label}</option>}</For>
           </select>
         </Field>
-        <Field name="role" label={t("people.role")} error={errors().fields.role}>
-          <select name="role" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            <For each={ROLES}>{(r) => <option value={r}>{roleName(r)}</option>}</For>
-          </select>
-        </Field>
+        <RoleSelect value={role()} onChange={setRole} error={errors().fields.role} />
       </div>
       <FormMessage error={errors().message} ok={done() ? t("people.granted") : null} />
       <button type="submit" class="button" disabled={scope() === ""}>

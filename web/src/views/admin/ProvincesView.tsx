@@ -2,6 +2,7 @@ import { For, Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { Field, FormMessage } from "../../components/admin/Field";
+import { ProvinceRename } from "../../components/admin/ProvinceRename";
 import { slugOf } from "../../components/admin/slug";
 import { focusFirstInvalid, send } from "../../components/admin/send";
 import { Link } from "../../components/Link";
@@ -12,7 +13,7 @@ import { useApp } from "../../store/context";
 import "../../styles/admin.css";
 
 /** Quản trị: the provinces an administrator sets up, each with its projects and the next steps; a system
- * administrator opens new provinces here. */
+ * administrator opens new provinces and renames them here. */
 export default function ProvincesView() {
   const app = useApp();
   const memberships = () => app.session.me()?.memberships ?? [];
@@ -39,6 +40,9 @@ export default function ProvincesView() {
                   {t("admin.newProject")}
                 </Link>
               </div>
+              <Show when={isSystemAdmin(memberships())}>
+                <ProvinceRename province={province} />
+              </Show>
               <Show when={province.projects.length > 0} fallback={<p class="empty">{t("admin.noProjects")}</p>}>
                 <ul class="admin__projects">
                   <For each={province.projects}>

@@ -1,0 +1,116 @@
+// Documentation of worker/routes/users.ts, people.ts and first-run.ts: accounts, their roles, and the
+// first account of an empty deployment, with the schemas their validators use.
+import { MemberGrantSchema, MemberParams, ProjectIdParam, ProjectMemberParams, ProvinceIdParam, ProvinceUserCreateSchema, UserCreateSchema, UserIdParam } from "../../schema/api";
+import type { Documented } from "./operation";
+import * as R from "./responses";
+
+export const PEOPLE_OPERATIONS: Record<string, Documented> = {
+  "GET /api/v1/first-run": {
+    operationId: "getFirstRun",
+    tag: "users",
+    summary: "Whether the deployment still has no account (the sign-in page then offers the first run)",
+    ok: { description: "`open` while no account exists", schema: R.FirstRun },
+  },
+  "POST /api/v1/first-run": {
+    operationId: "openFirstAccount",
+    tag: "users",
+    summary: "Open the first system administrator's account of an empty deployment (khởi tạo hệ thống)",
+    description: "Called with the operator token (`Authorization: Bearer <ADMIN_TOKEN>`), as the dashboard's first-run form does. Audited. Refused once any account exists.",
+    body: UserCreateSchema,
+    ok: { status: 201, description: "Created, with a system-wide administrator role", schema: R.NewUser },
+    errors: { 409: "An account already exists: sign in, and let an administrator manage people" },
+  },
+  "GET /api/v1/users": {
+    operationId: "listUsers",
+    tag: "users",
+    summary: "People with a role where the caller is an administrator, with what the caller may change",
+    ok: { description: "Users", schema: R.Users },
+  },
+  "POST /api/v1/users": {
+    operationId: "createUser",
+    tag: "users",
+    summary: "Create an account with a password (system administrators)",
+    body: UserCreateSchema,
+    ok: { status: 201, description: "Created", schema: R.NewUser },
+    errors: { 409: "The email already has an account" },
+  },
+  "POST /api/v1/provinces/:provinceId/users": {
+    operationId: "createProvinceUser",
+    tag: "users",
+    summary: "Open an account for one of the province's people, with a role there (tạo tài khoản)",
+    description: "The initial password is in the answer, once; only its hash is kept.",
+    params: ProvinceIdParam,
+    body: ProvinceUserCreateSchema,
+    ok: { status: 201, description: "Created", schema: R.ProvinceUser },
+    errors: { 409: "The email already has an account: grant that account a role instead" },
+  },
+  "POST /api/v1/users/:userId/disable": {
+    operationId: "disableUser",
+    tag: "users",
+    summary: "Disable an account (khóa tài khoản); its sessions and live feeds end at once",
+    params: UserIdParam,
+    ok: { description: "Disabled", schema: R.UserState },
+    errors: { 400: "Invalid input, or one's own account" },
+  },
+  "POST /api/v1/users/:userId/enable": {
+    operationId: "enableUser",
+    tag: "users",
+    summary: "Enable a disabled account again",
+    params: UserIdParam,
+    ok: { description: "Enabled", schema: R.UserState },
+  },
+  "POST /api/v1/provinces/:provinceId/members": {
+    operationId: "grantProvinceRole",
+    tag: "users",
+    summary: "Give an existing account a role on the province (cấp vai trò)",
+    params: ProvinceIdParam,
+    body: MemberGrantSchema,
+    ok: { description: "Granted; replaces the account's earlier role on the province", schema: R.ProvinceMember },
+  },
+  "DELETE /api/v1/provinces/:provinceId/members/:userId": {
+    operationId: "revokeProvinceRole",
+    tag: "users",
+    summary: "Take an account's role on the province away",
+    params: MemberParams,
+    ok: { description: "Revoked", schema: R.Ok },
+  },
+  "POST /api/v1/projects/:projectId/members": {
+    operationId: "grantProjectRole",
+    tag: "users",
+    summary: "Give an existing account a role on one project",
+    params: ProjectIdParam,
+    body: MemberGrantSchema,
+    ok: { description: "Granted; replaces the account's earlier role on the project", schema: R.ProjectMember },
+  },
+  "DELETE /api/v1/projects/:projectId/members/:userId": {
+    operationId: "revokeProjectRole",
+    tag: "users",
+    summary: "Take an account's role on the project away",
+    params: ProjectMemberParams,
+    ok: { description: "Revoked", schema: R.Ok },
+  },
+  "POST /api/v1/members": {
+    operationId: "grantSystemRole",
+    tag: "users",
+    summary: "Give an existing account a system-wide role (e.g. the first system administrator)",
+    body: MemberGrantSchema,
+    ok: { description: "Granted", schema: R.SystemMember },
+  },
+  "DELETE /api/v1/members/:userId": {
+    operationId: "revokeSystemRole",
+    tag: "users",
+    summary: "Take an account's system-wide role away",
+    params: UserIdParam,
+    ok: { description: "Revoked", schema: R.Ok },
+    errors: { 400: "Invalid input, or one's own system role" },
+  },
+  "POST /api/v1/users/:userId/password-reset": {
+    operationId: "resetUserPassword",
+    tag: "users",
+    summary: "Give an account a new password, shown once (đặt lại mật khẩu); its sessions and live feeds end at once",
+    description: "For someone who forgot theirs: the answer holds a new password to hand over, once; only its hash is kept, and its owner changes it on the account page. Audited, without the password.",
+    params: UserIdParam,
+    ok: { description: "Reset", schema: R.PasswordReset },
+    errors: { 400: "Invalid input, or one's own account (change it on the account page)", 404: "Unknown user" },
+  },
+};
