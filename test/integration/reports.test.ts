@@ -193,7 +193,7 @@ describe("reports", () => {
       ["Thursday, though it is still Wednesday in UTC", "2021-03-03T17:30:00Z", ["weekly 2021-03-01..2021-03-03 v1"]],
       ["the 17th", "2021-03-17T00:00:00Z", ["monthly 2021-02-17..2021-03-16 v1"]],
       ["the 17th (a Monday), reached across a UTC date change", "2021-05-16T18:00:00Z", ["monthly 2021-04-17..2021-05-16 v1", "weekly 2021-05-13..2021-05-16 v1"]],
-      ["the 19th, before the inspection on the 20th, across a month end", "2021-03-19T00:00:00Z", ["inspection 2021-02-20..2021-03-19 v1"]],
+      ["the 20th, the inspection day, across a month end", "2021-03-20T00:00:00Z", ["inspection 2021-02-20..2021-03-19 v1"]],
       ["a Tuesday: nothing new", "2021-03-02T00:00:00Z", []],
     ];
     it.each(cases)("%s", async (_name, utc, dueThatDay) => {

@@ -10,9 +10,9 @@ describe("reports owed since the project started", () => {
     // The first weekly report covers the project's first days; the last one falls due in November.
     // 01/10/2026 is a Thursday: the report due that day covers 28–30/09, before the project.
     expect(owed[0]).toEqual({ type: "weekly", from: "2026-10-01", to: "2026-10-04", due: "2026-10-05" });
-    expect(owed.at(-1)?.due).toBe("2026-11-19");
+    expect(owed.at(-1)?.due).toBe("2026-11-20");
     expect(owed.filter((d) => d.type === "monthly").map((d) => d.due)).toEqual(["2026-10-17", "2026-11-17"]);
-    expect(owed.filter((d) => d.type === "inspection").map((d) => d.due)).toEqual(["2026-10-19", "2026-11-19"]);
+    expect(owed.filter((d) => d.type === "inspection").map((d) => d.due)).toEqual(["2026-10-20", "2026-11-20"]);
   });
 
   it("stops at today while the project runs", () => {

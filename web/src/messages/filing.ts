@@ -1,7 +1,7 @@
 // The reporting calendar: reports owed to the department and how each stands (i18n.ts).
 export const vi = {
   "filing.title": "Lịch báo cáo",
-  "filing.intro": "Mọi báo cáo đến hạn kể từ khi dự án bắt đầu: tuần (thứ Hai, thứ Năm), tháng (ngày 17), phiếu kiểm tra (trước ngày 20).",
+  "filing.intro": "Mọi báo cáo đến hạn kể từ khi dự án bắt đầu: tuần (thứ Hai, thứ Năm), tháng (ngày 17), phiếu kiểm tra (ngày 20, ngày Sở kiểm tra).",
   "filing.overdueCount": "{count} báo cáo quá hạn chưa trình",
   "filing.allFiled": "Không có báo cáo nào quá hạn.",
   "filing.catchUp": "Lập các báo cáo còn thiếu",
@@ -31,7 +31,7 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   "filing.title": "Reporting calendar",
-  "filing.intro": "Every report due since the project started: weekly (Monday, Thursday), monthly (the 17th), inspection sheet (before the 20th).",
+  "filing.intro": "Every report due since the project started: weekly (Monday, Thursday), monthly (the 17th), inspection sheet (the 20th, the day of the inspection).",
   "filing.overdueCount": "{count} overdue reports not submitted",
   "filing.allFiled": "No report is overdue.",
   "filing.catchUp": "Write the missing reports",
