@@ -109,6 +109,7 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/projects/:projectId/reports/catch-up": VIEW_PROJECT_A,
   "POST /api/v1/projects/:projectId/reports/:reportId/submit": ["supervisorA", "adminA", "operator"],
   "POST /api/v1/projects/:projectId/reports/:reportId/receive": ["supervisorA", "adminA", "operator"],
+  "POST /api/v1/projects/:projectId/reports/:reportId/correction": ["supervisorA", "adminA", "operator"],
   "POST /api/v1/projects/:projectId/corrections": ["supervisorA", "adminA", "operator"],
   "GET /api/v1/projects/:projectId/corrections": VIEW_PROJECT_A,
   "GET /api/v1/projects/:projectId/counted": VIEW_PROJECT_A,

@@ -112,6 +112,7 @@ export const CaughtUp = z.object({ created: z.int().openapi({ description: "Repo
 const SignOff = z.object({ by: z.string(), at: millis });
 export const Submitted = z.object({ submitted: SignOff });
 export const Received = z.object({ received: SignOff });
+export const ReportCorrected = z.object({ id: z.string(), version: z.int(), corrected: SignOff.extend({ reason: z.string() }) });
 
 export const Corrected = z.object({ eventId: z.string(), seq: z.int(), delta: z.int() });
 export const Corrections = list("corrections", "A correction with its reason (schema/tables/live.ts corrections)");
