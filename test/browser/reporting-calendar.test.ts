@@ -71,6 +71,7 @@ describe.runIf(hasChromium || process.env.CI)("the reporting calendar in Chromiu
     await row.locator(".filing__received").waitFor();
     expect(await row.locator(".filing__state").textContent()).toBe("Sở đã tiếp nhận");
     expect(await row.locator(".filing__received").textContent()).toMatch(/^Sở tiếp nhận: Trần Thị Giám, /);
+    await screenshot(page, "reporting-calendar-received", false);
 
     // Notes written on an overdue report make it "drafted", still late.
     const next = section.locator("tr.filing--overdue").first();

@@ -17,7 +17,7 @@ export function CorrectionForm(props: { correct: (reason: string) => Promise<Act
   };
   return (
     <details class="correction no-print" classList={{ "correction--compact": !!props.compact }}>
-      <summary class="button button--small button--quiet">{t("filing.correct")}</summary>
+      <summary class="button button--small button--quiet">{t(props.compact ? "filing.correctShort" : "filing.correct")}</summary>
       <form class="form correction__form" onSubmit={submit}>
         <label class="field">
           <span>{t("filing.correctReason")}</span>
