@@ -46,6 +46,13 @@ export const DocumentSettingsSchema = z.strictObject({
   numberSuffix: text().trim().min(1).max(50),
 });
 
+/** A save of the document settings: the whole block, and `base`, the `saved.at` the form was opened
+ * with (null: nobody had saved them). A save based on an older version is refused, not applied. */
+export const DocumentSaveSchema = DocumentSettingsSchema.extend({ base: z.number().int().nullable() });
+
+/** A correction of a submitted report (bản điều chỉnh): why, kept with the filing and in the audit log. */
+export const ReportCorrectionSchema = z.strictObject({ reason: text().trim().min(3).max(1000) });
+
 export const CorrectionSchema = z
   .strictObject({
     fonds: fondsCode,

@@ -1,5 +1,7 @@
 // Progress reports as immutable snapshots, the centre's own words on them, inspections and acceptance.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { DocumentSettings } from "../reports/document-settings";
+import type { StoredNotes } from "../reports/notes-merge";
 import { createdAt, projects } from "./core";
 
 export const REPORT_TYPES = ["weekly", "monthly", "inspection", "adhoc"] as const;
@@ -100,21 +102,30 @@ export const acceptances = sqliteTable(
 );
 
 /**
- * A due report's filing: the centre signs it off (submitted), the department takes it in (received).
- * Kept per period, not per version: once submitted the period's report is frozen.
+ * A due report's filing, one per submitted version: the centre signs it off (submitted), the department
+ * takes it in (received). What the signed document says is kept with it (the document settings and the
+ * notes at the moment of submission), so later edits never change a submitted report. A correction
+ * (bản điều chỉnh) marks the submitted version corrected and makes the next version, filed in its turn.
  */
 export const reportFilings = sqliteTable(
   "report_filings",
   {
+    reportId: text("report_id").primaryKey(),
     projectId: text("project_id").notNull(),
     type: text("type", { enum: REPORT_TYPES }).notNull(),
     from: text("from_day").notNull(),
     to: text("to_day").notNull(),
-    reportId: text("report_id").notNull(),
     submittedAt: integer("submitted_at").notNull(),
     submittedBy: text("submitted_by").notNull(),
     receivedAt: integer("received_at"),
     receivedBy: text("received_by"),
+    /** The official document's settings as submitted; null for filings made before they were kept. */
+    document: text("document", { mode: "json" }).$type<DocumentSettings>(),
+    /** The centre's notes as submitted (null: there were none). */
+    notes: text("notes", { mode: "json" }).$type<StoredNotes>(),
+    correctedAt: integer("corrected_at"),
+    correctedBy: text("corrected_by"),
+    correctionReason: text("correction_reason"),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.type, t.from, t.to] })],
+  (t) => [index("report_filings_period").on(t.projectId, t.type, t.from, t.to)],
 );

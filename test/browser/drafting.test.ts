@@ -66,4 +66,30 @@ describe.runIf(hasChromium || process.env.CI)("a report drafted by two people in
     await sup.close();
     await adm.close();
   }, 90_000);
+
+  it("refuses a stale save of the document heading, saying who saved, and keeps what was typed", async () => {
+    const sup = await signedInPage(browser, SUPERVISOR, `/p/${PROJECT}/reports`);
+    await sup.fill('input[name="from"]', "2026-03-02");
+    await sup.fill('input[name="to"]', "2026-03-13");
+    await sup.getByRole("button", { name: "Lập báo cáo" }).click();
+    await sup.waitForURL(`**/p/${PROJECT}/reports/**`);
+    const adm = await signedInPage(browser, ADMIN, new URL(sup.url()).pathname);
+    const signer = (p: Page) => p.locator('.doc-settings input[name="signerName"]');
+    for (const p of [sup, adm]) {
+      await p.locator(".doc-settings summary").click();
+      await signer(p).waitFor();
+    }
+    const run = Date.now().toString(36);
+    await signer(sup).fill(`Mai Trường Sinh (${run})`);
+    await sup.getByRole("button", { name: "Lưu thể thức" }).click();
+    await sup.locator(".doc-settings").getByText("Đã lưu.").waitFor();
+    // The admin opened the heading before that save: theirs is refused, naming the supervisor.
+    await signer(adm).fill(`Nguyễn Văn Ký (${run})`);
+    await adm.getByRole("button", { name: "Lưu thể thức" }).click();
+    await adm.locator(".doc-settings .form-error", { hasText: "Trần Thị Giám đã lưu thay đổi lúc" }).waitFor();
+    expect(await signer(adm).inputValue()).toBe(`Nguyễn Văn Ký (${run})`);
+    await screenshot(adm, "report-heading-conflict");
+    await sup.close();
+    await adm.close();
+  }, 90_000);
 });

@@ -117,6 +117,7 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/projects/:projectId/reports/catch-up": VIEW_PROJECT_A,
   "POST /api/v1/projects/:projectId/reports/:reportId/submit": ["supervisorA", "adminA", "operator", "systemAdmin"],
   "POST /api/v1/projects/:projectId/reports/:reportId/receive": ["supervisorA", "adminA", "operator", "systemAdmin"],
+  "POST /api/v1/projects/:projectId/reports/:reportId/correction": ["supervisorA", "adminA", "operator", "systemAdmin"],
   "POST /api/v1/projects/:projectId/corrections": ["supervisorA", "adminA", "operator", "systemAdmin"],
   "GET /api/v1/projects/:projectId/corrections": VIEW_PROJECT_A,
   "GET /api/v1/projects/:projectId/counted": VIEW_PROJECT_A,

@@ -96,7 +96,7 @@ describe("reports", () => {
     const docxRes = await get(`/projects/${projectId}/reports/${id}/docx`);
     expect(docxRes.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect(docxRes.headers.get("Content-Disposition")).toContain("adhoc-2021-01-01-2021-12-31.docx");
-    const doc = readDocx(await docxRes.arrayBuffer());
+    const doc = await readDocx(await docxRes.arrayBuffer());
     const results = doc.tables.find((t) => t[0]?.[0] === "STT" && t[0]?.[1] === "Tên phông" && t[1]?.[3] === "Thực hiện")!;
     expect(results[0]!.slice(2)).toEqual(["Nhập trường thông tin hồ sơ", "Nhập trường thông tin văn bản", "Số hóa trang tài liệu"]);
     const actual = (r: string[], first: number) => [0, 1, 2].map((k) => r[first + k * 3 + 1]);
@@ -109,7 +109,7 @@ describe("reports", () => {
   it("issues the report as the official document: the form's parts in order, the settings and the centre's reasons", async () => {
     const { projectId } = await project2021();
     const { id } = (await (await post(`/projects/${projectId}/reports`, { from: "2021-03-01", to: "2021-03-31" })).json()) as { id: string };
-    const first = readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx`)).arrayBuffer());
+    const first = await readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx`)).arrayBuffer());
     // Defaults from the province's name until someone saves the settings.
     expect(first.paragraphs).toEqual(expect.arrayContaining(["UBND TỈNH HÀ TĨNH", "SỞ NỘI VỤ", "Kính gửi: Ủy ban nhân dân tỉnh"]));
 
@@ -124,8 +124,8 @@ describe("reports", () => {
       numberSuffix: "BC-SNV",
     };
     const put = (path: string, body: unknown) => exports.default.fetch(new Request(`http://example.com/api/v1/projects/${projectId}${path}`, { method: "PUT", headers: ADMIN, body: JSON.stringify(body) }));
-    expect((await put("/report-document", settings)).status).toBe(200);
-    expect((await put("/report-document", { ...settings, issuingBody: "" })).status).toBe(400);
+    expect((await put("/report-document", { ...settings, base: null })).status).toBe(200);
+    expect((await put("/report-document", { ...settings, issuingBody: "", base: null })).status).toBe(400);
     // March: nothing was counted, so every item is behind; the centre gives one its reason.
     const reason = "Tài liệu khổ lớn, phải chuyển sang máy quét A0";
     expect((await put(`/reports/${id}/notes`, { difficulties: "Giấy mỏng, dễ rách", proposals: "Bố trí kinh phí", reasons: { "21/pages": reason } })).status).toBe(200);
@@ -133,7 +133,7 @@ describe("reports", () => {
     const drafted = (await (await get(`/projects/${projectId}/reports/${id}`)).json()) as { notes: { updatedAt: number } };
     expect((await put(`/reports/${id}/notes`, { difficulties: "Giấy mỏng, dễ rách", proposals: "Bố trí kinh phí năm 2022", base: { updatedAt: drafted.notes.updatedAt } })).status).toBe(200);
 
-    const doc = readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx`)).arrayBuffer());
+    const doc = await readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx`)).arrayBuffer());
     const p = doc.paragraphs;
     const at = (pred: (s: string) => boolean, label: string) => {
       const i = p.findIndex(pred);
@@ -162,7 +162,7 @@ describe("reports", () => {
     ];
     expect(order).toEqual([...order].sort((a, b) => a - b));
     // The tiêu ngữ is underlined; the place and date italic.
-    expect(doc.xml).toMatch(/<w:u w:val="single"\/>[^]*?Độc lập - Tự do - Hạnh phúc/);
+    expect(doc.underlined.join("")).toContain("Độc lập - Tự do - Hạnh phúc");
     const evaluation = doc.tables.find((t) => t[0]?.at(-1) === "Lý do")!;
     const row21 = evaluation.find((r) => r.includes("Ủy ban nhân dân tỉnh Hà Tĩnh"))!;
     expect(row21.slice(2)).toEqual(["Nhập trường thông tin hồ sơ", "Không hoàn thành", "Không đạt", "Chậm tiến độ", ""]);
@@ -170,7 +170,7 @@ describe("reports", () => {
     // Next period's tasks come from the catch-up figures.
     expect(p.some((x) => x.startsWith("- Ủy ban nhân dân tỉnh Hà Tĩnh:") && x.includes("trang"))).toBe(true);
 
-    const en = readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx?locale=en`)).arrayBuffer());
+    const en = await readDocx(await (await get(`/projects/${projectId}/reports/${id}/docx?locale=en`)).arrayBuffer());
     expect(en.paragraphs).toEqual(expect.arrayContaining(["SOCIALIST REPUBLIC OF VIET NAM", "REPORT", "Recipients:"]));
   }, 60_000);
 
@@ -181,10 +181,10 @@ describe("reports", () => {
       worker.scheduled(ctl, env, ctx);
       await waitOnExecutionContext(ctx);
     }
+    // Read from D1, not through the reports list: reading that list catches up to the real today.
     async function reportsOf(projectId: string) {
-      return ((await (await get(`/projects/${projectId}/reports`)).json()) as { reports: { type: string; from: string; to: string; version: number }[] }).reports
-        .map((r) => `${r.type} ${r.from}..${r.to} v${r.version}`)
-        .sort();
+      const rows = await env.DB.prepare("SELECT type, from_day AS f, to_day AS t, version FROM reports WHERE project_id = ?").bind(projectId).all<{ type: string; f: string; t: string; version: number }>();
+      return rows.results.map((r) => `${r.type} ${r.f}..${r.t} v${r.version}`).sort();
     }
     // Each case: the reports due that Viet Nam day are written, and so is every report due before it
     // since the project started (the cron catches up what it missed); nothing is due twice.
@@ -193,7 +193,7 @@ describe("reports", () => {
       ["Thursday, though it is still Wednesday in UTC", "2021-03-03T17:30:00Z", ["weekly 2021-03-01..2021-03-03 v1"]],
       ["the 17th", "2021-03-17T00:00:00Z", ["monthly 2021-02-17..2021-03-16 v1"]],
       ["the 17th (a Monday), reached across a UTC date change", "2021-05-16T18:00:00Z", ["monthly 2021-04-17..2021-05-16 v1", "weekly 2021-05-13..2021-05-16 v1"]],
-      ["the 19th, before the inspection on the 20th, across a month end", "2021-03-19T00:00:00Z", ["inspection 2021-02-20..2021-03-19 v1"]],
+      ["the 20th, the inspection day, across a month end", "2021-03-20T00:00:00Z", ["inspection 2021-02-20..2021-03-19 v1"]],
       ["a Tuesday: nothing new", "2021-03-02T00:00:00Z", []],
     ];
     it.each(cases)("%s", async (_name, utc, dueThatDay) => {

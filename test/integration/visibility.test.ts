@@ -98,7 +98,7 @@ const docxText = (pick: (w: World) => string) => async (w: World, s: SignedIn) =
     ["vi", "en"].map(async (locale) => {
       const res = await get(`/projects/${w.p.projectId}/reports/${pick(w)}/docx?locale=${locale}`, as(s));
       expect(res.status).toBe(200);
-      const doc = readDocx(await res.arrayBuffer());
+      const doc = await readDocx(await res.arrayBuffer());
       return JSON.stringify([doc.paragraphs, doc.tables]);
     }),
   );

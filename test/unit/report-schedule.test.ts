@@ -8,9 +8,11 @@ describe("the reporting calendar (seed 000)", () => {
     ["a Tuesday", "2026-11-24", []],
     ["the 17th on a Tuesday", "2026-11-17", [{ type: "monthly", from: "2026-10-17", to: "2026-11-16" }]],
     ["the 17th across a year end", "2027-01-17", [{ type: "monthly", from: "2026-12-17", to: "2027-01-16" }]],
-    ["the 19th, before the inspection", "2026-11-19", [{ type: "weekly", from: "2026-11-16", to: "2026-11-18" }, { type: "inspection", from: "2026-10-20", to: "2026-11-19" }]],
+    ["the 19th, the day before the inspection: nothing", "2026-11-19", [{ type: "weekly", from: "2026-11-16", to: "2026-11-18" }]],
+    ["the 20th, the inspection day", "2026-11-20", [{ type: "inspection", from: "2026-10-20", to: "2026-11-19" }]],
     ["the 17th on a Monday", "2026-08-17", [{ type: "weekly", from: "2026-08-13", to: "2026-08-16" }, { type: "monthly", from: "2026-07-17", to: "2026-08-16" }]],
-    ["the 19th of March, after a short February", "2026-03-19", [{ type: "weekly", from: "2026-03-16", to: "2026-03-18" }, { type: "inspection", from: "2026-02-20", to: "2026-03-19" }]],
+    ["the 20th of March, after a short February", "2026-03-20", [{ type: "inspection", from: "2026-02-20", to: "2026-03-19" }]],
+    ["the 20th on a Thursday", "2026-08-20", [{ type: "weekly", from: "2026-08-17", to: "2026-08-19" }, { type: "inspection", from: "2026-07-20", to: "2026-08-19" }]],
   ];
   it.each(cases)("%s", (_name, day, expected) => {
     expect(reportsDueOn(day)).toEqual(expected);

@@ -115,6 +115,7 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/projects/:projectId/reports/catch-up": P("leader"), // writes only what is already owed
   "POST /api/v1/projects/:projectId/reports/:reportId/submit": P("supervisor"), // the centre signs off
   "POST /api/v1/projects/:projectId/reports/:reportId/receive": P("supervisor"), // the department takes it in
+  "POST /api/v1/projects/:projectId/reports/:reportId/correction": P("supervisor"), // the centre corrects what it signed
   "POST /api/v1/projects/:projectId/corrections": P("supervisor"),
   "GET /api/v1/projects/:projectId/corrections": P("leader"),
   "GET /api/v1/projects/:projectId/counted": P("leader"),

@@ -102,6 +102,7 @@ export const Alerts = list("alerts", "An alert instance and its state (schema/wi
 export const AlertHistory = list("transitions", "One state transition of an alert, with its values");
 export const Silenced = z.object({ ok: z.literal(true), until: millis });
 
+const SignOff = z.object({ by: z.string(), at: millis });
 const ReportMeta = z.object({ id: z.string(), type: z.enum(["weekly", "monthly", "inspection", "adhoc"]), from: z.string(), to: z.string(), version: z.int(), generatedAt: millis, generatedBy: z.string() });
 export const Reports = z.object({ reports: z.array(ReportMeta) });
 export const StoredReport = z.object({ id: z.string(), version: z.int(), created: z.boolean() });
@@ -109,14 +110,19 @@ export const Report = z.object({
   meta: ReportMeta,
   content: open("The report as this caller may see it (schema/reports/content.ts ReportContent)"),
   notes: z.object({ difficulties: z.string(), proposals: z.string(), updatedBy: z.string(), updatedAt: millis }).nullable(),
+  document: z.object({ settings: z.record(z.string(), z.unknown()), saved: z.object({ by: z.string(), at: millis }).nullable() }).openapi({ description: "The official document's heading: as submitted once this version is, today's otherwise" }),
+  frozen: z
+    .object({ submitted: SignOff, received: SignOff.nullable(), corrected: SignOff.extend({ reason: z.string() }).nullable() })
+    .nullable()
+    .openapi({ description: "Set once this version is submitted: it, its notes and its heading no longer change; a correction makes the next version" }),
 });
 export const DocumentSettingsSaved = z.object({ settings: z.record(z.string(), z.unknown()), saved: z.object({ by: z.string(), at: millis }) });
 export const ReportNotes = z.object({ difficulties: z.string(), proposals: z.string(), reasons: z.record(z.string(), z.string()), updatedBy: z.string(), updatedAt: millis.openapi({ description: "The notes' version: the next save's `base.updatedAt`" }) });
 export const ReportingCalendar = z.object({ today: z.string(), items: z.array(open("A due report and its state (worker/reports/filings.ts CalendarItem)")) });
 export const CaughtUp = z.object({ created: z.int().openapi({ description: "Reports written by this call" }) });
-const SignOff = z.object({ by: z.string(), at: millis });
 export const Submitted = z.object({ submitted: SignOff });
 export const Received = z.object({ received: SignOff });
+export const ReportCorrected = z.object({ id: z.string(), version: z.int(), corrected: SignOff.extend({ reason: z.string() }) });
 
 export const Corrected = z.object({ eventId: z.string(), seq: z.int(), delta: z.int() });
 export const Corrections = list("corrections", "A correction with its reason (schema/tables/live.ts corrections)");

@@ -7,6 +7,7 @@ import { and, eq, gte, lt, lte, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { dailyTotals, reports } from "../../schema/db";
 import { dueReports, type DueReport } from "../../schema/reports/filing";
+import { dayInZone } from "../../schema/time";
 import { assembleReport, loadReportBasis, type PeriodFigures } from "./generate";
 
 /** Reports written per project and run at most: the rest follow on the next run (bounded work per request). */
@@ -88,4 +89,13 @@ export async function catchUpReports(d1: D1Database, project: CatchUpProject, to
     created += results.reduce((n, r) => n + r.length, 0);
   }
   return created;
+}
+
+/**
+ * Before the reporting calendar or the reports list answers: whatever fell due while no cron ran (the
+ * server was down at 07:00, the trigger failed) is written first, so a reader never finds a due report
+ * missing and nobody has to ask for it. Written as the schedule's, not the reader's; idempotent.
+ */
+export function catchUpOnRead(d1: D1Database, project: CatchUpProject & { timeZone: string }, now: number): Promise<number> {
+  return catchUpReports(d1, project, dayInZone(now, project.timeZone), now, "cron");
 }

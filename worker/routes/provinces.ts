@@ -1,4 +1,5 @@
 // Provinces and the leadership overview: every project of a province with live totals against plan.
+import { owedPastDue } from "../../schema/reports/filing";
 import { reportingCalendar } from "../reports/filings";
 import { asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
@@ -50,7 +51,7 @@ export const provinceRoutes = router()
       rows.map(async (p) => {
         const [summary, calendar] = await Promise.all([roomFor(c.env, p.id).summary(restricted), reportingCalendar(c.env.DB, p, now)]);
         // Seeds 003, 004: units that report late are shown, not hidden.
-        return summary && { ...summary, reportsOverdue: calendar.items.filter((i) => i.state === "overdue").length };
+        return summary && { ...summary, reportsOverdue: calendar.items.filter(owedPastDue).length };
       }),
     );
     return c.json({ province: { id: province.id, name: province.name }, projects: summaries.filter((s) => s !== null) });

@@ -4,7 +4,7 @@
 // never in any of them.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { DocumentSettingsSchema, ProjectIdParam, ReportRequestSchema, ReportNotesSchema, ReportParams, ReportQuery } from "../../schema/api";
+import { DocumentSaveSchema, ProjectIdParam, ReportRequestSchema, ReportNotesSchema, ReportParams, ReportQuery } from "../../schema/api";
 import { reports } from "../../schema/db";
 import { reportSheet, type Locale } from "../../schema/reports/columns";
 import { officialDocument } from "../../schema/reports/document";
@@ -16,7 +16,8 @@ import { ApiError } from "../lib/errors";
 import { actorOf } from "../lib/actor";
 import { zValidator } from "../lib/validator";
 import type { ReportContent } from "../../schema/reports/content";
-import { assertOpen, openDuePeriod } from "../reports/filings";
+import { assertWritable, filingOfReport, openDuePeriod } from "../reports/filings";
+import { catchUpOnRead } from "../reports/catch-up";
 import { buildReport, storeReport } from "../reports/generate";
 import { loadDocumentSettings, saveDocumentSettings } from "../reports/document-settings";
 import { toDocx } from "../reports/docx";
@@ -26,18 +27,26 @@ import { loadNotes, saveNotes } from "../reports/notes";
 import { fieldsWithout, notesWithout } from "../../schema/reports/notes-merge";
 import { requireProject } from "../lib/project";
 
-/** A stored report as this viewer may see it (worker/reports/visible.ts), with the period's notes. */
+/**
+ * A stored report as this viewer may see it (worker/reports/visible.ts), with the period's notes and
+ * the document settings: those it was submitted with when it was (frozen), today's otherwise.
+ */
 async function loadReport(c: Context<AppEnv>, projectId: string, reportId: string) {
   const db = drizzle(c.env.DB);
   const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
   if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
-  const notes = await loadNotes(c.env.DB, projectId, row);
+  const filing = await filingOfReport(c.env.DB, reportId);
+  const notes = filing ? filing.notes : await loadNotes(c.env.DB, projectId, row);
   const content = reportForAudience(row.content as ReportContent, await audienceOf(c, projectId));
   // Reasons are keyed "code/kind": a hidden fonds' reason goes with its row.
   const shown = new Set(content.table.rows.map((r) => r.code));
   const visibleNotes = notes ? { ...notes, reasons: Object.fromEntries(Object.entries(notes.reasons).filter(([k]) => shown.has(k.slice(0, k.lastIndexOf("/"))))) } : null;
-  const document = await loadDocumentSettings(c.env.DB, projectId);
-  return { meta: { id: row.id, type: row.type, from: row.from, to: row.to, version: row.version, generatedAt: row.generatedAt, generatedBy: row.generatedBy }, content, notes: visibleNotes, document };
+  // A filing from before snapshots were kept has none: today's settings are the best there is.
+  const document = filing?.document ? { settings: filing.document, saved: { by: filing.submittedBy, at: filing.submittedAt } } : await loadDocumentSettings(c.env.DB, projectId);
+  const frozen = filing
+    ? { submitted: { by: filing.submittedBy, at: filing.submittedAt }, received: filing.receivedAt ? { by: filing.receivedBy ?? "", at: filing.receivedAt } : null, corrected: filing.correctedAt ? { by: filing.correctedBy ?? "", at: filing.correctedAt, reason: filing.correctionReason ?? "" } : null }
+    : null;
+  return { meta: { id: row.id, type: row.type, from: row.from, to: row.to, version: row.version, generatedAt: row.generatedAt, generatedBy: row.generatedBy }, content, notes: visibleNotes, document, frozen };
 }
 
 /** The centre's notes under the sheet of a CSV or XLSX. */
@@ -59,6 +68,7 @@ function fileName(content: ReportContent, ext: string): string {
 export const reportRoutes = router()
   .get("/projects/:projectId/reports", zValidator("param", ProjectIdParam), async (c) => {
     const { projectId } = c.req.valid("param");
+    await catchUpOnRead(c.env.DB, await requireProject(c.env.DB, projectId), Date.now());
     const rows = await drizzle(c.env.DB)
       .select({ id: reports.id, type: reports.type, from: reports.from, to: reports.to, version: reports.version, generatedAt: reports.generatedAt, generatedBy: reports.generatedBy })
       .from(reports)
@@ -110,13 +120,17 @@ export const reportRoutes = router()
       "Content-Disposition": `attachment; filename="${fileName(content, "docx")}"`,
     });
   })
-  .put("/projects/:projectId/report-document", zValidator("param", ProjectIdParam), zValidator("json", DocumentSettingsSchema), async (c) => {
+  .put("/projects/:projectId/report-document", zValidator("param", ProjectIdParam), zValidator("json", DocumentSaveSchema), async (c) => {
     const { projectId } = c.req.valid("param");
-    await requireProject(c.env.DB, projectId);
-    const settings = c.req.valid("json");
-    const saved = { by: actorOf(c.var.principal).name, at: Date.now() };
-    await saveDocumentSettings(c.env.DB, projectId, settings, saved.by, saved.at);
-    return c.json({ settings, saved });
+    const project = await requireProject(c.env.DB, projectId);
+    const { base, ...settings } = c.req.valid("json");
+    const outcome = await saveDocumentSettings(c.env.DB, c.var.principal, { projectId, provinceId: project.provinceId }, settings, base, actorOf(c.var.principal).name);
+    if (!outcome.ok) {
+      const { saved } = outcome.current;
+      const message = saved ? savedInBetween(saved.by, saved.at, project.timeZone) : "Thiết lập văn bản đã thay đổi sau khi bạn mở; tải lại rồi sửa (the document settings changed after you opened them; reload and edit again)";
+      throw new ApiError(409, "conflict", message, { current: outcome.current });
+    }
+    return c.json(outcome.current);
   })
   .put("/projects/:projectId/reports/:reportId/notes", zValidator("param", ReportParams), zValidator("json", ReportNotesSchema), async (c) => {
     const { projectId, reportId } = c.req.valid("param");
@@ -127,7 +141,7 @@ export const reportRoutes = router()
       .where(and(eq(reports.id, reportId), eq(reports.projectId, projectId)));
     if (!row) throw new ApiError(404, "not_found", "Không có báo cáo này (unknown report)");
     const period = { type: row.type, from: row.from, to: row.to };
-    await assertOpen(c.env.DB, projectId, period);
+    await assertWritable(c.env.DB, projectId, reportId, period);
     const { base, ...edit } = c.req.valid("json");
     const outcome = await saveNotes(c.env.DB, c.var.principal, { projectId, provinceId: project.provinceId, period }, edit, base, actorOf(c.var.principal).name);
     const hidden = (await audienceOf(c, projectId)).hidden;

@@ -1,5 +1,5 @@
 // The reporting calendar (worker/routes/filings.ts): what the project owes, writing missing reports,
-// and the centre's and the department's sign-offs.
+// the centre's and the department's sign-offs, and corrections of a submitted report.
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
 import { apiClient } from "../api";
@@ -23,5 +23,6 @@ export function createReportingCalendar(projectId: string, writeHeaders: () => R
     write: (type: CalendarItem["type"], due: string) => act(() => project().reports.$post({ param, json: { type, due } }, headers()), refetch),
     submit: (reportId: string) => act(() => project().reports[":reportId"].submit.$post({ param: { projectId, reportId } }, headers()), refetch),
     receive: (reportId: string) => act(() => project().reports[":reportId"].receive.$post({ param: { projectId, reportId } }, headers()), refetch),
+    correct: (reportId: string, reason: string) => act(() => project().reports[":reportId"].correction.$post({ param: { projectId, reportId }, json: { reason } }, headers()), refetch),
   };
 }

@@ -27,6 +27,12 @@ export interface Report {
   notes: ReportNotes | null;
   /** Who issues the official document (schema/reports/document-settings.ts); defaults until saved. */
   document: { settings: DocumentSettings; saved: { by: string; at: number } | null };
+  /** Set once this version is submitted: then it, its notes and its document settings never change. */
+  frozen: {
+    submitted: { by: string; at: number };
+    received: { by: string; at: number } | null;
+    corrected: { by: string; at: number; reason: string } | null;
+  } | null;
 }
 
 
@@ -68,7 +74,14 @@ export function createReportStore(projectId: string, reportId: string, writeHead
     /** Notes saved here or by someone else (the live feed's "report-notes"). */
     setNotes: (notes: ReportNotes) => ctl.mutate((x) => (x ? { ...x, notes } : x)),
     refetch: () => void ctl.refetch(),
-    saveDocument: async (json: DocumentSettings): Promise<ActionResult> => {
+    /** Corrects this submitted version; the new version's id on success. */
+    correct: async (reason: string): Promise<ActionResult & { id?: string }> => {
+      const r = await action<{ id: string }>(() => api().correction.$post({ param, json: { reason } }, { headers: writeHeaders() }));
+      return r.ok ? { ok: true, id: r.body?.id } : r;
+    },
+    /** Saves the settings over the version this page holds; a refusal says who saved in between. */
+    saveDocument: async (settings: DocumentSettings): Promise<ActionResult> => {
+      const json = { ...settings, base: valueOf(report)?.document.saved?.at ?? null };
       const r = await action<Report["document"]>(() => apiClient().projects[":projectId"]["report-document"].$put({ param: { projectId }, json }, { headers: writeHeaders() }));
       if (r.ok && r.body) {
         const document = r.body;

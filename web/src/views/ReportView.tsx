@@ -3,6 +3,7 @@ import { Show, createMemo } from "solid-js";
 import { officialDocument } from "../../../schema/reports/document";
 import { Breadcrumbs } from "../components/Breadcrumbs";
 import { DocumentSettingsForm } from "../components/reports/DocumentSettingsForm";
+import { FrozenNotice } from "../components/reports/FrozenNotice";
 import { ItemReasons } from "../components/reports/ItemReasons";
 import { OfficialDocument } from "../components/reports/OfficialDocument";
 import { ReportNotes } from "../components/reports/ReportNotes";
@@ -11,7 +12,7 @@ import { ReportTable } from "../components/reports/ReportTable";
 import { formatDateTime, formatDay, locale, t, tf } from "../i18n";
 import { downloadPath, reportTypeKey } from "../reports/report-text";
 import { atLeast } from "../roles";
-import { pathOf } from "../router";
+import { navigate, pathOf } from "../router";
 import { useApp } from "../store/context";
 import { useProject } from "../store/project";
 import { createReportStore } from "../store/reports";
@@ -24,7 +25,9 @@ export default function ReportView(props: { projectId: string; reportId: string 
   const app = useApp();
   const m = useProject(props.projectId);
   const store = createReportStore(props.projectId, props.reportId, app.session.writeHeaders);
-  const canEdit = () => atLeast(m.role(), "supervisor");
+  const canSign = () => atLeast(m.role(), "supervisor");
+  // A submitted version is frozen: its notes are text, not a form that would only answer 409.
+  const canEdit = () => canSign() && !store.report()?.frozen;
   const projectHref = pathOf({ name: "project", projectId: props.projectId });
   const listHref = pathOf({ name: "reports", projectId: props.projectId });
   const doc = createMemo(() => {
@@ -32,6 +35,11 @@ export default function ReportView(props: { projectId: string; reportId: string 
     return r ? officialDocument(r.content, r.notes, r.document.settings, locale()) : null;
   });
   const others = followReport(m, store, props.reportId, () => app.session.me()?.user.id);
+  const correct = async (reason: string) => {
+    const r = await store.correct(reason);
+    if (r.ok && r.id) navigate(pathOf({ name: "report", projectId: props.projectId, reportId: r.id }));
+    return r;
+  };
   const crumb = () => {
     const r = store.report();
     return r ? `${t(reportTypeKey(r.meta.type))} ${formatDay(r.meta.from)} – ${formatDay(r.meta.to)}` : "…";
@@ -62,6 +70,15 @@ export default function ReportView(props: { projectId: string; reportId: string 
                 <p class="report__viewers" role="status">{tf("reports.viewingNow", { names: others().join(", ") })}</p>
               </Show>
               <p class="report__version">{tf("reports.version", { version: r().meta.version, by: r().meta.generatedBy, at: formatDateTime(r().meta.generatedAt, m.timeZone()) })}</p>
+              <Show when={r().frozen}>
+                {(f) => (
+                  <FrozenNotice
+                    frozen={f()}
+                    timeZone={m.timeZone()}
+                    correct={canSign() && !f().corrected ? correct : undefined}
+                  />
+                )}
+              </Show>
             </header>
             <div class="report__actions no-print">
               <a class="button button--quiet" href={downloadPath(props.projectId, props.reportId, "csv", locale())} download="">

@@ -1,5 +1,6 @@
 import { Show, createSignal } from "solid-js";
 import { t, tf } from "../../i18n";
+import { owedPastDue } from "../../../../schema/reports/filing";
 import { createReportingCalendar } from "../../store/filings";
 import { ReportCalendar } from "./ReportCalendar";
 
@@ -17,7 +18,7 @@ export function ReportFilings(props: { projectId: string; timeZone: string; canS
     return all() ? items : items.slice(0, FIRST_ROWS);
   };
   const more = () => (store.calendar()?.items.length ?? 0) - shown().length;
-  const overdue = () => store.calendar()?.items.filter((i) => i.state === "overdue").length ?? 0;
+  const overdue = () => store.calendar()?.items.filter(owedPastDue).length ?? 0;
   const missing = () => store.calendar()?.items.some((i) => !i.report) ?? false;
   const catchUp = async () => {
     const r = await store.catchUp();
