@@ -1,5 +1,5 @@
 // How the agent reads the server's answer to a batch (README "The station counter API"), and how long it
-// waits before the next try. Pure, so the rules are tested without a network (test/unit/agent-answer.test.ts).
+// waits before the next try. Pure, so the rules are tested without a network (test/unit/agent-rules.test.ts).
 
 export type Answer =
   | { type: "ok"; accepted: number; duplicates: number }
