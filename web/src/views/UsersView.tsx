@@ -4,6 +4,7 @@ import { useApp } from "../store/context";
 import { PeopleForms } from "../components/admin/PeopleForms";
 import { DataTable } from "../components/DataTable";
 import { createUsersStore, type ManagedRole, type ManagedUser } from "../store/users";
+import { FormMessage } from "../components/FormMessage";
 
 /** The people an administrator manages: open an account with a role, grant a role, disable or enable an
  * account, revoke a role (worker/routes/users.ts, people.ts). */
@@ -42,11 +43,7 @@ export default function UsersView() {
           {t("users.loadFailed")}
         </p>
       </Show>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
       <Show when={store.users()}>
         {(users) => (
           <div class="panel">

@@ -1,8 +1,9 @@
-import { Show, createSignal } from "solid-js";
+import { createSignal } from "solid-js";
 import { parseDay } from "../../days";
 import { t } from "../../i18n";
 import { DayField } from "../DayField";
 import type { ActionResult } from "../../store/action";
+import { FormMessage } from "../FormMessage";
 
 /** A leader's request for an ad-hoc report (báo cáo đột xuất) over a date range. */
 export function AdhocForm(props: { defaultFrom: string; defaultTo: string; request: (from: string, to: string) => Promise<ActionResult & { id?: string }>; done: (id: string) => void }) {
@@ -32,11 +33,7 @@ export function AdhocForm(props: { defaultFrom: string; defaultTo: string; reque
           {t("reports.create")}
         </button>
       </div>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
     </form>
   );
 }

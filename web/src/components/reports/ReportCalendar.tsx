@@ -6,6 +6,7 @@ import type { ActionResult } from "../../store/action";
 import type { CalendarItem } from "../../store/filings";
 import { DataTable } from "../DataTable";
 import { Link } from "../Link";
+import { FormMessage } from "../FormMessage";
 
 export interface CalendarActions {
   write(type: CalendarItem["type"], due: string): Promise<ActionResult>;
@@ -29,11 +30,7 @@ export function ReportCalendar(props: { projectId: string; items: readonly Calen
   };
   return (
     <>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
       <DataTable
         label={t("filing.title")}
         class="report-calendar"

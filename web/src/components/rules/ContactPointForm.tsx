@@ -4,6 +4,7 @@ import type { ActionResult } from "../../store/action";
 import type { NewContactPoint } from "../../store/rules";
 import type { AmountRules } from "../../number-input";
 import { NumberField, createFieldErrors } from "../NumberField";
+import { FormMessage } from "../FormMessage";
 
 type Kind = NewContactPoint["type"] & string;
 const KINDS: Kind[] = ["email", "telegram", "zalo", "webhook"];
@@ -92,11 +93,7 @@ export function ContactPointForm(props: { create: (cp: NewContactPoint) => Promi
           {t("contact.mute")}
         </label>
       </div>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
       <button type="submit" class="button">
         {t("contact.add")}
       </button>

@@ -3,6 +3,7 @@ import { formatDateTime, t, tf } from "../../i18n";
 import type { ActionResult } from "../../store/action";
 import type { ContactPoint, Delivery, NewContactPoint, TestResult } from "../../store/rules";
 import { ContactPointForm } from "./ContactPointForm";
+import { FormMessage } from "../FormMessage";
 
 function DeliveryTable(props: { deliveries: readonly Delivery[]; timeZone: string; name?: (id: string) => string }) {
   return (
@@ -115,11 +116,7 @@ export function ContactPoints(props: {
             </For>
           </ul>
         </Show>
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormMessage error={error()} />
         <ContactPointForm create={props.create} />
       </section>
       <section class="panel" aria-labelledby="deliveries-title">

@@ -5,6 +5,7 @@ import type { ActionResult } from "../../store/action";
 import type { AlertRule, RulePatch } from "../../store/rules";
 import { NumberField, createFieldErrors } from "../NumberField";
 import { PENDING_RULES, ruleScopeText, thresholdInput, thresholdRules, thresholdText, thresholdValue, type RuleNames } from "./rule-text";
+import { FormMessage } from "../FormMessage";
 
 /** The project's rules; administrators switch them on and off, change thresholds and delete them. */
 export function RuleList(props: {
@@ -35,11 +36,7 @@ export function RuleList(props: {
       <h2 id="rules-list-title" class="section-title">
         {t("rules.list")} <span class="count">({props.rules.length})</span>
       </h2>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
       <Show when={props.rules.length > 0} fallback={<p class="empty">{t("rules.none")}</p>}>
         <ul class="rules">
           <For each={props.rules}>
