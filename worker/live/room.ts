@@ -33,7 +33,6 @@ import { checkBatch, CORRECTION_STATION, unplannedKind, type IngestResult } from
 import { provinceRoomFor } from "../lib/app-env";
 import { audienceFor, restrictedSignature } from "./visibility";
 
-
 export class ProjectRoom extends DurableObject<Env> {
   private readonly store: LiveStore;
   private readonly projectId: string;
