@@ -5,9 +5,14 @@ import type { ActionResult } from "../store/action";
 /** How a form's submit went, in words: its own message or the server's. */
 export type FormOutcome = { ok: boolean; text: string };
 
-/** A write's result in words: `done` when it went through, else the server's reason, or that the network is down. */
+/** Why a write did not go through: the server's reason, or that the network is down; null when it did. */
+export function errorOf(r: ActionResult): string | null {
+  return r.ok ? null : r.message || t("common.offlineAction");
+}
+
+/** A write's result in words: `done` when it went through, else errorOf. */
 export function outcomeOf(r: ActionResult, done: string): FormOutcome {
-  return r.ok ? { ok: true, text: done } : { ok: false, text: r.message || t("common.offlineAction") };
+  return r.ok ? { ok: true, text: done } : { ok: false, text: errorOf(r)! };
 }
 
 /**

@@ -5,6 +5,7 @@ import { t, tf } from "../i18n";
 import { amountInput } from "../number-input";
 import { useApp } from "../store/context";
 import { NumberField, createFieldErrors } from "./NumberField";
+import { errorOf } from "./FormMessage";
 
 /**
  * Seed 001: a fonds that will not reach its planned volume hands it to other fonds, keeping the project
@@ -34,7 +35,7 @@ export function MovePlan(props: { projectId: string; alert: AlertView; fonds: re
       reason: String(form.get("reason") ?? "").trim(),
     });
     setBusy(false);
-    setMessage(result.ok ? t("alert.moved") : result.message || t("common.offlineAction"));
+    setMessage(result.ok ? t("alert.moved") : errorOf(result));
     if (result.ok) setOpen(false);
   };
   return (

@@ -3,8 +3,9 @@ import { formatDateTime, roleName, t, tf } from "../i18n";
 import { useApp } from "../store/context";
 import { PeopleForms } from "../components/admin/PeopleForms";
 import { DataTable } from "../components/DataTable";
+import type { ActionResult } from "../store/action";
 import { createUsersStore, type ManagedRole, type ManagedUser } from "../store/users";
-import { FormMessage } from "../components/FormMessage";
+import { errorOf, FormMessage } from "../components/FormMessage";
 
 /** The people an administrator manages: open an account with a role, grant a role, disable or enable an
  * account, revoke a role (worker/routes/users.ts, people.ts). */
@@ -18,9 +19,9 @@ export default function UsersView() {
     if (r.provinceId) return app.projects.provinces()?.find((p) => p.id === r.provinceId)?.name ?? r.provinceId;
     return t("users.everywhere");
   };
-  const act = async (run: () => Promise<{ ok: boolean; message?: string }>) => {
+  const act = async (run: () => Promise<ActionResult>) => {
     const r = await run();
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    setError(errorOf(r));
   };
   const toggle = (u: ManagedUser) => {
     const disable = u.disabledAt === null;

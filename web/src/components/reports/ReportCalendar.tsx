@@ -6,7 +6,7 @@ import type { ActionResult } from "../../store/action";
 import type { CalendarItem } from "../../store/filings";
 import { DataTable } from "../DataTable";
 import { Link } from "../Link";
-import { FormMessage } from "../FormMessage";
+import { errorOf, FormMessage } from "../FormMessage";
 
 export interface CalendarActions {
   write(type: CalendarItem["type"], due: string): Promise<ActionResult>;
@@ -26,7 +26,7 @@ export function ReportCalendar(props: { projectId: string; items: readonly Calen
   const [error, setError] = createSignal<string | null>(null);
   const run = async (action: () => Promise<ActionResult>) => {
     const r = await action();
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    setError(errorOf(r));
   };
   return (
     <>

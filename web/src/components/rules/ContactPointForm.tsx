@@ -4,7 +4,7 @@ import type { ActionResult } from "../../store/action";
 import type { NewContactPoint } from "../../store/rules";
 import type { AmountRules } from "../../number-input";
 import { NumberField, createFieldErrors } from "../NumberField";
-import { FormMessage } from "../FormMessage";
+import { errorOf, FormMessage } from "../FormMessage";
 
 type Kind = NewContactPoint["type"] & string;
 const KINDS: Kind[] = ["email", "telegram", "zalo", "webhook"];
@@ -38,7 +38,7 @@ export function ContactPointForm(props: { create: (cp: NewContactPoint) => Promi
       repeatIntervalSeconds: Math.round(repeat * 3600),
       muteOutsideWorkingTime: data.get("mute") === "on",
     });
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    setError(errorOf(r));
     if (r.ok) form.reset();
   };
   const text = (name: string, label: string, type = "text") => (

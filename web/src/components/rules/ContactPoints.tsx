@@ -3,7 +3,7 @@ import { formatDateTime, t, tf } from "../../i18n";
 import type { ActionResult } from "../../store/action";
 import type { ContactPoint, Delivery, NewContactPoint, TestResult } from "../../store/rules";
 import { ContactPointForm } from "./ContactPointForm";
-import { FormMessage } from "../FormMessage";
+import { errorOf, FormMessage } from "../FormMessage";
 
 function DeliveryTable(props: { deliveries: readonly Delivery[]; timeZone: string; name?: (id: string) => string }) {
   return (
@@ -69,7 +69,7 @@ function ContactPointItem(props: { cp: ContactPoint; timeZone: string; remove: (
           onClick={async () => {
             if (!confirm(t("contact.confirmDelete"))) return;
             const r = await props.remove();
-            props.onError(r.ok ? null : r.message || t("common.offlineAction"));
+            props.onError(errorOf(r));
           }}
         >
           {t("common.delete")}

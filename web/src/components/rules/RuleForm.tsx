@@ -5,7 +5,7 @@ import type { ActionResult } from "../../store/action";
 import type { AlertRule, NewRule } from "../../store/rules";
 import { NumberField, createFieldErrors } from "../NumberField";
 import { PENDING_RULES, thresholdRules, thresholdValue } from "./rule-text";
-import { FormMessage } from "../FormMessage";
+import { errorOf, FormMessage } from "../FormMessage";
 
 const TYPES: AlertRule["type"][] = ["behind_schedule", "under_plan", "silent_station"];
 
@@ -39,7 +39,7 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
     setBusy(true);
     const result = await props.create(rule);
     setBusy(false);
-    setError(result.ok ? null : result.message || t("common.offlineAction"));
+    setError(errorOf(result));
     if (result.ok) {
       form.reset();
       setType("behind_schedule");

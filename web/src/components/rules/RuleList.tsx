@@ -5,7 +5,7 @@ import type { ActionResult } from "../../store/action";
 import type { AlertRule, RulePatch } from "../../store/rules";
 import { NumberField, createFieldErrors } from "../NumberField";
 import { PENDING_RULES, ruleScopeText, thresholdInput, thresholdRules, thresholdText, thresholdValue, type RuleNames } from "./rule-text";
-import { FormMessage } from "../FormMessage";
+import { errorOf, FormMessage } from "../FormMessage";
 
 /** The project's rules; administrators switch them on and off, change thresholds and delete them. */
 export function RuleList(props: {
@@ -20,7 +20,7 @@ export function RuleList(props: {
   const errors = createFieldErrors();
   const run = async (action: Promise<ActionResult>) => {
     const r = await action;
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    setError(errorOf(r));
     return r.ok;
   };
   const save = async (rule: AlertRule, e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
