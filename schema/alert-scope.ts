@@ -2,6 +2,8 @@
 // "project/<kind>", "fonds/<code>/<kind>" (a code may itself contain "/"), "station/<id>". Reports key
 // their reasons by the same scope without the "fonds/" prefix ("<code>/<kind>"), as stored since the
 // first report. Pure; used by the alert rules, the visibility filter, reports and the dashboard.
+import { compareVietnamese } from "./fonds-list";
+
 export type AlertScope =
   | { level: "project"; kind: string }
   | { level: "fonds"; fonds: string; kind: string }
@@ -26,12 +28,6 @@ export function parseScope(scope: string): AlertScope {
   return { level: "other", text: scope };
 }
 
-/** The fonds a scope is about, if any. */
-export function fondsOfScope(scope: string): string | null {
-  const s = parseScope(scope);
-  return s.level === "fonds" ? s.fonds : null;
-}
-
 /** A report's reason key for a scope. */
 export function reasonKey(scope: string): string {
   return scope.startsWith("fonds/") ? scope.slice("fonds/".length) : scope;
@@ -41,12 +37,8 @@ export function parseReasonKey(key: string): AlertScope {
   return key.startsWith("project/") || key.startsWith("station/") ? parseScope(key) : parseScope(`fonds/${key}`);
 }
 
-const collator = new Intl.Collator("vi", { numeric: true });
-
 /** Scopes (or fonds codes) in the order people read them: "2" before "10", Vietnamese letters in place. */
-export function compareScopes(a: string, b: string): number {
-  return collator.compare(a, b);
-}
+export const compareScopes = compareVietnamese;
 
 /**
  * The stations a silent-station alert says are silent now: the one definition of "silent" (the project's

@@ -2,6 +2,7 @@
 // stations, people and roles, accounts, the audit log.
 import { z } from "@hono/zod-openapi";
 import { WORK_KIND_KEYS } from "./kinds";
+import { PROJECT_TIME_ZONE } from "./time";
 import { ProjectIdParam, ProvinceIdParam, amountFitsKind, day, email, fondsCode, noFieldMessage, someField, text } from "./api-base";
 
 const slug = text().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "chữ thường, số và '-' (lowercase letters, digits, '-')");
@@ -15,7 +16,7 @@ export const ProjectCreateSchema = z
     legalBasis: text().trim().max(300).default(""),
     periodStart: day,
     periodEnd: day,
-    timeZone: z.literal("Asia/Ho_Chi_Minh").default("Asia/Ho_Chi_Minh"),
+    timeZone: z.literal(PROJECT_TIME_ZONE).default(PROJECT_TIME_ZONE),
   })
   .refine((p) => p.periodStart <= p.periodEnd, { message: "periodStart must not be after periodEnd", path: ["periodEnd"] });
 

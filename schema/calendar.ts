@@ -39,11 +39,6 @@ export function calendarWithin(cal: WorkCalendar, from: string, to: string): { h
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** True for a real calendar day written "yyyy-mm-dd" (rejects 2026-02-30). */
-export function isDay(text: string): boolean {
-  return toDayNumber(text) !== undefined;
-}
-
 // Days since 1970-01-01.
 function dayNumber(day: string): number {
   const n = toDayNumber(day);

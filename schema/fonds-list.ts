@@ -10,7 +10,7 @@ export type SortDir = "asc" | "desc";
 const collator = new Intl.Collator("vi", { numeric: true });
 const codeCollator = new Intl.Collator("en", { numeric: true });
 
-/** Vietnamese collation, exported for other lists of names (stations). */
+/** Vietnamese collation, numbers by value ("2" before "10"): also the order of alert scopes (alert-scope.ts). */
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
 }

@@ -1,12 +1,14 @@
 // The kinds of work counted against a plan (DOMAIN.md). Quantities are stored and sent as integers in
-// the kind's smallest unit (10^-decimals), so sums stay exact: 2.429,40 m is stored as 242940.
+// the kind's smallest unit (10^-decimals), so sums stay exact: 2.429,40 m is stored as 242940. `name`:
+// what the dashboard and the alert messages call it (the official report has its own wording,
+// schema/reports/columns.ts).
 export const WORK_KINDS = [
-  { key: "files", decimals: 0, unit: "records" },
-  { key: "documents", decimals: 0, unit: "records" },
-  { key: "pages", decimals: 0, unit: "pages" },
-  { key: "metres", decimals: 2, unit: "metres" }, // chỉnh lý sơ bộ (preliminary arrangement)
-  { key: "metres_loose", decimals: 2, unit: "metres" }, // chỉnh lý rời lẻ (loose documents)
-  { key: "sheets", decimals: 0, unit: "sheets" }, // bồi nền
+  { key: "files", decimals: 0, unit: "records", name: { vi: "Hồ sơ", en: "Files" } },
+  { key: "documents", decimals: 0, unit: "records", name: { vi: "Văn bản", en: "Documents" } },
+  { key: "pages", decimals: 0, unit: "pages", name: { vi: "Trang A4", en: "Pages" } },
+  { key: "metres", decimals: 2, unit: "metres", name: { vi: "Chỉnh lý sơ bộ (m)", en: "Preliminary arrangement, m" } },
+  { key: "metres_loose", decimals: 2, unit: "metres", name: { vi: "Chỉnh lý rời lẻ (m)", en: "Loose arrangement, m" } },
+  { key: "sheets", decimals: 0, unit: "sheets", name: { vi: "Bồi nền (tờ)", en: "Restored sheets" } },
 ] as const;
 
 export type WorkKindKey = (typeof WORK_KINDS)[number]["key"];
@@ -19,6 +21,11 @@ export function sortKinds(kinds: Iterable<string>): string[] {
     return i === -1 ? WORK_KIND_KEYS.length : i;
   };
   return [...kinds].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A kind's name in `locale`; a kind this build does not know is shown by its key. */
+export function kindName(kind: string, locale: "vi" | "en"): string {
+  return WORK_KINDS.find((k) => k.key === kind)?.name[locale] ?? kind;
 }
 
 export function kindDecimals(kind: string): number | undefined {

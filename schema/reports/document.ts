@@ -4,7 +4,7 @@
 // notes, "Nơi nhận" and the signer. One model, pure, rendered as Word (worker/reports/docx.ts) and as
 // the page's print layout (web/src/components/reports/OfficialDocument.tsx), so the two cannot differ.
 import { formatPercent, formatQuantity } from "../numbers";
-import { dayInZone, formatDate } from "../time";
+import { dayInZone, formatDate, PROJECT_TIME_ZONE } from "../time";
 import { kindTitle, type Locale } from "./columns";
 import type { ReportContent } from "./content";
 import type { DocumentSettings } from "./document-settings";
@@ -54,7 +54,6 @@ export interface DocumentNotes {
 
 /** Blanks a signer fills in by hand (the number and the day are given when the document is signed). */
 const BLANK = "\u00a0".repeat(8);
-const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 /** An item is behind when it missed the period's plan or fell off the curve: the items that need a reason. */
 export function isBehind(c: ReportCell): boolean {
@@ -160,7 +159,7 @@ function nextTasks(content: ReportContent, locale: Locale): Block[] {
 
 export function officialDocument(content: ReportContent, notes: DocumentNotes | null, s: DocumentSettings, locale: Locale): OfficialDocument {
   const w = DOC_WORDS[locale];
-  const [year, month] = dayInZone(content.generatedAt, TIME_ZONE).split("-");
+  const [year, month] = dayInZone(content.generatedAt, PROJECT_TIME_ZONE).split("-");
   const period = periodPhrase(content.type, formatDate(content.from), formatDate(content.to), locale);
   const summary = locale === "vi" ? `Kết quả thực hiện ${lowerFirst(content.project.name)} ${period}` : `Results of ${content.project.name}, ${period}`;
   const basis = content.project.legalBasis.trim();

@@ -1,6 +1,7 @@
 // Provinces, projects, fonds, plans and stations.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { PROJECT_TIME_ZONE } from "../time";
 
 export const createdAt = () =>
   integer("created_at", { mode: "number" })
@@ -24,7 +25,7 @@ export const projects = sqliteTable(
     legalBasis: text("legal_basis").notNull().default(""), // e.g. "Quyết định 4020/QĐ-UBND"
     periodStart: text("period_start").notNull(), // yyyy-mm-dd, in the project's time zone
     periodEnd: text("period_end").notNull(),
-    timeZone: text("time_zone").notNull().default("Asia/Ho_Chi_Minh"),
+    timeZone: text("time_zone").notNull().default(PROJECT_TIME_ZONE),
     createdAt: createdAt(),
   },
   (t) => [index("projects_province").on(t.provinceId)],

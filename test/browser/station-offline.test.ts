@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dayInVietnam, isoInVietnam } from "../../web/src/entry/entries";
+import { dayInZone, PROJECT_TIME_ZONE, projectIsoTime } from "../../schema/time";
 import type { QueuedEntry } from "../../web/src/entry/outbox";
 import { PROJECT, hasChromium, launch, newPage, server, serverTotal } from "./browser";
 import { outboxKey, storedOutbox } from "./outbox-db";
@@ -37,7 +37,7 @@ describe.runIf(hasChromium || process.env.CI)("station entry page with no networ
     try {
       // An entry an earlier version of the page left queued in localStorage: moved to IndexedDB, not lost.
       const now = Date.now();
-      const left: QueuedEntry = { id: crypto.randomUUID(), fonds: FONDS, kind: "pages", amount: 5, decimals: 0, at: isoInVietnam(now), day: dayInVietnam(now) };
+      const left: QueuedEntry = { id: crypto.randomUUID(), fonds: FONDS, kind: "pages", amount: 5, decimals: 0, at: projectIsoTime(now), day: dayInZone(now, PROJECT_TIME_ZONE) };
       await page.evaluate(([k, list]) => localStorage.setItem(k!, list!), [key, JSON.stringify([left])]);
       await page.reload();
       await page.locator('select[name="fonds"]').waitFor({ timeout: 15_000 });

@@ -57,7 +57,7 @@ describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
     await screenshot(page, "overview-national");
     expect(sockets.filter((u) => u.includes("/national/live")).length).toBe(1);
     // Two provinces unfold at once: one socket each, whatever their number of projects.
-    expect(sockets.filter((u) => u.includes("/provinces/")).length).toBe(2);
+    await expect.poll(() => sockets.filter((u) => u.includes("/provinces/")).length).toBe(2);
     expect(sockets.filter((u) => u.includes("/projects/")), "no project feed on the overview").toEqual([]);
     await page.close();
   });
@@ -92,7 +92,7 @@ describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
     await page.close();
   });
 
-  it("shows one status for a project on the wall, its overview card and its page, with counts that match the lists", async () => {
+  it("shows one status for a project on the wall, its overview card, its page and its report, with counts that match the lists", async () => {
     const page = await signedInPage(browser, "lanhdao.hatinh@demo.vn", "/wall?every=600", { width: 1920, height: 1080 });
     const name = page.locator(".wall__name");
     await expect.poll(async () => (await name.textContent()) ?? "", { timeout: 15_000 }).not.toBe("…");
@@ -126,6 +126,24 @@ describe.runIf(hasChromium || process.env.CI)("views in Chromium", () => {
     await expect.poll(async () => rows.count()).toBe(behind);
     await page.getByLabel("Chỉ phông chậm tiến độ").uncheck();
     await screenshot(page, "project-status");
+
+    // The leader asks for a report up to today: it rates behind ("— tiến độ") the same fonds, so the
+    // project reads behind there exactly when the wall, the card and the page say so.
+    await page.getByRole("link", { name: "Báo cáo", exact: true }).click();
+    await page.waitForURL(/\/p\/[^/]+\/reports$/);
+    await page.getByRole("button", { name: "Lập báo cáo" }).click();
+    await page.waitForURL(/\/p\/[^/]+\/reports\/[^/]+$/);
+    await page.locator(".report-table tbody tr").first().waitFor({ timeout: 20_000 });
+    const headers = await page.locator(".report-table thead th").allTextContents();
+    const scheduleColumns = headers.flatMap((h, i) => (h.endsWith("— tiến độ") ? [i] : []));
+    expect(scheduleColumns.length).toBeGreaterThan(0);
+    const ratedBehind = await page.locator(".report-table tbody tr").evaluateAll(
+      (rows, columns) => rows.filter((r) => columns.some((i) => r.children[i]?.textContent === "Chậm tiến độ")).length,
+      scheduleColumns,
+    );
+    expect(ratedBehind).toBe(behind);
+    expect(status === "Chậm tiến độ").toBe(ratedBehind > 0);
+    await screenshot(page, "report-status");
     await page.close();
   });
 

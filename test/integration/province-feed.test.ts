@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cardInputOf, projectCard } from "../../schema/project-card";
 import { summarizeProvince } from "../../schema/province-summary";
 import type { AlertView, Snapshot } from "../../schema/wire";
-import { api, CardWatcher, createProject, events, get, postCounters, signIn } from "./helpers";
+import { ADMIN, api, CardWatcher, createProject, events, get, post, postCounters, signIn, type SignedIn } from "./helpers";
 
 async function ownCard(projectId: string, headers?: Record<string, string>) {
   const snap = (await (await get(`/projects/${projectId}/snapshot`, headers)).json()) as Snapshot;
@@ -44,8 +44,6 @@ describe("the province feed: GET /api/v1/provinces/:provinceId/live", () => {
     const projectLeader = await signIn("Lãnh đạo dự án", "leader", { projectId: p.projectId });
     const refused = await api(`/provinces/${p.provinceId}/live`, { headers: { Origin: "http://example.com", Cookie: projectLeader.cookie, Upgrade: "websocket" } });
     expect(refused.status).toBe(403);
-    const crossSite = await api(`/provinces/${p.provinceId}/live`, { headers: { Origin: "http://evil.example", Cookie: projectLeader.cookie, Upgrade: "websocket" } });
-    expect(crossSite.status).toBe(403);
 
     const leader = await signIn("Lãnh đạo tỉnh", "leader", { provinceId: p.provinceId });
     const w = await CardWatcher.open(p.provinceId, { Cookie: leader.cookie });
@@ -73,6 +71,48 @@ describe("the province feed: GET /api/v1/provinces/:provinceId/live", () => {
     expect(nation.messages.slice(1).every((m) => !m.whole)).toBe(true);
     nation.close();
   }, 30_000);
+
+  // Another site's page would carry the cookie on its WebSocket: refused, for a watcher the feed would
+  // otherwise serve (the same cookie from the dashboard's own origin is upgraded).
+  it.each([
+    ["the province feed", (provinceId: string) => `/provinces/${provinceId}/live`],
+    ["the national feed", () => "/national/live"],
+  ])("refuses %s to a province leader's cookie from another origin or with none, and serves it from its own", async (_, path) => {
+    const p = await createProject(1);
+    const leader = await signIn("Lãnh đạo tỉnh", "leader", { provinceId: p.provinceId });
+    const upgrade = (origin?: string) => api(path(p.provinceId), { headers: { ...(origin ? { Origin: origin } : {}), Cookie: leader.cookie, Upgrade: "websocket" } });
+    for (const origin of ["http://evil.example", "http://example.com.evil.example", undefined]) {
+      const res = await upgrade(origin);
+      expect(res.status, `Origin: ${origin}`).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+    }
+    const own = await upgrade("http://example.com");
+    expect(own.status).toBe(101);
+    own.webSocket!.accept();
+    own.webSocket!.close(1000, "done");
+  });
+
+  it("re-evaluates an open province feed at once when its watcher goes from supervisor to leader: no restricted fonds after", async () => {
+    const p = await createProject(1);
+    expect((await api(`/projects/${p.projectId}/fonds/2`, { method: "PATCH", headers: ADMIN, body: JSON.stringify({ restricted: true }) })).status).toBe(200);
+    expect((await postCounters(p.projectId, p.tokens[0]!, { events: [...events("open", 10, "1", "pages"), ...events("secret", 5, "2", "pages")] })).status).toBe(200);
+    const user: SignedIn = await signIn("Giám sát tỉnh", "supervisor", { provinceId: p.provinceId });
+    const feed = await CardWatcher.open(p.provinceId, { Cookie: user.cookie });
+    await feed.until((w) => w.cards().get(p.projectId)?.kinds.pages?.actual === 15);
+    expect(JSON.stringify(feed.cards().get(p.projectId))).toContain("Phòng Tư pháp");
+
+    expect((await post(`/provinces/${p.provinceId}/members`, { email: user.email, role: "leader" })).status).toBe(200);
+    await feed.until((w) => w.closedWith !== null);
+    expect(feed.closedWith).toBe(4003);
+
+    const again = await CardWatcher.open(p.provinceId, { Cookie: user.cookie });
+    await again.until((w) => w.cards().has(p.projectId));
+    const card = again.cards().get(p.projectId)!;
+    expect(card.kinds.pages?.actual).toBe(10);
+    expect(JSON.stringify(card)).not.toContain("Phòng Tư pháp");
+    expect(card).toEqual(await ownCard(p.projectId, { Cookie: user.cookie }));
+    again.close();
+  });
 
   it("answers an unknown province with 404 and a plain request with 426", async () => {
     expect((await api("/provinces/khong-co/live", { headers: { Upgrade: "websocket", Authorization: "Bearer test-admin-token" } })).status).toBe(404);

@@ -1,6 +1,7 @@
 // The entry page's pure parts around the outbox: entries made from the form, and the server's answers read.
 import { describe, expect, it } from "vitest";
-import { dayInVietnam, entriesFromForm, isoInVietnam, totalsForDay } from "../../web/src/entry/entries";
+import { entriesFromForm, totalsForDay } from "../../web/src/entry/entries";
+import { projectIsoTime } from "../../schema/time";
 import { readSendResult, reasonsByIndex } from "../../web/src/entry/station-api";
 import { entry } from "./entry-fixture";
 
@@ -20,8 +21,7 @@ describe("entries from the form", () => {
         { id: "id-2", fonds: "4", kind: "metres", amount: 250, decimals: 2, at: "2027-03-02T00:30:00+07:00", day: "2027-03-02" },
       ],
     });
-    expect(isoInVietnam(at)).toBe("2027-03-02T00:30:00+07:00");
-    expect(dayInVietnam(at)).toBe("2027-03-02");
+    expect(projectIsoTime(at)).toBe("2027-03-02T00:30:00+07:00");
   });
 
   it("refuses what is not a positive amount for its kind, in the page's number format", () => {

@@ -7,7 +7,8 @@ import type { AlertView, FondsPlan } from "../../schema/wire";
 import { fondsKindKey } from "../../web/src/live/apply";
 import { stateCounts } from "../../web/src/live/alerts";
 import { fondsRows, overallStatus, projectKinds, type Period } from "../../web/src/live/figures";
-import { cutList } from "../../web/src/live/selectors";
+import { BEHIND_LISTED, projectCard, type CardInput } from "../../schema/project-card";
+import { PROJECT_TIME_ZONE } from "../../schema/time";
 
 const PLAIN: WorkCalendar = { holidays: [], workingSaturdays: [] };
 // 20 working days in March 2027; at the end of Friday 12 March half of every linear plan is due.
@@ -48,11 +49,19 @@ describe("the project badge and its list of fonds behind", () => {
 });
 
 describe("headings count what they list", () => {
-  it("cuts a list of 12 fonds at 6 and says +6", () => {
-    const cut = cutList(Array.from({ length: 12 }, (_, i) => i), 6);
-    expect(cut.shown).toHaveLength(6);
-    expect(cut.more).toBe(6);
-    expect(cutList([1, 2], 6)).toEqual({ shown: [1, 2], more: 0 });
+  it("names the first fonds behind on a project card and counts them all, so its '+N' is the rest", () => {
+    // 12 fonds, each with 100 of 1.000 pages by mid-March, when half is due: all 12 are behind.
+    const list = Array.from({ length: 12 }, (_, i) => fonds(`${i + 1}`, { pages: 1000 }));
+    const project = { id: "p", provinceId: "ha-tinh", name: "Dự án", legalBasis: "", periodStart: MID_MARCH.periodStart, periodEnd: MID_MARCH.periodEnd, timeZone: PROJECT_TIME_ZONE };
+    const input: CardInput = { seq: 1, project, kinds: [{ key: "pages", decimals: 0, unit: "pages" }], stations: [], calendar: PLAIN, lastActivityAt: null, fonds: list, fondsTotals: totals(Object.fromEntries(list.map((f) => [`${f.code}/pages`, 100]))), days: new Map() };
+    const card = projectCard(input, [], Date.UTC(2027, 2, 12, 10)); // 17:00 on 12 March in Viet Nam
+    expect(card.behindCount).toBe(12);
+    expect(card.behind).toHaveLength(BEHIND_LISTED);
+    // ProjectCard.tsx shows "+{behindCount − behind.length}" under the names.
+    expect(card.behindCount - card.behind.length).toBe(12 - BEHIND_LISTED);
+
+    const fewer = projectCard({ ...input, fondsTotals: totals({ "1/pages": 100, "2/pages": 100 }), fonds: list.slice(0, 2) }, [], Date.UTC(2027, 2, 12, 10));
+    expect([fewer.behind.length, fewer.behindCount]).toEqual([2, 2]);
   });
 
   it("counts pending alerts in the heading with the state they are in", () => {

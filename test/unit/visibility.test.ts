@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReportTable } from "../../schema/reports/table";
 import { DEFAULT_CALENDAR } from "../../schema/calendar";
-import { fondsOfScope } from "../../schema/alert-scope";
+import { parseScope } from "../../schema/alert-scope";
 import { alertForAudience, EVERYONE, hiding, visibleBy } from "../../worker/live/visibility";
 import { reportForAudience } from "../../worker/reports/visible";
 import type { ReportContent } from "../../schema/reports/content";
@@ -11,9 +11,9 @@ const leader = hiding(["M/7"]);
 
 describe("visibility", () => {
   it("reads the fonds of an alert scope, codes with slashes included", () => {
-    expect(fondsOfScope("fonds/M/7/pages")).toBe("M/7");
-    expect(fondsOfScope("project/pages")).toBeNull();
-    expect(fondsOfScope("station/abc")).toBeNull();
+    expect(parseScope("fonds/M/7/pages")).toEqual({ level: "fonds", fonds: "M/7", kind: "pages" });
+    expect(parseScope("project/pages")).toEqual({ level: "project", kind: "pages" });
+    expect(parseScope("station/abc")).toEqual({ level: "station", station: "abc" });
   });
 
   it("drops alerts about a hidden fonds and strips project-wide figures, keeping state-bearing fields", () => {

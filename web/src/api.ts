@@ -16,6 +16,11 @@ export interface Answer {
 
 /** The message of the API's one error shape ({ error: { code, message } }, schema/errors.ts), else the status. */
 export async function errorMessage(res: Answer): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: unknown } } | null;
-  return typeof body?.error?.message === "string" ? body.error.message : `HTTP ${res.status}`;
+  return errorText(await res.json().catch(() => null), res.status);
+}
+
+/** The message of the API's one error shape, or the status when the body has none. */
+export function errorText(body: unknown, status: number): string {
+  const message = (body as { error?: { message?: unknown } } | null | undefined)?.error?.message;
+  return typeof message === "string" ? message : `HTTP ${status}`;
 }

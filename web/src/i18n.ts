@@ -4,6 +4,8 @@
 // English text missing for a Vietnamese one a compile error). Numbers are formatted by schema/numbers.ts.
 import { createSignal } from "solid-js";
 import type { NumberFormat } from "../../schema/numbers";
+import { kindName as kindNameIn } from "../../schema/kinds";
+import { PROJECT_TIME_ZONE } from "../../schema/time";
 import * as account from "./messages/account";
 import * as admin from "./messages/admin";
 import * as alerts from "./messages/alerts";
@@ -103,21 +105,16 @@ export function tf(key: MessageKey, values: Readonly<Record<string, string | num
   return t(key).replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
 }
 
-/** `kind.files` → "Hồ sơ"; a kind this build does not know is shown by its key. */
+/** "files" → "Hồ sơ" (schema/kinds.ts); reactive like t(). */
 export function kindName(kind: string): string {
-  return named("kind", kind);
+  return kindNameIn(kind, locale());
 }
 
+/** "leader" → "Lãnh đạo"; a role this build does not know is shown by its key. */
 export function roleName(role: string): string {
-  return named("role", role);
+  const key = `role.${role}`;
+  return key in vi ? t(key as MessageKey) : role;
 }
-
-function named(prefix: "kind" | "role", value: string): string {
-  const key = `${prefix}.${value}`;
-  return key in vi ? t(key as MessageKey) : value;
-}
-
-export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -142,18 +139,18 @@ function parts(ms: number, timeZone: string): Record<"day" | "month" | "year" | 
 }
 
 /** Epoch ms → "dd/mm/yyyy" on the project's clock, in both languages. */
-export function formatDate(ms: number, timeZone = DEFAULT_TIME_ZONE): string {
+export function formatDate(ms: number, timeZone: string = PROJECT_TIME_ZONE): string {
   const p = parts(ms, timeZone);
   return `${p.day}/${p.month}/${p.year}`;
 }
 
 /** Epoch ms → "HH:mm:ss" (24-hour) on the project's clock. */
-export function formatTime(ms: number, timeZone = DEFAULT_TIME_ZONE): string {
+export function formatTime(ms: number, timeZone: string = PROJECT_TIME_ZONE): string {
   const p = parts(ms, timeZone);
   return `${p.hour}:${p.minute}:${p.second}`;
 }
 
-export function formatDateTime(ms: number, timeZone = DEFAULT_TIME_ZONE): string {
+export function formatDateTime(ms: number, timeZone: string = PROJECT_TIME_ZONE): string {
   return `${formatDate(ms, timeZone)} ${formatTime(ms, timeZone)}`;
 }
 

@@ -1,18 +1,9 @@
 // A group message in Vietnamese words for people reading mail, Telegram or Zalo: the subject names the
 // rule and how many alerts ("Chậm tiến độ — 12 phông"), one line per alert with its figures. Pure.
-import { parseScope } from "../../schema/alert-scope";
-import { kindDecimals } from "../../schema/kinds";
+import { NO_DATA_SCOPE, parseScope } from "../../schema/alert-scope";
+import { fromBaseUnits, kindDecimals, kindName } from "../../schema/kinds";
 import type { GroupMessage, MessageAlert } from "./message";
 
-/** The same names as the dashboard's (web/src/messages/common.ts, alerts.ts). */
-const KIND_VI: Record<string, string> = {
-  files: "Hồ sơ",
-  documents: "Văn bản",
-  pages: "Trang A4",
-  metres: "Chỉnh lý sơ bộ (m)",
-  metres_loose: "Chỉnh lý rời lẻ (m)",
-  sheets: "Bồi nền (tờ)",
-};
 const RULE_VI: Record<string, string> = {
   behind_schedule: "Chậm tiến độ",
   under_plan: "Không đạt khối lượng kế hoạch",
@@ -29,7 +20,7 @@ const num = (v: Record<string, unknown>, k: string): number => (typeof v[k] === 
 
 function qty(kind: string, amount: number): string {
   const d = kindDecimals(kind) ?? 0;
-  return new Intl.NumberFormat("vi-VN", { minimumFractionDigits: d, maximumFractionDigits: d }).format(amount / 10 ** d);
+  return new Intl.NumberFormat("vi-VN", { minimumFractionDigits: d, maximumFractionDigits: d }).format(fromBaseUnits(amount, d));
 }
 
 /** dd/mm/yyyy hh:mm, local (DOMAIN.md: dates are dd/mm/yyyy). */
@@ -41,8 +32,8 @@ function when(iso: string | number, timeZone: string): string {
 
 function subjectOf(a: MessageAlert, ctx: TextContext): string {
   const s = parseScope(a.scope);
-  if (s.level === "fonds") return `${[`Phông ${s.fonds}`, ctx.fondsName(s.fonds)].filter(Boolean).join(" ")} · ${KIND_VI[s.kind] ?? s.kind}`;
-  if (s.level === "project") return s.kind === "*" ? "Toàn dự án" : `Toàn dự án · ${KIND_VI[s.kind] ?? s.kind}`;
+  if (s.level === "fonds") return `${[`Phông ${s.fonds}`, ctx.fondsName(s.fonds)].filter(Boolean).join(" ")} · ${kindName(s.kind, "vi")}`;
+  if (s.level === "project") return s.kind === "*" ? "Toàn dự án" : `Toàn dự án · ${kindName(s.kind, "vi")}`;
   if (s.level === "station") return `Trạm ${ctx.stationName(s.station)}`;
   return s.text;
 }
@@ -51,7 +42,7 @@ function figures(ruleType: string, a: MessageAlert, ctx: TextContext): string {
   const v = a.values;
   const kind = typeof v.kind === "string" ? v.kind : "";
   if (v.redacted === "restricted") return "số liệu gồm phông hạn chế, không gửi ra ngoài";
-  if (a.scope === "project/*") return `chưa có số liệu sau ${num(v, "workingDays")} ngày làm việc`;
+  if (a.scope === NO_DATA_SCOPE) return `chưa có số liệu sau ${num(v, "workingDays")} ngày làm việc`;
   if (ruleType === "behind_schedule") return `thực hiện ${qty(kind, num(v, "actual"))}, kế hoạch đến nay ${qty(kind, num(v, "planToDate"))} (chênh ${qty(kind, num(v, "variance"))})`;
   if (ruleType === "under_plan") return `theo tốc độ hiện tại chỉ đạt ${qty(kind, num(v, "projected"))}/${qty(kind, num(v, "target"))}, thiếu ${qty(kind, num(v, "shortfall"))}`;
   if (ruleType === "silent_station") return `im lặng ${num(v, "silentMinutes")} phút làm việc`;

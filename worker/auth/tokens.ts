@@ -37,10 +37,6 @@ export async function stationForTokenHash(d1: D1Database, tokenHash: string): Pr
   return station ? { ...station, tokenHash } : null;
 }
 
-export async function stationForToken(d1: D1Database, token: string): Promise<StationIdentity | null> {
-  return stationForTokenHash(d1, await sha256Hex(token));
-}
-
 export function timingSafeEqual(a: string, b: string): boolean {
   const x = new TextEncoder().encode(a);
   const y = new TextEncoder().encode(b);

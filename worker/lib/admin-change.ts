@@ -1,6 +1,7 @@
 // An administrative change: its D1 statements and the audit entry in one batch (one transaction), so
-// the entry is written exactly when the change is. A project's change then reloads the project's
-// Durable Object so watchers and rules see it at once; an account's change has no object to reload.
+// the entry is written exactly when the change is. When it changed what a project's Durable Object holds
+// (plan, stations, rules), that object then reloads so watchers and rules see it at once; an account's
+// change has no object to reload.
 import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
 import type { Context } from "hono";
@@ -15,12 +16,17 @@ export async function commitAccountChange<T extends BatchItem<"sqlite">[]>(c: Co
   return results as BatchResponse<T>;
 }
 
+/**
+ * `project.id` null: a change of the province alone. `reload: false` for records the object does not
+ * hold (inspections, displays), so a write does not cost every watcher a reload.
+ */
 export async function commitChange(
   c: Context<AppEnv>,
-  project: { id: string; provinceId: string },
+  project: { id: string | null; provinceId: string },
   statements: BatchItem<"sqlite">[],
   facts: Omit<AuditFacts, "provinceId" | "projectId">,
+  { reload = true }: { reload?: boolean } = {},
 ): Promise<void> {
   await commitAccountChange(c, statements, { ...facts, provinceId: project.provinceId, projectId: project.id });
-  await roomFor(c.env, project.id).reload();
+  if (reload && project.id !== null) await roomFor(c.env, project.id).reload();
 }

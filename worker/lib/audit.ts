@@ -2,6 +2,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import { auditLog } from "../../schema/db";
 import type { Principal } from "../auth/policy";
+import { auditActorOf } from "./actor";
 
 export interface AuditFacts {
   action: string;
@@ -12,23 +13,12 @@ export interface AuditFacts {
   after?: unknown;
 }
 
-function actor(p: Principal): { actorType: "user" | "operator" | "station"; actorId: string; actorName: string } {
-  switch (p.kind) {
-    case "user":
-      return { actorType: "user", actorId: p.session.user.id, actorName: `${p.session.user.name} <${p.session.user.email}>` };
-    case "station":
-      return { actorType: "station", actorId: p.station.id, actorName: p.station.name };
-    default:
-      return { actorType: "operator", actorId: "operator", actorName: "ADMIN_TOKEN" };
-  }
-}
-
 export function auditInsert(d1: D1Database, p: Principal, facts: AuditFacts) {
   return drizzle(d1)
     .insert(auditLog)
     .values({
       at: Date.now(),
-      ...actor(p),
+      ...auditActorOf(p),
       action: facts.action,
       target: facts.target,
       provinceId: facts.provinceId ?? null,
@@ -49,7 +39,7 @@ export function auditStatement(d1: D1Database, p: Principal, facts: AuditFacts):
  * changed a row (SQLite changes()): a guarded write that lost its race leaves no entry behind.
  */
 export function auditStatementIfChanged(d1: D1Database, p: Principal, facts: AuditFacts): D1PreparedStatement {
-  const a = actor(p);
+  const a = auditActorOf(p);
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
   return d1
     .prepare(

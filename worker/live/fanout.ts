@@ -145,8 +145,20 @@ export class Fanout {
     broadcast(sockets, { type: "presence", viewers: viewersOf(sockets) });
   }
 
-  /** A new watcher, already authorized by worker/routes/live.ts: it starts exactly where the others are. */
-  accept(watcher: SocketAttachment, since: number | null, encoding: FrameEncoding = "json"): WebSocket {
+  /** A WebSocket upgrade forwarded by worker/routes/live.ts, the watcher already authorized (X-Watcher). */
+  upgrade(request: Request): Response {
+    if (request.headers.get("Upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    if (!this.source.plan()) return new Response("unknown project", { status: 404 });
+    const watcher = JSON.parse(decodeURIComponent(request.headers.get("X-Watcher") ?? "null")) as SocketAttachment | null;
+    if (!watcher) return new Response("missing watcher", { status: 400 });
+    const query = new URL(request.url).searchParams;
+    const since = query.get("since");
+    const encoding = query.get("frames") === "compact" ? "compact" : "json";
+    return new Response(null, { status: 101, webSocket: this.accept(watcher, since === null ? null : Number(since), encoding) });
+  }
+
+  /** A new watcher: it starts exactly where the others are. */
+  private accept(watcher: SocketAttachment, since: number | null, encoding: FrameEncoding = "json"): WebSocket {
     // Send what is pending to everyone else first, so this socket starts exactly at broadcast_seq.
     this.frame();
     const { 0: client, 1: server } = new WebSocketPair();

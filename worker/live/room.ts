@@ -2,19 +2,20 @@
 // pushes them to watchers and writes them through to D1. The logic lives in store.ts (SQLite state),
 // validate.ts and dedup.ts (batch checks), readouts.ts (snapshots, the overview's summary and cards),
 // visibility.ts (restricted fonds), fanout.ts (sockets), flush.ts (D1 outbox), retention.ts, wakeups.ts
-// (alarm and timers), rate-limit.ts and worker/alerts/project-alerts.ts; this class only wires them.
+// (alarm and timers), rate-limit.ts and room-alerts.ts (the rules and the actions on alerts); this class
+// only wires them.
 import { DurableObject } from "cloudflare:workers";
 import type { CounterEventInput } from "../../schema/api";
 import { enabledKinds } from "../../schema/kinds";
 import { dayInZone } from "../../schema/time";
 import type { AlertView, Snapshot } from "../../schema/wire";
-import { loadAlertConfig, type AlertConfig } from "../alerts/config";
-import { ProjectAlerts } from "../alerts/project-alerts";
+import { loadAlertConfig } from "../alerts/config";
 import { mailerFrom } from "../alerts/mailer";
 import type { AlertRef } from "../alerts/store";
 import type { AttemptResult } from "../alerts/channels";
 import { Fanout } from "./fanout";
-import { send, type SocketAttachment } from "./sockets";
+import { RoomAlerts } from "./room-alerts";
+import { send } from "./sockets";
 import { flushAlertHistory } from "../alerts/history";
 import { flushOnce } from "./flush";
 import { loadProjectPlan, type ProjectPlan } from "./plan";
@@ -32,7 +33,6 @@ import { checkBatch, CORRECTION_STATION, unplannedKind, type IngestResult } from
 import { provinceRoomFor } from "../lib/app-env";
 import { audienceFor, restrictedSignature } from "./visibility";
 
-
 export class ProjectRoom extends DurableObject<Env> {
   private readonly store: LiveStore;
   private readonly projectId: string;
@@ -40,8 +40,7 @@ export class ProjectRoom extends DurableObject<Env> {
   private plan: ProjectPlan | null = null;
   private fondsCodes = new Set<string>();
   private kinds = new Set<string>();
-  private alertConfig: AlertConfig | null = null;
-  private readonly alerts: ProjectAlerts;
+  private readonly alerts: RoomAlerts;
   private readonly feed: Fanout;
   private readonly wake: Wakeups;
   private readonly readouts: Readouts;
@@ -52,20 +51,29 @@ export class ProjectRoom extends DurableObject<Env> {
     this.projectId = ctx.id.name;
     this.store = new LiveStore(ctx.storage);
     this.wake = new Wakeups(ctx.storage);
-    this.alerts = new ProjectAlerts(ctx.storage.sql);
     this.feed = new Fanout(ctx, this.store, { plan: () => this.plan, snapshot: (r) => this.snapshot(r), alerts: (r) => this.alertList(r) });
     Fanout.answerPings(ctx);
     this.readouts = new Readouts(this.store, () => this.plan, (r) => this.alertList(r), (provinceId, cards) => provinceRoomFor(this.env, provinceId).update(this.projectId, cards));
+    this.alerts = new RoomAlerts(ctx.storage.sql, {
+      store: this.store,
+      wake: this.wake,
+      plan: () => this.plan,
+      mailer: () => mailerFrom(this.env),
+      broadcast: () => this.feed.broadcastAlerts(),
+      readoutsChanged: () => this.readouts.changed(),
+    });
     void ctx.blockConcurrencyWhile(async () => {
       await this.loadPlan();
       // After an eviction: finish what the previous instance had not yet flushed or broadcast.
-      await this.wake.resume(Date.now(), { flush: this.store.meta("flushed_seq") < this.store.seq, rules: this.hasRules() });
+      await this.wake.resume(Date.now(), { flush: this.store.meta("flushed_seq") < this.store.seq, rules: this.alerts.hasRules() });
       if (this.store.meta("broadcast_seq") < this.store.seq) this.feed.scheduleFrame();
     });
   }
 
   private async loadPlan(): Promise<void> {
-    [this.plan, this.alertConfig] = await Promise.all([loadProjectPlan(this.env.DB, this.projectId), loadAlertConfig(this.env.DB, this.projectId)]);
+    const [plan, alertConfig] = await Promise.all([loadProjectPlan(this.env.DB, this.projectId), loadAlertConfig(this.env.DB, this.projectId)]);
+    this.plan = plan;
+    this.alerts.configure(alertConfig);
     this.fondsCodes = new Set(this.plan?.fonds.map((f) => f.code));
     this.kinds = new Set(enabledKinds(this.plan?.fonds ?? []));
     this.readouts.planChanged();
@@ -148,24 +156,12 @@ export class ProjectRoom extends DurableObject<Env> {
    * Evaluates the rules and sends the messages due at `now`: the alarm passes the wall clock, tests pass
    * their own (the only difference). Returns the current alerts.
    */
-  async runAlerts(now: number): Promise<AlertView[]> {
-    const plan = this.plan;
-    const config = this.alertConfig;
-    if (!plan || !config) return [];
-    if (this.alerts.evaluate(this.store, plan, config, now)) this.feed.broadcastAlerts();
-    // Contact points are outside channels (chat groups, mailboxes): they get what a leader may see.
-    const next = await this.alerts.deliver(plan, config, audienceFor(plan.fonds, false), mailerFrom(this.env), now);
-    this.wake.afterAlerts(now, this.hasRules(), next);
-    // Also when nothing changed: a new day moves plan-to-date (the push sends only what differs).
-    this.readouts.changed();
-    return this.alertList(true);
+  runAlerts(now: number): Promise<AlertView[]> {
+    return this.alerts.run(now);
   }
 
   alertList(seesRestricted: boolean): AlertView[] {
-    const plan = this.plan;
-    const config = this.alertConfig;
-    if (!plan || !config) return [];
-    return this.alerts.viewFor(config, audienceFor(plan.fonds, seesRestricted));
+    return this.alerts.list(seesRestricted);
   }
 
   /**
@@ -173,37 +169,20 @@ export class ProjectRoom extends DurableObject<Env> {
    * once: all or nothing (false when one is not in a state that allows it). Every watcher sees it at once.
    */
   acknowledge(refs: AlertRef[], by: string, comment: string, now: number): boolean {
-    return this.changed(this.alerts.store.acknowledge(refs, by, comment, now));
+    return this.alerts.acknowledge(refs, by, comment, now);
   }
 
   silence(refs: AlertRef[], by: string, comment: string, until: number, now: number): boolean {
-    return this.changed(this.alerts.store.silence(refs, by, comment, until, now));
+    return this.alerts.silence(refs, by, comment, until, now);
   }
 
   unsilence(refs: AlertRef[], now: number): boolean {
-    const ok = this.alerts.store.unsilence(refs, now);
-    // Still firing: its contact points hear of it again, with the group's next message.
-    if (ok) this.alerts.store.requeueFiring(refs, this.alertConfig?.contactPoints.map((c) => c.id) ?? [], now);
-    return this.changed(ok);
+    return this.alerts.unsilence(refs, now);
   }
 
   /** The test-send button of a contact point: one message now, logged with the others. */
-  async testContactPoint(contactPointId: string, now: number): Promise<AttemptResult | null> {
-    const plan = this.plan;
-    const config = this.alertConfig;
-    const cp = config?.contactPoints.find((c) => c.id === contactPointId);
-    if (!plan || !config || !cp) return null;
-    const result = await this.alerts.test(plan, config, cp, audienceFor(plan.fonds, false), mailerFrom(this.env), now);
-    this.wake.afterAlerts(now, this.hasRules(), now);
-    return result;
-  }
-
-  private changed(ok: boolean): boolean {
-    if (ok) {
-      this.feed.broadcastAlerts();
-      this.readouts.changed();
-    }
-    return ok;
+  testContactPoint(contactPointId: string, now: number): Promise<AttemptResult | null> {
+    return this.alerts.testContactPoint(contactPointId, now);
   }
 
   /** Notes of a report period were saved (worker/routes/reports.ts): each audience hears what it may see. */
@@ -220,14 +199,7 @@ export class ProjectRoom extends DurableObject<Env> {
 
   /** WebSocket upgrade, forwarded by worker/routes/live.ts with the viewer already authorized. */
   override async fetch(request: Request): Promise<Response> {
-    if (request.headers.get("Upgrade") !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
-    if (!this.plan) return new Response("unknown project", { status: 404 });
-    const attachment = JSON.parse(decodeURIComponent(request.headers.get("X-Watcher") ?? "null")) as SocketAttachment | null;
-    if (!attachment) return new Response("missing watcher", { status: 400 });
-    const query = new URL(request.url).searchParams;
-    const since = query.get("since");
-    const encoding = query.get("frames") === "compact" ? "compact" : "json";
-    return new Response(null, { status: 101, webSocket: this.feed.accept(attachment, since === null ? null : Number(since), encoding) });
+    return this.feed.upgrade(request);
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
@@ -267,10 +239,6 @@ export class ProjectRoom extends DurableObject<Env> {
   private accepted(now: number): void {
     this.feed.scheduleFrame();
     this.readouts.changed(now);
-    this.wake.afterCounters(now, this.hasRules(), () => void this.runAlerts(Date.now()));
-  }
-
-  private hasRules(): boolean {
-    return (this.alertConfig?.rules.length ?? 0) > 0;
+    this.wake.afterCounters(now, this.alerts.hasRules(), () => void this.runAlerts(Date.now()));
   }
 }

@@ -5,31 +5,10 @@
 import type { Cell, DayTotal, FondsTotal, StationDayTotal, StationSeen } from "../../schema/wire";
 import { sortBatch, type EventContent } from "./dedup";
 import { lastPerFonds, prunableUpTo, type PruneOutcome } from "./retention";
+import { createTables } from "./store-tables";
 import type { CounterEvent, EventError } from "./validate";
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  station TEXT NOT NULL, fonds TEXT NOT NULL, kind TEXT NOT NULL,
-  delta INTEGER NOT NULL, at INTEGER NOT NULL, day TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS cells (
-  fonds TEXT NOT NULL, kind TEXT NOT NULL, station TEXT NOT NULL, day TEXT NOT NULL,
-  amount INTEGER NOT NULL, changed_seq INTEGER NOT NULL,
-  PRIMARY KEY (fonds, kind, station, day)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS cells_changed ON cells (changed_seq);
--- Pruning by age (pruneBefore). An object created before it builds it once, on its first start.
-CREATE INDEX IF NOT EXISTS events_day ON events (day);
--- Per fonds, the last pruned event: lastVisible must answer as if it were still there.
-CREATE TABLE IF NOT EXISTS pruned_last (fonds TEXT PRIMARY KEY, seq INTEGER NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS stations_seen (station TEXT PRIMARY KEY, last_at INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-`;
-
-/** Counters kept in `meta`. */
-/** `pruned_seq`: the highest seq pruned; a replay from below it can no longer be made from the rows (fanout.ts). */
+/** Counters kept in `meta`. `pruned_seq`: the highest seq pruned; a replay from below it can no longer be made from the rows (fanout.ts). */
 type MetaKey = "seq" | "flushed_seq" | "broadcast_seq" | "pruned_seq" | "last_activity" | "flushed_transition" | "flushed_delivery";
 
 export type IngestOutcome =
@@ -51,10 +30,7 @@ export class LiveStore {
     private readonly storage: DurableObjectStorage,
     private readonly sql = storage.sql,
   ) {
-    sql.exec(SCHEMA);
-    // Objects created before stations were told apart by what posted for them gain the column here.
-    const columns = this.rows<{ name: string }>("SELECT name FROM pragma_table_info('stations_seen')").map((c) => c.name);
-    if (!columns.includes("client")) sql.exec("ALTER TABLE stations_seen ADD COLUMN client TEXT");
+    createTables(sql);
   }
 
   private rows<T>(query: string, ...params: SqlStorageValue[]): T[] {

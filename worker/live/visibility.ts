@@ -1,7 +1,7 @@
 // Restricted and secret fonds (seed 001) are shown only to viewers who may see them. Pure: every output
 // that carries fonds-scoped rows or aggregates (snapshot, deltas, alerts, history, webhooks, reports,
 // inspections, plan moves, rules) goes through these functions with the audience it is for.
-import { fondsOfScope } from "../../schema/alert-scope";
+import { parseScope } from "../../schema/alert-scope";
 import type { FondsPlan } from "../../schema/wire";
 
 export interface Audience {
@@ -60,9 +60,10 @@ export type AlertValues = Record<string, unknown>;
  */
 export function alertForAudience<V extends AlertValues>(scope: string, values: V, audience: Audience): V | null {
   if (audience.hidden.size === 0) return values;
-  const named = [fondsOfScope(scope), typeof values.fonds === "string" ? values.fonds : null];
+  const about = parseScope(scope);
+  const named = [about.level === "fonds" ? about.fonds : null, typeof values.fonds === "string" ? values.fonds : null];
   if (named.some((c) => c !== null && audience.hidden.has(c))) return null;
-  if (!scope.startsWith("project/")) return values;
+  if (about.level !== "project") return values;
   const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !AGGREGATE_FIGURES.includes(k)));
   return { ...kept, redacted: "restricted" } as unknown as V;
 }

@@ -99,7 +99,6 @@ export const ContactPoint = z.object({ id: z.string(), projectId: z.string(), na
 export const ContactPoints = z.object({ contactPoints: z.array(ContactPoint) });
 export const Deliveries = list("deliveries", "One webhook delivery attempt (schema/tables/alerts.ts webhookDeliveries)");
 export const Alerts = list("alerts", "An alert instance and its state (schema/wire.ts AlertView)");
-export const AlertHistory = list("transitions", "One state transition of an alert, with its values");
 export const Silenced = z.object({ ok: z.literal(true), until: millis });
 
 const SignOff = z.object({ by: z.string(), at: millis });

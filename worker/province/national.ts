@@ -6,8 +6,6 @@ import type { NationalProvinces } from "../../schema/province-wire";
 import { provinceRoomFor } from "../lib/app-env";
 import { Hub } from "./hub";
 
-export const NATIONAL = "national";
-
 export class NationalRoom extends Hub<ProvinceSummary> {
   protected view(summary: ProvinceSummary): ProvinceSummary {
     return summary;

@@ -4,14 +4,11 @@ import { drizzle } from "drizzle-orm/d1";
 import type { z } from "zod";
 import { AuditQuery, ProjectIdParam, ProvinceIdParam } from "../../schema/api";
 import { auditLog } from "../../schema/db";
+import { projectDayStart } from "../../schema/time";
 import { router } from "../lib/app-env";
 import { zValidator } from "../lib/validator";
 
 const PAGE = 100;
-/** Audit days are read in Viet Nam's time, as the officials who search them live it (no daylight saving). */
-const VN_OFFSET = "+07:00";
-
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00${VN_OFFSET}`);
 /** LIKE with the searched text taken literally: % and _ typed by someone are not wildcards. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
 
@@ -20,8 +17,9 @@ export function auditFilters(q: z.infer<typeof AuditQuery>): (SQL | undefined)[]
     q.before ? lt(auditLog.id, q.before) : undefined,
     q.who ? sql`${auditLog.actorName} LIKE ${`%${literal(q.who)}%`} ESCAPE '\\'` : undefined,
     q.action ? or(eq(auditLog.action, q.action), like(auditLog.action, `${q.action}.%`)) : undefined,
-    q.from ? gte(auditLog.at, dayStart(q.from)) : undefined,
-    q.to ? lt(auditLog.at, dayStart(q.to) + 24 * 3600 * 1000) : undefined,
+    // Audit days are read on the projects' clock, as the officials who search them live it.
+    q.from ? gte(auditLog.at, projectDayStart(q.from)) : undefined,
+    q.to ? lt(auditLog.at, projectDayStart(q.to) + 24 * 3600 * 1000) : undefined,
   ];
 }
 

@@ -12,7 +12,7 @@ import { newToken, sha256Hex } from "../auth/tokens";
 import { actorOf } from "../lib/actor";
 import type { AppEnv } from "../lib/app-env";
 import { router } from "../lib/app-env";
-import { auditInsert } from "../lib/audit";
+import { commitChange } from "../lib/admin-change";
 import { ApiError } from "../lib/errors";
 import { requireProject } from "../lib/project";
 import { zValidator } from "../lib/validator";
@@ -47,10 +47,8 @@ async function create(c: Context<AppEnv>, name: string, provinceId: string, proj
   const id = newDisplayId();
   const by = actorOf(c.var.principal);
   const scope = { provinceId, projectId };
-  await drizzle(c.env.DB).batch([
-    drizzle(c.env.DB).insert(displayTokens).values({ id, name, ...scope, tokenHash: await sha256Hex(token), createdById: by.id, createdByName: by.name }),
-    auditInsert(c.env.DB, c.var.principal, { action: "display.create", target: `${name} (${id})`, ...scope, after: { id, name, ...scope } }),
-  ]);
+  const row = { id, name, ...scope, tokenHash: await sha256Hex(token), createdById: by.id, createdByName: by.name };
+  await commitChange(c, { id: projectId, provinceId }, [drizzle(c.env.DB).insert(displayTokens).values(row)], { action: "display.create", target: `${name} (${id})`, after: { id, name, ...scope } }, { reload: false });
   // The token is shown here once; only its hash is kept.
   return c.json({ id, name, ...scope, token }, 201);
 }
@@ -61,10 +59,8 @@ async function revoke(c: Context<AppEnv>, where: SQL) {
   const [display] = await db.select(listed).from(displayTokens).where(where);
   if (!display) throw new ApiError(404, "not_found", "Không có màn hình này (unknown display)");
   const revokedAt = display.revokedAt ?? Date.now();
-  await db.batch([
-    db.update(displayTokens).set({ revokedAt }).where(eq(displayTokens.id, display.id)),
-    auditInsert(c.env.DB, c.var.principal, { action: "display.revoke", target: `${display.name} (${display.id})`, provinceId: display.provinceId, projectId: display.projectId, before: display, after: { ...display, revokedAt } }),
-  ]);
+  const audit = { action: "display.revoke", target: `${display.name} (${display.id})`, before: display, after: { ...display, revokedAt } };
+  await commitChange(c, { id: display.projectId, provinceId: display.provinceId }, [db.update(displayTokens).set({ revokedAt }).where(eq(displayTokens.id, display.id))], audit, { reload: false });
   const watched = display.projectId ? [display.projectId] : await projectsOfProvince(c.env.DB, display.provinceId);
   await closeEndedSessions(c.env, watched, [displaySocketId(display.id)]);
   return c.json({ ...display, revokedAt }, 200);

@@ -7,7 +7,7 @@ import { acceptances, corrections, users, verifications } from "../../schema/db"
 import { seesRestricted } from "../auth/policy";
 import { visibleBy } from "../live/visibility";
 import { audienceOf } from "../lib/audience";
-import { auditInsert } from "../lib/audit";
+import { commitChange } from "../lib/admin-change";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
 import { actorOf } from "../lib/actor";
@@ -31,12 +31,10 @@ export const inspectionRoutes = router()
     const delta = baseUnitsOf(body.kind, body.delta, "delta");
     const result = await roomFor(c.env, projectId).correct(body.fonds, body.kind, delta, Date.now());
     if (result.status === "invalid") throw new ApiError(400, "validation_failed", result.message, [{ path: result.field, message: result.message }]);
-    const p = c.var.principal;
-    const db = drizzle(c.env.DB);
-    await db.batch([
-      db.insert(corrections).values({ projectId, fondsCode: body.fonds, kind: body.kind, delta, reason: body.reason, userId: actorOf(p).id, eventId: result.id }),
-      auditInsert(c.env.DB, p, { action: "correction", target: `${body.fonds} ${body.kind}`, provinceId: project.provinceId, projectId, after: { delta, reason: body.reason, eventId: result.id } }),
-    ]);
+    // Already counted by the room itself: D1 keeps who made it and why.
+    const row = { projectId, fondsCode: body.fonds, kind: body.kind, delta, reason: body.reason, userId: actorOf(c.var.principal).id, eventId: result.id };
+    const after = { delta, reason: body.reason, eventId: result.id };
+    await commitChange(c, project, [drizzle(c.env.DB).insert(corrections).values(row)], { action: "correction", target: `${body.fonds} ${body.kind}`, after }, { reload: false });
     return c.json({ eventId: result.id, seq: result.seq, delta }, 201);
   })
   .get("/projects/:projectId/corrections", zValidator("param", ProjectIdParam), async (c) => {
@@ -74,8 +72,7 @@ export const inspectionRoutes = router()
     // "Reported" is what the software had counted by the end of the inspection day, not today's total.
     const totals = await countedOnDay(c.env, projectId, inspectionDay);
     const values = rows.map((r, i) => ({ projectId, inspectionDay, fondsCode: r.fonds, kind: r.kind, reported: totals.get(`${r.fonds}/${r.kind}`) ?? 0, verified: baseUnitsOf(r.kind, r.verified, `rows.${i}.verified`), note: r.note, userName: actorOf(c.var.principal).name }));
-    const db = drizzle(c.env.DB);
-    await db.batch([db.insert(verifications).values(values), auditInsert(c.env.DB, c.var.principal, { action: "verification", target: inspectionDay, provinceId: project.provinceId, projectId, after: values })]);
+    await commitChange(c, project, [drizzle(c.env.DB).insert(verifications).values(values)], { action: "verification", target: inspectionDay, after: values }, { reload: false });
     return c.json({ rows: values.map((v) => ({ ...v, difference: v.verified - v.reported })) }, 201);
   })
   .get("/projects/:projectId/verifications", zValidator("param", ProjectIdParam), async (c) => {
@@ -100,9 +97,8 @@ export const inspectionRoutes = router()
     }
     const overrideReason = accepted + amount > counted ? (body.override?.reason ?? null) : null;
     const row = { projectId, fondsCode: body.fonds, kind: body.kind, amount, minuteNumber: body.minuteNumber, minuteDate: body.minuteDate, userName: actorOf(c.var.principal).name, overrideReason };
-    const db = drizzle(c.env.DB);
-    const audit = { action: overrideReason ? "acceptance.override" : "acceptance", target: `${body.fonds} ${body.kind}`, provinceId: project.provinceId, projectId, after: overrideReason ? { ...row, counted, acceptedBefore: accepted } : row };
-    await db.batch([db.insert(acceptances).values(row), auditInsert(c.env.DB, c.var.principal, audit)]);
+    const audit = { action: overrideReason ? "acceptance.override" : "acceptance", target: `${body.fonds} ${body.kind}`, after: overrideReason ? { ...row, counted, acceptedBefore: accepted } : row };
+    await commitChange(c, project, [drizzle(c.env.DB).insert(acceptances).values(row)], audit, { reload: false });
     return c.json(row, 201);
   })
   .get("/projects/:projectId/acceptances/report", zValidator("param", ProjectIdParam), async (c) => {

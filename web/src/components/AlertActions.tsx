@@ -5,6 +5,7 @@ import { actionable } from "../live/alerts";
 import type { ActionResult } from "../store/action";
 import { SILENCE_CHOICES_MINUTES } from "../store/alerts";
 import { useApp } from "../store/context";
+import { errorOf, FormMessage } from "./FormMessage";
 
 function durationText(minutes: number): string {
   return minutes % 1440 === 0 ? tf("alert.days", { n: minutes / 1440 }) : tf("alert.hours", { n: minutes / 60 });
@@ -26,7 +27,7 @@ export function AlertActions(props: { projectId: string; alerts: readonly AlertV
   const done = (result: ActionResult) => {
     setBusy(false);
     if (result.ok) setOpen(null);
-    setError(result.ok ? null : result.message || t("common.offlineAction"));
+    setError(errorOf(result));
   };
   const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
@@ -92,11 +93,7 @@ export function AlertActions(props: { projectId: string; alerts: readonly AlertV
           </div>
         </form>
       </Show>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { For, Show, createSignal } from "solid-js";
+import type { WorkKindKey } from "../../../schema/kinds";
 import type { AlertView, FondsPlan } from "../../../schema/wire";
 import { t, tf } from "../i18n";
 import { amountInput } from "../number-input";
 import { useApp } from "../store/context";
 import { NumberField, createFieldErrors } from "./NumberField";
-
-type Kind = "files" | "documents" | "pages" | "metres" | "metres_loose" | "sheets";
+import { errorOf } from "./FormMessage";
 
 /**
  * Seed 001: a fonds that will not reach its planned volume hands it to other fonds, keeping the project
@@ -17,7 +17,7 @@ export function MovePlan(props: { projectId: string; alert: AlertView; fonds: re
   const [busy, setBusy] = createSignal(false);
   const [message, setMessage] = createSignal<string | null>(null);
   const from = () => String(props.alert.values.fonds ?? "");
-  const kind = () => String(props.alert.values.kind ?? "") as Kind;
+  const kind = () => String(props.alert.values.kind ?? "") as WorkKindKey;
   /** In base units, as the alert carries it; prefilled the reader's way ("8.628"). */
   const shortfall = () => Math.max(0, Math.round(Number(props.alert.values.shortfall ?? 0)));
   const errors = createFieldErrors();
@@ -35,7 +35,7 @@ export function MovePlan(props: { projectId: string; alert: AlertView; fonds: re
       reason: String(form.get("reason") ?? "").trim(),
     });
     setBusy(false);
-    setMessage(result.ok ? t("alert.moved") : result.message || t("common.offlineAction"));
+    setMessage(result.ok ? t("alert.moved") : errorOf(result));
     if (result.ok) setOpen(false);
   };
   return (

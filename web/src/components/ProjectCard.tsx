@@ -1,6 +1,7 @@
 import { For, Show, createMemo } from "solid-js";
 import type { ProjectCard as Card } from "../../../schema/project-card";
 import { formatQuantity } from "../../../schema/numbers";
+import { PROJECT_TIME_ZONE } from "../../../schema/time";
 import { formatDateTime, locale, t, tf } from "../i18n";
 import { firingCount } from "../live/alerts";
 import type { ConnectionStatus } from "../live/connection";
@@ -25,7 +26,7 @@ function alertContextOf(card: () => Card | undefined): AlertContext {
     stationName: (id) => card()?.names.stations[id] ?? id.slice(0, 8),
     quantity: (kind, amount) => formatQuantity(Math.round(amount), decimalsOf(card()?.kindInfo ?? [], kind), locale()),
     get timeZone() {
-      return card()?.timeZone ?? "Asia/Ho_Chi_Minh";
+      return card()?.timeZone ?? PROJECT_TIME_ZONE;
     },
   };
 }

@@ -49,7 +49,7 @@ export function alertDetail(a: AlertView, ctx: AlertContext): string {
     case "behind_schedule": {
       const detail = tf("alert.behindDetail", { actual: q("actual"), planToDate: q("planToDate"), variance: signed(ctx.quantity, kind, num(v, "variance")) });
       // Project-wide: behind because some fonds are, even when the sum is ahead (schema/status.ts).
-      return a.scope.startsWith("project/") && num(v, "behindFonds") > 0 ? `${detail}; ${tf("alert.behindFonds", { n: num(v, "behindFonds") })}` : detail;
+      return parseScope(a.scope).level === "project" && num(v, "behindFonds") > 0 ? `${detail}; ${tf("alert.behindFonds", { n: num(v, "behindFonds") })}` : detail;
     }
     case "under_plan":
       return tf("alert.underDetail", { projected: q("projected"), target: q("target"), shortfall: q("shortfall") });

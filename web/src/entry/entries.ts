@@ -1,20 +1,10 @@
 // From the entry form to outbox entries, and the operator's own totals for today. Pure.
 import { kindDecimals } from "../../../schema/kinds";
 import type { NumberFormat } from "../../../schema/numbers";
+import { projectIsoTime } from "../../../schema/time";
 import { readAmount, type AmountProblem, type AmountRules } from "../number-input";
 import type { Entry, QueuedEntry } from "./outbox";
 
-/** Projects run on Asia/Ho_Chi_Minh (schema/api.ts allows no other): UTC+7 all year, no daylight saving. */
-const OFFSET_MS = 7 * 3_600_000;
-
-/** Epoch ms → "2026-11-22T09:15:00+07:00", the form POST /counters takes for `at`. */
-export function isoInVietnam(ms: number): string {
-  return `${new Date(ms + OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
-}
-
-export function dayInVietnam(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export type FormResult = { ok: true; entries: Entry[] } | { ok: false; invalid: { kind: string; problem: AmountProblem }[] };
 
@@ -35,7 +25,7 @@ export function entriesFromForm(fonds: string, amounts: Readonly<Record<string, 
       invalid.push({ kind, problem: read.problem });
       continue;
     }
-    entries.push({ id: newId(), fonds, kind, amount: read.value, decimals: rules.decimals, at: isoInVietnam(now), day: dayInVietnam(now) });
+    entries.push({ id: newId(), fonds, kind, amount: read.value, decimals: rules.decimals, at: projectIsoTime(now), day: projectIsoTime(now).slice(0, 10) });
   }
   return invalid.length > 0 ? { ok: false, invalid } : { ok: true, entries };
 }

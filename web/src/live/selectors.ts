@@ -14,8 +14,3 @@ export function distinctViewers(viewers: readonly Viewer[]): Viewer[] {
   const seen = new Set<string>();
   return viewers.filter((v) => !seen.has(v.id) && (seen.add(v.id), true));
 }
-
-/** The first `max` items and how many are left out: a heading counts them all, the list says "+N". */
-export function cutList<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
-  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}

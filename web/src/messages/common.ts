@@ -1,4 +1,4 @@
-// The page frame: title, navigation, sign-in, roles, connection state, kinds of work (i18n.ts).
+// The page frame: title, navigation, sign-in, roles, connection state (i18n.ts); the kinds of work are named in schema/kinds.ts.
 export const vi = {
   "app.title": "Tiến độ số hóa tài liệu lưu trữ",
   "app.language": "Ngôn ngữ",
@@ -32,12 +32,6 @@ export const vi = {
   "status.heardAt": "Tín hiệu lúc",
   "status.lastCounter": "Số liệu mới nhất",
   "status.noCounter": "Chưa có số liệu",
-  "kind.files": "Hồ sơ",
-  "kind.documents": "Văn bản",
-  "kind.pages": "Trang A4",
-  "kind.metres": "Chỉnh lý sơ bộ (m)",
-  "kind.metres_loose": "Chỉnh lý rời lẻ (m)",
-  "kind.sheets": "Bồi nền (tờ)",
   "presence.title": "Đang theo dõi",
   "role.leader": "Lãnh đạo",
   "role.supervisor": "Giám sát",
@@ -84,12 +78,6 @@ export const en: Record<keyof typeof vi, string> = {
   "status.heardAt": "Last heard at",
   "status.lastCounter": "Latest figures",
   "status.noCounter": "No figures yet",
-  "kind.files": "Files",
-  "kind.documents": "Documents",
-  "kind.pages": "Pages",
-  "kind.metres": "Preliminary arrangement, m",
-  "kind.metres_loose": "Loose arrangement, m",
-  "kind.sheets": "Restored sheets",
   "presence.title": "Watching now",
   "role.leader": "Leadership",
   "role.supervisor": "Supervisor",

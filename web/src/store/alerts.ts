@@ -1,13 +1,12 @@
 // Acting on alerts (supervisors), one or a whole group: acknowledge with a comment, silence for a while, unsilence. The alert list
 // itself arrives over the live feed (live/apply.ts), which shows the result to every watcher at once.
-import { apiClient, type Answer } from "../api";
+import type { WorkKindKey } from "../../../schema/kinds";
+import { apiClient } from "../api";
 import { action, type ActionResult } from "./action";
 
 export type { ActionResult };
 
 export const SILENCE_CHOICES_MINUTES = [60, 240, 1440, 4320, 10080] as const;
-
-export const outcome = (call: () => Promise<Answer>): Promise<ActionResult> => action(call);
 
 type AlertRef = { ruleId: string; scope: string };
 const refs = (list: readonly AlertRef[]) => list.map((a) => ({ ruleId: a.ruleId, scope: a.scope }));
@@ -17,17 +16,17 @@ export function createAlertActions(writeHeaders: () => Record<string, string>) {
   return {
     // One alert or a whole group in one call: the server applies it to all or none (worker/routes/alerts.ts).
     acknowledge(projectId: string, list: readonly AlertRef[], comment: string): Promise<ActionResult> {
-      return outcome(() => alerts(projectId).ack.$post({ param: { projectId }, json: { alerts: refs(list), comment } }, { headers: writeHeaders() }));
+      return action(() => alerts(projectId).ack.$post({ param: { projectId }, json: { alerts: refs(list), comment } }, { headers: writeHeaders() }));
     },
     silence(projectId: string, list: readonly AlertRef[], minutes: number, comment: string): Promise<ActionResult> {
-      return outcome(() => alerts(projectId).silence.$post({ param: { projectId }, json: { alerts: refs(list), minutes, comment } }, { headers: writeHeaders() }));
+      return action(() => alerts(projectId).silence.$post({ param: { projectId }, json: { alerts: refs(list), minutes, comment } }, { headers: writeHeaders() }));
     },
     unsilence(projectId: string, list: readonly AlertRef[], comment = ""): Promise<ActionResult> {
-      return outcome(() => alerts(projectId).unsilence.$post({ param: { projectId }, json: { alerts: refs(list), comment } }, { headers: writeHeaders() }));
+      return action(() => alerts(projectId).unsilence.$post({ param: { projectId }, json: { alerts: refs(list), comment } }, { headers: writeHeaders() }));
     },
     /** Seed 001: volume a fonds cannot reach moves to another fonds; `amount` in display units. */
-    movePlan(projectId: string, move: { kind: "files" | "documents" | "pages" | "metres" | "metres_loose" | "sheets"; from: string; to: string; amount: number; reason: string }): Promise<ActionResult> {
-      return outcome(() => apiClient().projects[":projectId"].plan.move.$post({ param: { projectId }, json: move }, { headers: writeHeaders() }));
+    movePlan(projectId: string, move: { kind: WorkKindKey; from: string; to: string; amount: number; reason: string }): Promise<ActionResult> {
+      return action(() => apiClient().projects[":projectId"].plan.move.$post({ param: { projectId }, json: move }, { headers: writeHeaders() }));
     },
   };
 }

@@ -2,7 +2,7 @@
 // (worker/routes/inspections.ts). Everyone with a role reads; supervisors and administrators write.
 import { createResource } from "solid-js";
 import type { InferRequestType } from "hono/client";
-import { apiClient, type Answer } from "../api";
+import { apiClient } from "../api";
 import { valueOf } from "../resource";
 import type { AcceptanceReportRow } from "../../../schema/acceptance-report";
 import { action, getJson, type ActionResult } from "./action";
@@ -32,8 +32,6 @@ export interface CorrectionRow {
   createdAt: number;
 }
 
-const write = (call: () => Promise<Answer>): Promise<ActionResult> => action(call);
-
 export function createInspectionStore(projectId: string, writeHeaders: () => Record<string, string>) {
   const api = () => apiClient().projects[":projectId"];
   const param = { projectId };
@@ -41,7 +39,6 @@ export function createInspectionStore(projectId: string, writeHeaders: () => Rec
   const [verifications, vCtl] = createResource(() => getJson<{ rows: VerificationRow[] }>(() => api().verifications.$get({ param })).then((b) => b.rows));
   const [acceptance, aCtl] = createResource(() => getJson<{ rows: AcceptanceRow[] }>(() => api().acceptances.report.$get({ param })).then((b) => b.rows));
   const [corrections, cCtl] = createResource(() => getJson<{ corrections: CorrectionRow[] }>(() => api().corrections.$get({ param })).then((b) => b.corrections));
-  const after = (refetch: () => unknown) => (r: ActionResult) => (r.ok && refetch(), r);
   return {
     verifications: () => valueOf(verifications),
     acceptance: () => valueOf(acceptance),
@@ -50,14 +47,13 @@ export function createInspectionStore(projectId: string, writeHeaders: () => Rec
     /** What the software had counted by the end of `day`, per "fonds/kind" (the sheet's left column). */
     counted: (day: string) =>
       getJson<{ rows: { fonds: string; kind: string; counted: number }[] }>(() => api().counted.$get({ param, query: { day } })).then((b) => new Map(b.rows.map((r) => [`${r.fonds}/${r.kind}`, r.counted]))),
-    verify: (json: NewVerification) => write(() => api().verifications.$post({ param, json }, headers())).then(after(vCtl.refetch)),
+    verify: (json: NewVerification) => action(() => api().verifications.$post({ param, json }, headers()), vCtl.refetch),
     // A correction changes the reported figures: the acceptance table shows them.
-    correct: (json: NewCorrection) => write(() => api().corrections.$post({ param, json }, headers())).then(after(() => (aCtl.refetch(), cCtl.refetch()))),
+    correct: (json: NewCorrection) => action(() => api().corrections.$post({ param, json }, headers()), () => (aCtl.refetch(), cCtl.refetch())),
     /** `overCount`: refused because the total accepted would pass the counted volume (an override reason is needed). */
     accept: async (json: NewAcceptance): Promise<ActionResult & { overCount?: boolean }> => {
-      let status = 0;
-      const r = await write(() => api().acceptances.$post({ param, json }, headers()).then((res) => ((status = res.status), res)));
-      return r.ok ? after(aCtl.refetch)(r) : { ...r, overCount: status === 409 };
+      const r = await action(() => api().acceptances.$post({ param, json }, headers()), aCtl.refetch);
+      return r.ok ? r : { ...r, overCount: r.status === 409 };
     },
   };
 }

@@ -4,8 +4,8 @@
 // recomputes totals, not plan-only figures.
 import { createMemo } from "solid-js";
 import { formatQuantity } from "../../../schema/numbers";
-import { dayInZone } from "../../../schema/time";
-import { DEFAULT_TIME_ZONE, locale } from "../i18n";
+import { dayInZone, PROJECT_TIME_ZONE } from "../../../schema/time";
+import { locale } from "../i18n";
 import { dailyByKind, fondsRows, overallStatus, projectKinds, type Period } from "../live/figures";
 import { sortFonds } from "../live/fonds-list";
 import { decimalsOf } from "../live/selectors";
@@ -26,7 +26,7 @@ export function useProject(projectId: string) {
   // Replaced only by a snapshot or a plan message (live/apply.ts), so a delta leaves the period alone.
   const calendar = createMemo(() => state().calendar);
   const project = createMemo(() => state().project);
-  const timeZone = () => project()?.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = () => project()?.timeZone ?? PROJECT_TIME_ZONE;
   const today = createMemo(() => dayInZone(app.clock(), timeZone()));
   const period = createMemo<Period | null>(
     () => {

@@ -2,8 +2,9 @@
 // HttpOnly cookie, which the same-origin WebSocket of the live feed carries too.
 import { createResource } from "solid-js";
 import type { InferResponseType } from "hono/client";
-import { apiClient, errorMessage } from "../api";
+import { apiClient } from "../api";
 import { valueOf } from "../resource";
+import { action } from "./action";
 
 export type Me = InferResponseType<ReturnType<typeof apiClient>["me"]["$get"]>;
 export type SignInResult = { ok: true } | { ok: false; reason: "wrong" | "tooMany" | "failed" };
@@ -20,47 +21,31 @@ export function createSession(enabled: () => boolean = () => true) {
   });
 
   async function signIn(email: string, password: string): Promise<SignInResult> {
-    try {
-      const res = await apiClient().auth.login.$post({ json: { email, password } });
-      if (!res.ok) return { ok: false, reason: Number(res.status) === 401 ? "wrong" : Number(res.status) === 429 ? "tooMany" : "failed" };
-    } catch {
-      return { ok: false, reason: "failed" };
-    }
+    const r = await action(() => apiClient().auth.login.$post({ json: { email, password } }));
+    if (!r.ok) return { ok: false, reason: r.status === 401 ? "wrong" : r.status === 429 ? "tooMany" : "failed" };
     await refetch();
     return { ok: true };
   }
 
   async function signOut(): Promise<void> {
     // The cookie is cleared by the server; a failed request still leaves this page signed out.
-    await apiClient()
-      .auth.logout.$post(undefined, { headers: writeHeaders() })
-      .catch(() => undefined);
+    await action(() => apiClient().auth.logout.$post(undefined, { headers: writeHeaders() }));
     mutate(null);
   }
 
   async function changePassword(currentPassword: string, newPassword: string): Promise<PasswordResult> {
-    try {
-      const res = await apiClient().me.password.$post({ json: { currentPassword, newPassword } }, { headers: writeHeaders() });
-      if (res.ok) return { ok: true, otherSessionsEnded: (await res.json()).otherSessionsEnded };
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: { path?: string; message?: string }[] } } | null;
-      const detail = body?.error?.details?.[0];
-      const field = detail?.path === "currentPassword" || detail?.path === "newPassword" ? detail.path : null;
-      return { ok: false, field, message: detail?.message ?? body?.error?.message ?? (await errorMessage(res)) };
-    } catch {
-      return { ok: false, field: null, message: "" };
-    }
+    const r = await action<{ otherSessionsEnded: number }>(() => apiClient().me.password.$post({ json: { currentPassword, newPassword } }, { headers: writeHeaders() }));
+    if (r.ok) return { ok: true, otherSessionsEnded: r.body.otherSessionsEnded };
+    const detail = (r.error as { error?: { details?: { path?: string; message?: string }[] } } | undefined)?.error?.details?.[0];
+    const field = detail?.path === "currentPassword" || detail?.path === "newPassword" ? detail.path : null;
+    return { ok: false, field, message: detail?.message ?? r.message };
   }
 
   /** Ends this user's sessions on every device, this one included. */
   async function signOutEverywhere(): Promise<boolean> {
-    try {
-      const res = await apiClient().auth["logout-all"].$post(undefined, { headers: writeHeaders() });
-      if (!res.ok) return false;
-    } catch {
-      return false;
-    }
-    mutate(null);
-    return true;
+    const r = await action(() => apiClient().auth["logout-all"].$post(undefined, { headers: writeHeaders() }));
+    if (r.ok) mutate(null);
+    return r.ok;
   }
 
   /** The signed-in user, null when signed out, undefined while unknown. */

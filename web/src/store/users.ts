@@ -5,7 +5,6 @@ import type { InferResponseType } from "hono/client";
 import { apiClient } from "../api";
 import { valueOf } from "../resource";
 import { action, type ActionResult } from "./action";
-import { outcome } from "./alerts";
 
 type UsersResponse = InferResponseType<ReturnType<typeof apiClient>["users"]["$get"], 200>;
 export type ManagedUser = UsersResponse["users"][number];
@@ -18,11 +17,7 @@ export function createUsersStore(writeHeaders: () => Record<string, string>) {
     return (await res.json()).users;
   });
   const user = (userId: string) => apiClient().users[":userId"];
-  const after = async (result: Promise<ActionResult>): Promise<ActionResult> => {
-    const r = await result;
-    if (r.ok) void refetch();
-    return r;
-  };
+  const after = () => void refetch();
   return {
     users: () => valueOf(users),
     error: () => users.error as unknown,
@@ -30,7 +25,7 @@ export function createUsersStore(writeHeaders: () => Record<string, string>) {
     setDisabled(userId: string, disabled: boolean): Promise<ActionResult> {
       const target = user(userId);
       const call = disabled ? target.disable : target.enable;
-      return after(outcome(() => call.$post({ param: { userId } }, { headers: writeHeaders() })));
+      return action(() => call.$post({ param: { userId } }, { headers: writeHeaders() }), after);
     },
     /** A new password for someone who forgot theirs; the answer holds it, this once. */
     resetPassword(userId: string) {
@@ -40,11 +35,11 @@ export function createUsersStore(writeHeaders: () => Record<string, string>) {
       const headers = writeHeaders();
       if (role.projectId) {
         const projectId = role.projectId;
-        return after(outcome(() => apiClient().projects[":projectId"].members[":userId"].$delete({ param: { projectId, userId } }, { headers })));
+        return action(() => apiClient().projects[":projectId"].members[":userId"].$delete({ param: { projectId, userId } }, { headers }), after);
       }
-      if (!role.provinceId) return after(outcome(() => apiClient().members[":userId"].$delete({ param: { userId } }, { headers })));
+      if (!role.provinceId) return action(() => apiClient().members[":userId"].$delete({ param: { userId } }, { headers }), after);
       const provinceId = role.provinceId;
-      return after(outcome(() => apiClient().provinces[":provinceId"].members[":userId"].$delete({ param: { provinceId, userId } }, { headers })));
+      return action(() => apiClient().provinces[":provinceId"].members[":userId"].$delete({ param: { provinceId, userId } }, { headers }), after);
     },
   };
 }

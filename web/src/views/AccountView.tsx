@@ -2,6 +2,7 @@ import { Show, createSignal, type JSX } from "solid-js";
 import { t, tf, type MessageKey } from "../i18n";
 import { navigate } from "../router";
 import { useApp } from "../store/context";
+import { FormMessage } from "../components/FormMessage";
 
 type Field = "currentPassword" | "newPassword" | "confirm";
 /** Same as a new account's minimum (schema/api.ts UserCreateSchema); the server checks it too. */
@@ -64,16 +65,7 @@ export default function AccountView() {
           <PasswordField name="currentPassword" label="account.current" autocomplete="current-password" error={errors().currentPassword} />
           <PasswordField name="newPassword" label="account.new" autocomplete="new-password" error={errors().newPassword} hint={t("account.newHint")} />
           <PasswordField name="confirm" label="account.confirm" autocomplete="new-password" error={errors().confirm} />
-          <Show when={formError()}>
-            <p class="form-error" role="alert">
-              {formError()}
-            </p>
-          </Show>
-          <Show when={done() !== null}>
-            <p class="form-ok" role="status">
-              {tf("account.changed", { n: done() ?? 0 })}
-            </p>
-          </Show>
+          <FormMessage error={formError()} ok={done() === null ? null : tf("account.changed", { n: done() ?? 0 })} />
           <button type="submit" class="button" disabled={busy()}>
             {t("account.changePassword")}
           </button>
@@ -84,11 +76,7 @@ export default function AccountView() {
           {t("account.sessions")}
         </h2>
         <p>{t("account.sessionsHint")}</p>
-        <Show when={signOutFailed()}>
-          <p class="form-error" role="alert">
-            {t("account.failed")}
-          </p>
-        </Show>
+        <FormMessage error={signOutFailed() ? t("account.failed") : null} />
         <button type="button" class="button button--danger account__everywhere" onClick={() => void signOutEverywhere()}>
           {t("account.signOutEverywhere")}
         </button>

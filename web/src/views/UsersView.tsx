@@ -4,7 +4,9 @@ import { useApp } from "../store/context";
 import { PasswordOnce } from "../components/admin/PasswordOnce";
 import { PeopleForms } from "../components/admin/PeopleForms";
 import { DataTable } from "../components/DataTable";
+import type { ActionResult } from "../store/action";
 import { createUsersStore, type ManagedRole, type ManagedUser } from "../store/users";
+import { errorOf, FormMessage } from "../components/FormMessage";
 
 /** The people an administrator manages: open an account with a role, grant a role, disable or enable an
  * account, reset a forgotten password, revoke a role (worker/routes/users.ts, people.ts). */
@@ -20,9 +22,9 @@ export default function UsersView() {
     if (r.provinceId) return app.projects.provinces()?.find((p) => p.id === r.provinceId)?.name ?? r.provinceId;
     return t("users.everywhere");
   };
-  const act = async (run: () => Promise<{ ok: boolean; message?: string }>) => {
+  const act = async (run: () => Promise<ActionResult>) => {
     const r = await run();
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    setError(errorOf(r));
   };
   const toggle = (u: ManagedUser) => {
     const disable = u.disabledAt === null;
@@ -52,11 +54,7 @@ export default function UsersView() {
           {t("users.loadFailed")}
         </p>
       </Show>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
       <Show when={reset()}>
         {(r) => <PasswordOnce lead={tf("users.passwordReset", { name: r().name, email: r().email, n: r().sessionsEnded })} label={t("people.newPassword")} password={r().password} />}
       </Show>

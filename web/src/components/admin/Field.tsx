@@ -61,20 +61,5 @@ export function Field(props: {
   );
 }
 
-/** The form's error that belongs to no field, above its button. */
-export function FormMessage(props: { error: string | null | undefined; ok?: string | null }): JSX.Element {
-  return (
-    <>
-      <Show when={props.error}>
-        <p class="form-error" role="alert">
-          {props.error}
-        </p>
-      </Show>
-      <Show when={props.ok}>
-        <p class="form-ok" role="status">
-          {props.ok}
-        </p>
-      </Show>
-    </>
-  );
-}
+/** Setup forms import it with their fields. */
+export { FormMessage } from "../FormMessage";

@@ -1,4 +1,5 @@
 import { Show, createSignal } from "solid-js";
+import { PROJECT_TIME_ZONE } from "../../../../schema/time";
 import { apiClient } from "../../api";
 import { t } from "../../i18n";
 import { DayField } from "../DayField";
@@ -17,8 +18,6 @@ export interface ProjectFields {
 }
 
 const FIELDS = ["id", "name", "legalBasis", "periodStart", "periodEnd", "timeZone"] as const;
-/** The one zone the API accepts (schema/api.ts ProjectCreateSchema): Viet Nam has no daylight saving. */
-const TIME_ZONES = ["Asia/Ho_Chi_Minh"] as const;
 
 /** A project's details: POST /provinces/:id/projects creates it, or (same id) updates it. Periods are
  * typed dd/mm/yyyy (components/DayField.tsx), not picked from a native date input that speaks the browser's locale. */
@@ -48,7 +47,7 @@ export function ProjectForm(props: { provinceId: string; initial?: ProjectFields
       setErrors({ fields: local, message: null });
       return focusFirstInvalid(form);
     }
-    const json = { id: projectId(), name: name(), legalBasis: legalBasis(), periodStart, periodEnd, timeZone: "Asia/Ho_Chi_Minh" as const };
+    const json = { id: projectId(), name: name(), legalBasis: legalBasis(), periodStart, periodEnd, timeZone: PROJECT_TIME_ZONE };
     setBusy(true);
     const r = await send(() => apiClient().provinces[":provinceId"].projects.$post({ param: { provinceId: props.provinceId }, json }, { headers: props.headers() }), FIELDS);
     setBusy(false);
@@ -84,9 +83,7 @@ export function ProjectForm(props: { provinceId: string; initial?: ProjectFields
         <DayField name="periodEnd" label={t("admin.periodEnd")} initial={props.initial?.periodEnd} onDay={setEnd} error={errors().fields.periodEnd} required />
         <Field name="timeZone" label={t("admin.timeZone")} error={errors().fields.timeZone}>
           <select name="timeZone">
-            {TIME_ZONES.map((z) => (
-              <option value={z}>{t("admin.timeZoneVn")}</option>
-            ))}
+            <option value={PROJECT_TIME_ZONE}>{t("admin.timeZoneVn")}</option>
           </select>
         </Field>
       </div>

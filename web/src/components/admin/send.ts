@@ -1,22 +1,18 @@
-// One call of a setup form: the answer's body, or its errors placed by field (form-errors.ts). A form
-// sends one request, so a refused one leaves nothing half applied.
+// One call of a setup form: the answer's body, or its errors placed by field (form-errors.ts), over the
+// stores' one write (store/action.ts). A form sends one request, so a refused one leaves nothing half applied.
 import type { Answer } from "../../api";
 import { locale, t } from "../../i18n";
+import { action } from "../../store/action";
 import { formErrors, type FormErrors } from "./form-errors";
 
 export type Sent<T> = { ok: true; body: T } | { ok: false; errors: FormErrors };
 
 export async function send<T>(call: () => Promise<Answer>, fields: readonly string[]): Promise<Sent<T>> {
-  let res: Answer;
-  try {
-    res = await call();
-  } catch {
-    return { ok: false, errors: { fields: {}, message: t("common.offlineAction") } };
-  }
-  const body = await res.json().catch(() => null);
-  if (res.ok) return { ok: true, body: body as T };
-  const errors = formErrors(body, fields, locale());
-  return { ok: false, errors: errors.message === null && Object.keys(errors.fields).length === 0 ? { fields: {}, message: `HTTP ${res.status}` } : errors };
+  const r = await action<T>(call);
+  if (r.ok) return r;
+  if (r.status === undefined) return { ok: false, errors: { fields: {}, message: t("common.offlineAction") } };
+  const errors = formErrors(r.error ?? null, fields, locale());
+  return { ok: false, errors: errors.message === null && Object.keys(errors.fields).length === 0 ? { fields: {}, message: `HTTP ${r.status}` } : errors };
 }
 
 /** After a refused submit, the first field at fault gets the focus (and a screen reader reads its error). */

@@ -1,11 +1,12 @@
-import { Show, createSignal, type JSX } from "solid-js";
+import { createSignal, type JSX } from "solid-js";
 import { t } from "../../i18n";
 import type { ActionResult } from "../../store/action";
+import { FormMessage, outcomeOf, type FormOutcome } from "../FormMessage";
 
 /** The frame of the three inspection forms: a title, fields, submit, and the outcome in words.
  * `send` reads the form's data and returns a message instead when a field is invalid. */
 export function InspectionForm(props: { id: string; title: string; children: JSX.Element; send: (data: FormData) => Promise<ActionResult> | string }) {
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = createSignal<FormOutcome | null>(null);
   const [busy, setBusy] = createSignal(false);
   const submit = async (e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     e.preventDefault();
@@ -15,7 +16,7 @@ export function InspectionForm(props: { id: string; title: string; children: JSX
     setBusy(true);
     const r = await sent;
     setBusy(false);
-    setMessage(r.ok ? { ok: true, text: t("inspections.done") } : { ok: false, text: r.message || t("common.offlineAction") });
+    setMessage(outcomeOf(r, t("inspections.done")));
     if (r.ok) form.querySelectorAll<HTMLInputElement>("input[data-clear]").forEach((i) => (i.value = ""));
   };
   return (
@@ -29,13 +30,7 @@ export function InspectionForm(props: { id: string; title: string; children: JSX
           {t("inspections.submit")}
         </button>
       </div>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().ok ? "form-ok" : "form-error"} role={m().ok ? "status" : "alert"}>
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <FormMessage outcome={message()} />
     </form>
   );
 }

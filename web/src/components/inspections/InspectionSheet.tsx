@@ -8,6 +8,7 @@ import { amountInput, amountMessage, readAmount } from "../../number-input";
 import type { ActionResult } from "../../store/action";
 import type { NewVerification } from "../../store/inspections";
 import { DayField } from "../DayField";
+import { FormMessage, outcomeOf, type FormOutcome } from "../FormMessage";
 import { SheetPaste } from "./SheetPaste";
 
 type Kind = NewVerification["rows"][number]["kind"];
@@ -30,7 +31,7 @@ export function InspectionSheet(props: {
   const [counted] = createResource(day, (d) => props.counted(d));
   const [text, setText] = createStore<Record<string, string>>({});
   const [errors, setErrors] = createStore<Record<string, string | undefined>>({});
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = createSignal<FormOutcome | null>(null);
   const [busy, setBusy] = createSignal(false);
   const cells = (): Cell[] => props.fonds.flatMap((f) => props.kinds.filter((k) => targetOf(f, k) > 0).map((kind) => ({ key: `${f.code}/${kind}`, fonds: f, kind })));
   const shape = () => ({ fonds: new Map(props.fonds.map((f) => [f.code, props.kinds.filter((k) => targetOf(f, k) > 0)])), kinds: props.kinds });
@@ -57,7 +58,7 @@ export function InspectionSheet(props: {
     setBusy(true);
     const r = await props.verify({ inspectionDay: d, rows });
     setBusy(false);
-    setMessage(r.ok ? { ok: true, text: tf("sheet.saved", { count: rows.length }) } : { ok: false, text: r.message || t("common.offlineAction") });
+    setMessage(outcomeOf(r, tf("sheet.saved", { count: rows.length })));
     if (r.ok) setText(Object.fromEntries(filled.map((c) => [c.key, ""])));
   };
 
@@ -120,13 +121,7 @@ export function InspectionSheet(props: {
       <button type="submit" class="button" disabled={busy() || !day()}>
         {t("sheet.save")}
       </button>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().ok ? "form-ok" : "form-error"} role={m().ok ? "status" : "alert"}>
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <FormMessage outcome={message()} />
     </form>
   );
 }

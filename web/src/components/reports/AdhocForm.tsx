@@ -1,8 +1,9 @@
-import { Show, createSignal } from "solid-js";
+import { createSignal } from "solid-js";
 import { parseDay } from "../../days";
 import { t } from "../../i18n";
 import { DayField } from "../DayField";
 import type { ActionResult } from "../../store/action";
+import { errorOf, FormMessage } from "../FormMessage";
 
 /** A leader's request for an ad-hoc report (báo cáo đột xuất) over a date range. */
 export function AdhocForm(props: { defaultFrom: string; defaultTo: string; request: (from: string, to: string) => Promise<ActionResult & { id?: string }>; done: (id: string) => void }) {
@@ -18,7 +19,7 @@ export function AdhocForm(props: { defaultFrom: string; defaultTo: string; reque
     const r = await props.request(from, to);
     setBusy(false);
     if (r.ok && r.id) return props.done(r.id);
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    setError(errorOf(r));
   };
   return (
     <form class="form panel" onSubmit={submit} aria-labelledby="adhoc-title">
@@ -32,11 +33,7 @@ export function AdhocForm(props: { defaultFrom: string; defaultTo: string; reque
           {t("reports.create")}
         </button>
       </div>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
     </form>
   );
 }

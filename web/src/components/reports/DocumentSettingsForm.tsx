@@ -2,6 +2,7 @@ import { For, Show, createSignal } from "solid-js";
 import type { DocumentSettings } from "../../../../schema/reports/document-settings";
 import { formatDateTime, t, tf, type MessageKey } from "../../i18n";
 import type { ActionResult } from "../../store/action";
+import { outcomeOf } from "../FormMessage";
 
 const LINES: (keyof DocumentSettings)[] = ["distribution", "signerPosition"];
 const FIELDS: { name: keyof DocumentSettings; label: MessageKey }[] = [
@@ -43,7 +44,7 @@ export function DocumentSettingsForm(props: {
       numberSuffix: field("numberSuffix"),
     };
     const r = await props.save(settings);
-    setMessage(r.ok ? { ok: true, text: t("reports.saved") } : { ok: false, text: r.message || t("common.offlineAction") });
+    setMessage(outcomeOf(r, t("reports.saved")));
   };
   return (
     <details class="report__section doc-settings no-print">

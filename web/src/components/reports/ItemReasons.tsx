@@ -5,6 +5,7 @@ import { kindName, locale, t } from "../../i18n";
 import type { ReportNotes } from "../../store/reports";
 import { HeldNotice, TheirVersion } from "./DraftNotice";
 import { createNotesDraft, type NotesDraftOptions } from "./notes-draft";
+import { outcomeOf } from "../FormMessage";
 
 /** The centre's reason for each item behind plan (lý do, seed 000), as it goes into the document:
  * prefilled from the alerts that fired; a form for supervisors and admins, a list for leaders. */
@@ -27,7 +28,7 @@ export function ItemReasons(props: { content: ReportContent; notes: ReportNotes 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const r = await draft.save();
-    setMessage(r.ok ? { ok: true, text: t(r.unchanged ? "reports.nothingChanged" : "reports.saved") } : { ok: false, text: r.message || t("common.offlineAction") });
+    setMessage(outcomeOf(r, t(r.ok && r.unchanged ? "reports.nothingChanged" : "reports.saved")));
   };
   return (
     <section class="report__section item-reasons no-print" aria-labelledby="item-reasons-title">

@@ -7,6 +7,7 @@ import type { CalendarItem } from "../../store/filings";
 import { DataTable } from "../DataTable";
 import { Link } from "../Link";
 import { CorrectionForm } from "./CorrectionForm";
+import { errorOf, FormMessage } from "../FormMessage";
 
 export interface CalendarActions {
   write(type: CalendarItem["type"], due: string): Promise<ActionResult>;
@@ -32,15 +33,11 @@ export function ReportCalendar(props: { projectId: string; items: readonly Calen
   const when = (at: number) => formatDateTime(at, props.timeZone);
   const run = async (action: () => Promise<ActionResult>) => {
     const r = await action();
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    setError(errorOf(r));
   };
   return (
     <>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
       <DataTable
         label={t("filing.title")}
         class="report-calendar"

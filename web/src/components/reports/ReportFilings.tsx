@@ -3,6 +3,7 @@ import { t, tf } from "../../i18n";
 import { owedPastDue } from "../../../../schema/reports/filing";
 import { createReportingCalendar } from "../../store/filings";
 import { ReportCalendar } from "./ReportCalendar";
+import { errorOf } from "../FormMessage";
 
 const FIRST_ROWS = 12;
 
@@ -22,7 +23,7 @@ export function ReportFilings(props: { projectId: string; timeZone: string; canS
   const missing = () => store.calendar()?.items.some((i) => !i.report) ?? false;
   const catchUp = async () => {
     const r = await store.catchUp();
-    setNotice(r.ok ? tf("filing.caughtUp", { count: (r.body as { created: number }).created }) : r.message || t("common.offlineAction"));
+    setNotice(r.ok ? tf("filing.caughtUp", { count: (r.body as { created: number }).created }) : errorOf(r));
   };
   return (
     <section class="panel report-filings" aria-labelledby="filing-title">

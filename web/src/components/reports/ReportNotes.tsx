@@ -3,6 +3,7 @@ import { formatDateTime, t, tf } from "../../i18n";
 import type { ReportNotes as Notes } from "../../store/reports";
 import { HeldNotice, TheirVersion } from "./DraftNotice";
 import { createNotesDraft, type NotesDraftOptions } from "./notes-draft";
+import { outcomeOf } from "../FormMessage";
 
 const FIELDS = ["difficulties", "proposals"];
 
@@ -18,7 +19,7 @@ export function ReportNotes(props: { notes: Notes | null; canEdit: boolean; time
     setBusy(true);
     const r = await draft.save();
     setBusy(false);
-    setMessage(r.ok ? { ok: true, text: t(r.unchanged ? "reports.nothingChanged" : "reports.saved") } : { ok: false, text: r.message || t("common.offlineAction") });
+    setMessage(outcomeOf(r, t(r.ok && r.unchanged ? "reports.nothingChanged" : "reports.saved")));
   };
   const text = (v: string | undefined) => (v && v.trim() ? v : t("reports.notesNone"));
   const stamp = () => (props.notes ? tf("reports.notesBy", { by: props.notes.updatedBy, at: formatDateTime(props.notes.updatedAt, props.timeZone) }) : "");

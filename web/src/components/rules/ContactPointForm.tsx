@@ -4,6 +4,7 @@ import type { ActionResult } from "../../store/action";
 import type { NewContactPoint } from "../../store/rules";
 import type { AmountRules } from "../../number-input";
 import { NumberField, createFieldErrors } from "../NumberField";
+import { errorOf, FormMessage } from "../FormMessage";
 
 type Kind = NewContactPoint["type"] & string;
 const KINDS: Kind[] = ["email", "telegram", "zalo", "webhook"];
@@ -37,7 +38,7 @@ export function ContactPointForm(props: { create: (cp: NewContactPoint) => Promi
       repeatIntervalSeconds: Math.round(repeat * 3600),
       muteOutsideWorkingTime: data.get("mute") === "on",
     });
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    setError(errorOf(r));
     if (r.ok) form.reset();
   };
   const text = (name: string, label: string, type = "text") => (
@@ -92,11 +93,7 @@ export function ContactPointForm(props: { create: (cp: NewContactPoint) => Promi
           {t("contact.mute")}
         </label>
       </div>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
       <button type="submit" class="button">
         {t("contact.add")}
       </button>

@@ -3,6 +3,7 @@ import { formatDateTime, t, tf } from "../../i18n";
 import type { ActionResult } from "../../store/action";
 import type { ContactPoint, Delivery, NewContactPoint, TestResult } from "../../store/rules";
 import { ContactPointForm } from "./ContactPointForm";
+import { errorOf, FormMessage } from "../FormMessage";
 
 function DeliveryTable(props: { deliveries: readonly Delivery[]; timeZone: string; name?: (id: string) => string }) {
   return (
@@ -68,7 +69,7 @@ function ContactPointItem(props: { cp: ContactPoint; timeZone: string; remove: (
           onClick={async () => {
             if (!confirm(t("contact.confirmDelete"))) return;
             const r = await props.remove();
-            props.onError(r.ok ? null : r.message || t("common.offlineAction"));
+            props.onError(errorOf(r));
           }}
         >
           {t("common.delete")}
@@ -115,11 +116,7 @@ export function ContactPoints(props: {
             </For>
           </ul>
         </Show>
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormMessage error={error()} />
         <ContactPointForm create={props.create} />
       </section>
       <section class="panel" aria-labelledby="deliveries-title">

@@ -5,6 +5,7 @@ import type { ActionResult } from "../../store/action";
 import type { AlertRule, NewRule } from "../../store/rules";
 import { NumberField, createFieldErrors } from "../NumberField";
 import { PENDING_RULES, thresholdRules, thresholdValue } from "./rule-text";
+import { errorOf, FormMessage } from "../FormMessage";
 
 const TYPES: AlertRule["type"][] = ["behind_schedule", "under_plan", "silent_station"];
 
@@ -38,7 +39,7 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
     setBusy(true);
     const result = await props.create(rule);
     setBusy(false);
-    setError(result.ok ? null : result.message || t("common.offlineAction"));
+    setError(errorOf(result));
     if (result.ok) {
       form.reset();
       setType("behind_schedule");
@@ -101,11 +102,7 @@ export function RuleForm(props: { fonds: readonly FondsPlan[]; stations: readonl
           {t("rules.enabled")}
         </label>
       </div>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
       <button type="submit" class="button" disabled={busy()}>
         {t("rules.add")}
       </button>

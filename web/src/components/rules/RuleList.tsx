@@ -5,6 +5,7 @@ import type { ActionResult } from "../../store/action";
 import type { AlertRule, RulePatch } from "../../store/rules";
 import { NumberField, createFieldErrors } from "../NumberField";
 import { PENDING_RULES, ruleScopeText, thresholdInput, thresholdRules, thresholdText, thresholdValue, type RuleNames } from "./rule-text";
+import { errorOf, FormMessage } from "../FormMessage";
 
 /** The project's rules; administrators switch them on and off, change thresholds, pending and keep-firing
  * minutes, and delete them. */
@@ -20,7 +21,7 @@ export function RuleList(props: {
   const errors = createFieldErrors();
   const run = async (action: Promise<ActionResult>) => {
     const r = await action;
-    setError(r.ok ? null : r.message || t("common.offlineAction"));
+    setError(errorOf(r));
     return r.ok;
   };
   const save = async (rule: AlertRule, e: SubmitEvent & { currentTarget: HTMLFormElement }) => {
@@ -37,11 +38,7 @@ export function RuleList(props: {
       <h2 id="rules-list-title" class="section-title">
         {t("rules.list")} <span class="count">({props.rules.length})</span>
       </h2>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormMessage error={error()} />
       <Show when={props.rules.length > 0} fallback={<p class="empty">{t("rules.none")}</p>}>
         <ul class="rules">
           <For each={props.rules}>
