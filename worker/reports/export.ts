@@ -7,10 +7,11 @@
 // neutralised, XLSX text cells are strings.
 import writeExcelFile, { type Cell, type SheetData } from "write-excel-file/universal";
 import { displayValue, type Column, type Locale, type Sheet, type Value } from "../../schema/reports/columns";
+import { fromBaseUnits } from "../../schema/kinds";
 
 /** 242940 with 2 decimals → "2429,40" (vi) / "2429.40" (en); the sign kept. */
 function plainNumber(v: number, decimals: number, locale: Locale): string {
-  const text = (v / 10 ** decimals).toFixed(decimals);
+  const text = fromBaseUnits(v, decimals).toFixed(decimals);
   return locale === "vi" ? text.replace(".", ",") : text;
 }
 
@@ -47,7 +48,7 @@ export async function toXlsx(sheet: Sheet, heading: string[], footer: string[] =
     const c = sheet.columns[i]!;
     if (typeof v === "number" && c.decimals !== null) {
       // Stored in display units; the format gives thousands grouping and the kind's decimals.
-      return { value: v / 10 ** c.decimals, type: Number, format: c.decimals > 0 ? "#,##0.00" : "#,##0", ...weight(bold) };
+      return { value: fromBaseUnits(v, c.decimals), type: Number, format: c.decimals > 0 ? "#,##0.00" : "#,##0", ...weight(bold) };
     }
     return { value: String(v), type: String, ...weight(bold) };
   };

@@ -11,6 +11,8 @@ import { loadAlertConfig } from "../alerts/config";
 import { kindDecimals, sortKinds } from "../../schema/kinds";
 import { TOLERANCE } from "../../schema/status";
 import { targetOf } from "../../schema/wire";
+import { projectDayStart } from "../../schema/time";
+import { addDays } from "../../schema/calendar";
 import { loadProjectPlan, type ProjectPlan } from "../live/plan";
 
 /** What a report is made of besides its figures: the plan, the rules (their types name the reasons) and the firings. */
@@ -94,9 +96,9 @@ export function assembleReport({ plan, types, firings }: ReportBasis, period: Re
     periodActual: figures.periodActual,
   });
   const reasons: Record<string, string[]> = {};
-  const fromMs = Date.parse(`${period.from}T00:00:00+07:00`);
-  const toMs = Date.parse(`${period.to}T23:59:59+07:00`);
-  for (const f of firings.filter((x) => x.at >= fromMs && x.at <= toMs)) {
+  const fromMs = projectDayStart(period.from);
+  const untilMs = projectDayStart(addDays(period.to, 1));
+  for (const f of firings.filter((x) => x.at >= fromMs && x.at < untilMs)) {
     const scope = reasonKey(f.scope);
     (reasons[scope] ??= []).push(types.get(f.ruleId) ?? "alert");
   }
