@@ -90,6 +90,9 @@ export const PeriodTargetsSchema = z.strictObject({
     .max(2000),
 });
 
+/** Archiving a project, or bringing it back, says why: the audit log keeps it with who and when. */
+export const ArchiveSchema = z.strictObject({ reason: text().trim().min(3).max(1000) });
+
 export const PlanMoveSchema = z
   .strictObject({
     kind: z.enum(WORK_KIND_KEYS),

@@ -50,6 +50,8 @@ export interface ProjectInfo {
   periodStart: string;
   periodEnd: string;
   timeZone: string;
+  /** Epoch ms when the project was archived (read-only, still reported); absent or null while it runs. */
+  archivedAt?: number | null;
 }
 
 /** One cell of the live totals: fonds × kind × station × day, and the amount added to (or set for) it. */

@@ -7,6 +7,7 @@ import type { NumberFormat } from "../../schema/numbers";
 import * as account from "./messages/account";
 import * as admin from "./messages/admin";
 import * as alerts from "./messages/alerts";
+import * as archive from "./messages/archive";
 import * as alertDelivery from "./messages/alert-delivery";
 import * as common from "./messages/common";
 import * as displays from "./messages/displays";
@@ -34,6 +35,7 @@ const vi = {
   ...account.vi,
   ...numbers.vi,
   ...admin.vi,
+  ...archive.vi,
   ...stations.vi,
   ...displays.vi,
   ...titles.vi,
@@ -51,6 +53,7 @@ const en = {
   ...account.en,
   ...numbers.en,
   ...admin.en,
+  ...archive.en,
   ...stations.en,
   ...displays.en,
   ...titles.en,

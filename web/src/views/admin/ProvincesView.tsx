@@ -1,6 +1,7 @@
 import { For, Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
+import { ArchivedBadge } from "../../components/ArchivedBadge";
 import { Field, FormMessage } from "../../components/admin/Field";
 import { slugOf } from "../../components/admin/slug";
 import { focusFirstInvalid, send } from "../../components/admin/send";
@@ -45,6 +46,7 @@ export default function ProvincesView() {
                     {(project) => (
                       <li>
                         <Link href={pathOf({ name: "project", projectId: project.id })}>{project.name}</Link>
+                        <ArchivedBadge archivedAt={project.archivedAt} />
                         <span class="admin__links">
                           <Link href={pathOf({ name: "setup", projectId: project.id })}>{t("admin.setup")}</Link>
                           <Link href={pathOf({ name: "plan", projectId: project.id })}>{t("admin.plan")}</Link>
