@@ -36,6 +36,8 @@ export const FondsParams = z.object({ projectId: ProjectIdParam.shape.projectId,
 
 export const FondsUpdateSchema = z
   .strictObject({
+    /** As the plan table names it; a later import of the plan sets it from the table again. */
+    name: text().trim().min(1).max(300).optional(),
     restricted: z.boolean().optional(),
     agency: text().trim().max(300).optional(),
   })
