@@ -19,14 +19,16 @@ export interface PeriodRow {
 }
 
 export type PeriodTableResult =
-  | { ok: true; rows: PeriodRow[]; kinds: WorkKindKey[]; totals: Record<string, number> }
+  /** `columns`: where each field was in the table (1-based), to pin a later error of a row's field. */
+  | { ok: true; rows: PeriodRow[]; kinds: WorkKindKey[]; totals: Record<string, number>; columns: Record<PeriodColumn, number> }
   | { ok: false; errors: ImportError[] };
 
 /** The API's limit on rows in one call (schema/api-admin.ts PeriodTargetsSchema). */
 const MAX_ROWS = 2000;
 const MAX_ERRORS = 50;
 
-type Column = "fonds" | "kind" | "from" | "to" | "amount";
+export type PeriodColumn = "fonds" | "kind" | "from" | "to" | "amount";
+type Column = PeriodColumn;
 const TITLES: [Column, RegExp][] = [
   ["fonds", /^(ma phong|ma|phong|fonds|fonds code|code)$/],
   ["kind", /^(loai cong viec|cong viec|loai|kind|work)$/],
@@ -106,5 +108,6 @@ export function parsePeriodTable(text: string, options: { fonds: ReadonlySet<str
   const totals: Record<string, number> = {};
   for (const r of rows) totals[r.kind] = (totals[r.kind] ?? 0) + r.amount;
   const kinds = WORK_KINDS.map((k) => k.key).filter((k) => k in totals);
-  return { ok: true, rows, kinds, totals };
+  const columns = Object.fromEntries([...at].map(([c, index]) => [c, index + 1])) as Record<Column, number>;
+  return { ok: true, rows, kinds, totals, columns };
 }

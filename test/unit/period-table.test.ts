@@ -11,6 +11,7 @@ describe("parsePeriodTable", () => {
       ok: true,
       kinds: ["pages", "metres"],
       totals: { pages: 2000, metres: 1250 },
+      columns: { fonds: 1, kind: 2, from: 3, to: 4, amount: 5 },
       rows: [
         { line: 2, fonds: "1", kind: "pages", from: "2026-03-02", to: "2026-03-08", amount: 1200 },
         { line: 3, fonds: "2", kind: "metres", from: "2026-03-01", to: "2026-03-31", amount: 1250 },

@@ -16,6 +16,7 @@ import * as filing from "./messages/filing";
 import * as inspections from "./messages/inspections";
 import * as national from "./messages/national";
 import * as numbers from "./messages/numbers";
+import * as planAdmin from "./messages/plan-admin";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
 import * as stations from "./messages/stations";
@@ -36,6 +37,7 @@ const vi = {
   ...numbers.vi,
   ...admin.vi,
   ...archive.vi,
+  ...planAdmin.vi,
   ...stations.vi,
   ...displays.vi,
   ...titles.vi,
@@ -54,6 +56,7 @@ const en = {
   ...numbers.en,
   ...admin.en,
   ...archive.en,
+  ...planAdmin.en,
   ...stations.en,
   ...displays.en,
   ...titles.en,

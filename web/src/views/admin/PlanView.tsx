@@ -1,6 +1,8 @@
 import { Show } from "solid-js";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
+import { PeriodImport } from "../../components/admin/PeriodImport";
 import { PlanImport } from "../../components/admin/PlanImport";
+import { PlanMoves } from "../../components/admin/PlanMoves";
 import { PlanTargets } from "../../components/admin/PlanTargets";
 import { Link } from "../../components/Link";
 import { t } from "../../i18n";
@@ -9,8 +11,9 @@ import { useApp } from "../../store/context";
 import { useProject } from "../../store/project";
 import "../../styles/admin.css";
 
-/** Kế hoạch: import the plan table (preview first), and the stored targets per fonds. The stored plan is
- * read from the live feed, which the import's reload refreshes (worker/routes/projects.ts). */
+/** Kế hoạch: import the plan table (preview first), the stored targets per fonds, the weekly/monthly
+ * targets pasted the same way, and every move of planned volume. The stored plan is read from the live
+ * feed, which each change's reload refreshes (worker/lib/admin-change.ts). */
 export default function PlanView(props: { projectId: string }) {
   const app = useApp();
   const m = useProject(props.projectId);
@@ -38,9 +41,26 @@ export default function PlanView(props: { projectId: string }) {
             <Link href={pathOf({ name: "project", projectId: props.projectId })}>{t("plan.toProject")}</Link>
             {" · "}
             <Link href={pathOf({ name: "stations", projectId: props.projectId })}>{t("plan.toStations")}</Link>
+            {" · "}
+            <Link href={pathOf({ name: "projectAudit", projectId: props.projectId })}>{t("audit.projectTitle")}</Link>
           </p>
         </Show>
       </section>
+      <Show when={m.state().fonds.length > 0}>
+        <section class="panel" aria-labelledby="periods-title">
+          <h2 id="periods-title" class="section-title">
+            {t("periods.title")}
+          </h2>
+          <p>{t("periods.hint")}</p>
+          <PeriodImport projectId={props.projectId} fonds={m.state().fonds} headers={app.session.writeHeaders} />
+        </section>
+        <section class="panel" aria-labelledby="moves-title">
+          <h2 id="moves-title" class="section-title">
+            {t("moves.title")}
+          </h2>
+          <PlanMoves projectId={props.projectId} fonds={m.state().fonds} timeZone={m.timeZone()} />
+        </section>
+      </Show>
     </div>
   );
 }

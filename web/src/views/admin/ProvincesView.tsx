@@ -27,6 +27,9 @@ export default function ProvincesView() {
       <p class="admin__steps">{t("admin.steps")}</p>
       <Show when={isSystemAdmin(memberships())}>
         <NewProvince />
+        <p class="admin__links">
+          <Link href={pathOf({ name: "systemAudit" })}>{t("audit.systemTitle")}</Link>
+        </p>
       </Show>
       <Show when={mine().length > 0} fallback={<p class="empty">{t("admin.noProvinces")}</p>}>
         <For each={mine()}>
@@ -52,6 +55,7 @@ export default function ProvincesView() {
                           <Link href={pathOf({ name: "plan", projectId: project.id })}>{t("admin.plan")}</Link>
                           <Link href={pathOf({ name: "stations", projectId: project.id })}>{t("admin.stations")}</Link>
                           <Link href={pathOf({ name: "displays", projectId: project.id })}>{t("displays.title")}</Link>
+                          <Link href={pathOf({ name: "projectAudit", projectId: project.id })}>{t("audit.title")}</Link>
                         </span>
                       </li>
                     )}
