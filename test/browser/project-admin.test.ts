@@ -25,13 +25,18 @@ describe.runIf(hasChromium || process.env.CI)("a project's set-up in the dashboa
     await archive.getByRole("status").filter({ hasText: "Đã lưu trữ dự án." }).waitFor();
     expect(asked[0]).toContain(p.projectName);
     await page.locator("h1 .badge--archived", { hasText: "Đã lưu trữ" }).waitFor();
-    expect(await archive.locator(".notice").textContent()).toMatch(/Dự án đã lưu trữ ngày \d{2}\/\d{2}\/\d{4}: chỉ đọc\./);
+    expect(await page.locator(".archived-notice").textContent()).toMatch(/Dự án đã lưu trữ ngày \d{2}\/\d{2}\/\d{4}: chỉ đọc\./);
     // The details and calendar can no longer be changed here, and the server refuses the station's counters.
     expect(await page.locator('fieldset.admin__frozen input[name="name"]').isDisabled()).toBe(true);
     const refused = await postCounter(p.projectId, p.station.token, [{ id: `a-${p.projectId}`, fonds: "1", kind: "pages", delta: 5 }]);
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("archived");
     await screenshot(page, "project-archived");
+    await page.getByRole("link", { name: p.projectName }).first().click();
+    await page.waitForURL(`**/p/${p.projectId}`);
+    await page.goto(`${page.url()}/plan`);
+    await page.locator(".archived-notice").waitFor();
+    expect(await page.locator('textarea[name="table"]').isDisabled()).toBe(true);
 
     // The overview lists it apart, under its own heading, and its page still opens.
     await page.getByRole("link", { name: "Toàn tỉnh", exact: true }).first().click();
@@ -94,6 +99,7 @@ describe.runIf(hasChromium || process.env.CI)("a project's set-up in the dashboa
     expect(await operator("GET", `/projects/${p.projectId}/calendar`)).toMatchObject({ holidays: [`${year}-09-02`, `${year}-09-03`], workingSaturdays: [`${year}-09-26`], dayStart: "08:00" });
     // Shown back as typed after a reload.
     await page.reload();
+    await page.locator('textarea[name="holidays"]').waitFor();
     await expect.poll(async () => page.locator('textarea[name="holidays"]').inputValue()).toBe(`02/09/${year}\n03/09/${year}`);
     expect(await page.locator('input[name="periodEnd"]').inputValue()).toBe(`30/06/${year + 1}`);
     await page.close();

@@ -1,6 +1,6 @@
 import { Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
-import { formatDate, t, tf } from "../../i18n";
+import { t, tf } from "../../i18n";
 import { Field, FormMessage } from "./Field";
 import type { FormErrors } from "./form-errors";
 import { focusFirstInvalid, send } from "./send";
@@ -45,7 +45,7 @@ export function ArchiveProject(props: {
 
   const form = (button: string) => (
     <form class="form admin__form" onSubmit={submit} noValidate>
-      <Field name="reason" label={t("archive.reason")} placeholder={t("archive.reasonExample")} value={reason()} onInput={setReason} error={errors().fields.reason} maxLength={1000} />
+      <Field name="reason" label={t("archive.reason")} placeholder={t("archive.reasonExample")} value={reason()} onInput={setReason} error={errors().fields.reason} maxLength={1000} wide />
       <FormMessage error={errors().message} ok={done()} />
       <button type="submit" class="button" disabled={busy()}>
         {button}
@@ -63,16 +63,9 @@ export function ArchiveProject(props: {
         </>
       }
     >
-      {(at) => (
-        <>
-          <p class="notice notice--warning" role="status">
-            {tf("archive.since", { day: formatDate(at()) })}
-          </p>
-          <Show when={props.mayUnarchive} fallback={<p class="admin__hint">{t("archive.unarchiveHint")}</p>}>
-            {form(t("archive.unarchive"))}
-          </Show>
-        </>
-      )}
+      <Show when={props.mayUnarchive} fallback={<p class="admin__hint">{t("archive.unarchiveHint")}</p>}>
+        {form(t("archive.unarchive"))}
+      </Show>
     </Show>
   );
 }

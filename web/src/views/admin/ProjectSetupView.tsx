@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { ArchiveProject } from "../../components/admin/ArchiveProject";
-import { ArchivedBadge } from "../../components/ArchivedBadge";
+import { ArchivedBadge, ArchivedNotice } from "../../components/ArchivedBadge";
 import { CalendarForm } from "../../components/admin/CalendarForm";
 import { ProjectForm } from "../../components/admin/ProjectForm";
 import { t } from "../../i18n";
@@ -57,6 +57,7 @@ function EditProject(props: { projectId: string }) {
           <ArchivedBadge archivedAt={archivedAt()} />
         </h1>
       </div>
+      <ArchivedNotice archivedAt={archivedAt()} />
       <Show when={m.project()} fallback={<p class="project__loading">{t("project.loading")}</p>}>
         {(p) => (
           <>
