@@ -3,6 +3,8 @@
 // back. Archiving, and bringing back, are audited with the reason given.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { app } from "../../worker/app";
+import { POLICY, refusedWhenArchived } from "../../worker/auth/policy";
 import { api, createProject, events, get, post, postCounters, signIn, type SignedIn } from "./helpers";
 
 const send = (who: SignedIn, method: string, path: string, body?: unknown) =>
@@ -68,6 +70,20 @@ describe("POST /api/v1/projects/:projectId/archive", () => {
     expect(await auditCount(projectId)).toBe(audited);
     const snapshot = (await (await get(`/projects/${projectId}/snapshot`)).json()) as { totals: { fonds: string; kind: string; amount: number }[] };
     expect(snapshot.totals).toEqual([{ fonds: "1", kind: "pages", amount: 3 }]);
+  });
+
+  it("refuses every route that writes to the project, the ones added later included, before reading its body", async () => {
+    const { projectId } = await createProject(1);
+    expect((await post(`/projects/${projectId}/archive`, { reason: "Kết thúc" })).status).toBe(200);
+    // Station routes are refused by the project's object (the counters above); the rest by the middleware.
+    const writes = [...new Set(app.routes.map((r) => `${r.method} ${r.path}`))].filter((route) => refusedWhenArchived(route) && POLICY[route]?.kind === "project");
+    expect(writes.length).toBeGreaterThan(20);
+    for (const route of writes) {
+      const [method, pattern] = route.split(" ") as [string, string];
+      const path = pattern.replace("/api/v1", "").replace(":projectId", projectId).replace(/:[A-Za-z]+/g, "x1234567");
+      const res = await api(path, { method, headers: { Authorization: "Bearer test-admin-token", "Content-Type": "application/json" }, body: method === "DELETE" ? undefined : "{}" });
+      expect(res.status, route).toBe(409);
+    }
   });
 
   it("is still read and reported while archived, and says so in the project list", async () => {
