@@ -164,6 +164,8 @@ export interface Presence {
 /** The plan, the calendar or the station list changed (the fonds carry their period targets). */
 export interface PlanChanged {
   type: "plan";
+  /** The project's details as they now are (renamed, period moved, archived); absent from older workers. */
+  project?: ProjectInfo;
   fonds: FondsPlan[];
   stations: StationInfo[];
   calendar: WireCalendar;

@@ -34,6 +34,7 @@ describe.runIf(hasChromium || process.env.CI)("a project's set-up in the dashboa
     await screenshot(page, "project-archived");
     await page.getByRole("link", { name: p.projectName }).first().click();
     await page.waitForURL(`**/p/${p.projectId}`);
+    await page.locator("h1.project__name .badge--archived").waitFor(); // from the project's snapshot
     await page.goto(`${page.url()}/plan`);
     await page.locator(".archived-notice").waitFor();
     expect(await page.locator('textarea[name="table"]').isDisabled()).toBe(true);
