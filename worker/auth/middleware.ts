@@ -78,7 +78,6 @@ async function projectScope(d1: D1Database, projectId: string): Promise<{ provin
   return row;
 }
 
-
 export const authorize = createMiddleware<AppEnv>(async (c, next) => {
   const route = targetRoute(c);
   if (!route) return next(); // no such route: the 404 handler answers
@@ -99,7 +98,8 @@ export const authorize = createMiddleware<AppEnv>(async (c, next) => {
   const pattern = route.slice(route.indexOf(" ") + 1);
   const params = paramsOf(pattern, c.req.path);
   const projectId = params.projectId;
-  // Only role rules need the project's province: a station's post costs no extra D1 query.
+  // Only role rules need the project's province and archived state: a station's post costs no extra D1
+  // query (an archived project's own object refuses counters, worker/live/room.ts).
   const needsProvince = rule.kind === "project" || rule.kind === "province";
   const project = needsProvince && projectId ? await projectScope(c.env.DB, projectId) : undefined;
   const provinceId = params.provinceId ?? project?.provinceId;
