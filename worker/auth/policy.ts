@@ -124,8 +124,9 @@ export const POLICY: Record<string, Rule> = {
 
 /**
  * Writes that stay open on an archived (lưu trữ) project: its reports are still made and filed, who may
- * read it is still managed, and it can be brought back. Every other write to it is refused with 409
- * (worker/auth/middleware.ts; counters by its Durable Object, worker/live/room.ts).
+ * read it is still managed, an alert it still raises can be acknowledged or silenced, and it can be
+ * brought back. Every other write to it is refused with 409 (worker/auth/middleware.ts; counters by its
+ * Durable Object, worker/live/room.ts).
  */
 const OPEN_WHEN_ARCHIVED = new Set([
   "POST /api/v1/projects/:projectId/unarchive",
@@ -137,6 +138,9 @@ const OPEN_WHEN_ARCHIVED = new Set([
   "POST /api/v1/projects/:projectId/reports/catch-up",
   "POST /api/v1/projects/:projectId/reports/:reportId/submit",
   "POST /api/v1/projects/:projectId/reports/:reportId/receive",
+  "POST /api/v1/projects/:projectId/alerts/ack",
+  "POST /api/v1/projects/:projectId/alerts/silence",
+  "POST /api/v1/projects/:projectId/alerts/unsilence",
 ]);
 
 /** `route` as POLICY keys it: a write to the project in its path that an archived project refuses. */
