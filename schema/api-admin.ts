@@ -37,6 +37,8 @@ export const FondsParams = z.object({ projectId: ProjectIdParam.shape.projectId,
 
 export const FondsUpdateSchema = z
   .strictObject({
+    /** As the plan table names it; a later import of the plan sets it from the table again. */
+    name: text().trim().min(1).max(300).optional(),
     restricted: z.boolean().optional(),
     agency: text().trim().max(300).optional(),
   })
@@ -90,6 +92,9 @@ export const PeriodTargetsSchema = z.strictObject({
     .min(1)
     .max(2000),
 });
+
+/** Archiving a project, or bringing it back, says why: the audit log keeps it with who and when. */
+export const ArchiveSchema = z.strictObject({ reason: text().trim().min(3).max(1000) });
 
 export const PlanMoveSchema = z
   .strictObject({

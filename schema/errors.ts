@@ -6,6 +6,8 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  /** A write to an archived project, which is read-only (409). */
+  | "archived"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"

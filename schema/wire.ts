@@ -50,6 +50,8 @@ export interface ProjectInfo {
   periodStart: string;
   periodEnd: string;
   timeZone: string;
+  /** Epoch ms when the project was archived (read-only, still reported); absent or null while it runs. */
+  archivedAt?: number | null;
 }
 
 /** One cell of the live totals: fonds × kind × station × day, and the amount added to (or set for) it. */
@@ -162,6 +164,8 @@ export interface Presence {
 /** The plan, the calendar or the station list changed (the fonds carry their period targets). */
 export interface PlanChanged {
   type: "plan";
+  /** The project's details as they now are (renamed, period moved, archived); absent from older workers. */
+  project?: ProjectInfo;
   fonds: FondsPlan[];
   stations: StationInfo[];
   calendar: WireCalendar;

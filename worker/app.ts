@@ -9,6 +9,7 @@ import { ApiError, onError } from "./lib/errors";
 import { jsonBodiesOnly } from "./lib/json-body";
 import { accountRoutes } from "./routes/account";
 import { alertRoutes } from "./routes/alerts";
+import { archiveRoutes } from "./routes/archive";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { counters } from "./routes/counters";
@@ -36,6 +37,7 @@ const api = router()
   .route("/", provinceLive)
   .route("/", provinceRoutes)
   .route("/", projectRoutes)
+  .route("/", archiveRoutes)
   .route("/", stationRoutes)
   .route("/", userRoutes)
   .route("/", peopleRoutes)

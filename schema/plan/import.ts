@@ -22,7 +22,7 @@ export type Found =
   | { role: "unknown" };
 
 /** Case- and diacritic-insensitive key, for matching only: names are kept as written. */
-function matchKey(text: string): string {
+export function matchKey(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -47,9 +47,9 @@ const TOTAL_LABELS = new Set(["tong", "tong cong", "tong so", "cong", "total", "
 
 export const isTotalLabel = (cell: string) => TOTAL_LABELS.has(matchKey(cell).replace(/[:.]$/, ""));
 const isMark = (cell: string) => cell === "" || /^x$/i.test(cell);
-const quote = (cell: string) => `'${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}'`;
+export const quote = (cell: string) => `'${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}'`;
 /** The message names its own place too, so it reads alone (e.g. in a list or a log line). */
-const problem = (line: number, column: number | null, text: string): ImportError => ({
+export const problem = (line: number, column: number | null, text: string): ImportError => ({
   line,
   column,
   message: `${column === null ? `Dòng ${line}` : `Dòng ${line}, cột ${column}`}: ${text}`,

@@ -26,6 +26,8 @@ export const projects = sqliteTable(
     periodStart: text("period_start").notNull(), // yyyy-mm-dd, in the project's time zone
     periodEnd: text("period_end").notNull(),
     timeZone: text("time_zone").notNull().default(PROJECT_TIME_ZONE),
+    /** Epoch ms when the finished project was archived (lưu trữ): read-only from then on, still reported. */
+    archivedAt: integer("archived_at"),
     createdAt: createdAt(),
   },
   (t) => [index("projects_province").on(t.provinceId)],

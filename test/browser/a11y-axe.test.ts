@@ -19,6 +19,7 @@ const PAGES: { path: string; ready: string }[] = [
   { path: `/p/${PROJECT}/setup`, ready: "form" },
   { path: `/p/${PROJECT}/plan`, ready: "textarea, input" },
   { path: `/p/${PROJECT}/stations`, ready: "form" },
+  { path: `/p/${PROJECT}/audit`, ready: ".audit-log, .empty" },
 ];
 
 async function expectNoSerious(page: Page, path: string): Promise<void> {

@@ -85,6 +85,9 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/projects/:projectId/members": ADMIN_A,
   "DELETE /api/v1/projects/:projectId/members/:userId": ADMIN_A,
   "GET /api/v1/projects/:projectId/audit": ADMIN_A,
+  "GET /api/v1/audit": ["operator"],
+  "POST /api/v1/projects/:projectId/archive": ADMIN_A,
+  "POST /api/v1/projects/:projectId/unarchive": ADMIN_A, // a province admin; a project admin may archive only
   "GET /api/v1/projects/:projectId/alert-rules": VIEW_PROJECT_A,
   "POST /api/v1/projects/:projectId/alert-rules": ADMIN_A,
   "PATCH /api/v1/projects/:projectId/alert-rules/:ruleId": ADMIN_A,

@@ -74,7 +74,11 @@ function viewFor(r: Route): JSX.Element {
     case "provinceDisplays":
       return <DisplaysView provinceId={r.provinceId} />;
     case "audit":
-      return <AuditView provinceId={r.provinceId} />;
+      return <AuditView scope={{ provinceId: r.provinceId }} />;
+    case "projectAudit":
+      return <AuditView scope={{ projectId: r.projectId }} />;
+    case "systemAudit":
+      return <AuditView scope="system" />;
     case "notFound":
       return <p class="notice notice--error">{t("nav.notFound")}</p>;
   }

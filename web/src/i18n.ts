@@ -9,6 +9,7 @@ import { PROJECT_TIME_ZONE } from "../../schema/time";
 import * as account from "./messages/account";
 import * as admin from "./messages/admin";
 import * as alerts from "./messages/alerts";
+import * as archive from "./messages/archive";
 import * as alertDelivery from "./messages/alert-delivery";
 import * as common from "./messages/common";
 import * as displays from "./messages/displays";
@@ -18,6 +19,7 @@ import * as inspections from "./messages/inspections";
 import * as national from "./messages/national";
 import * as numbers from "./messages/numbers";
 import * as people from "./messages/people";
+import * as planAdmin from "./messages/plan-admin";
 import * as progress from "./messages/progress";
 import * as reports from "./messages/reports";
 import * as stations from "./messages/stations";
@@ -37,6 +39,8 @@ const vi = {
   ...account.vi,
   ...numbers.vi,
   ...admin.vi,
+  ...archive.vi,
+  ...planAdmin.vi,
   ...stations.vi,
   ...displays.vi,
   ...titles.vi,
@@ -55,6 +59,8 @@ const en = {
   ...account.en,
   ...numbers.en,
   ...admin.en,
+  ...archive.en,
+  ...planAdmin.en,
   ...stations.en,
   ...displays.en,
   ...titles.en,

@@ -51,6 +51,10 @@ export function pageTitle(route: Route | "signIn", projectName: (id: string) => 
         return [t("displays.title")];
       case "audit":
         return [t("audit.title")];
+      case "projectAudit":
+        return [t("audit.projectTitle"), project];
+      case "systemAudit":
+        return [t("audit.systemTitle")];
       case "notFound":
         return [t("nav.notFound")];
     }

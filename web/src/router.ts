@@ -25,6 +25,8 @@ export type Route =
   | { name: "displays"; projectId: string } // màn hình trình chiếu: the project's wall-screen codes
   | { name: "provinceDisplays"; provinceId: string } // the province's wall-screen codes
   | { name: "audit"; provinceId: string } // nhật ký: the province's audit log
+  | { name: "projectAudit"; projectId: string } // the project's own entries
+  | { name: "systemAudit" } // every entry, those of no province too (system administrators)
   | { name: "notFound" };
 
 function segment(text: string): string | null {
@@ -50,6 +52,7 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (a === "account" && b === undefined) return { name: "account" };
   if (a === "users" && b === undefined) return { name: "users" };
   if (a === "admin" && b === undefined) return { name: "admin" };
+  if (a === "admin" && b === "audit" && c === undefined) return { name: "systemAudit" };
   if (a === "admin" && b !== undefined && c === "new" && d === undefined) return { name: "newProject", provinceId: b };
   if (a === "admin" && b !== undefined && c === "displays" && d === undefined) return { name: "provinceDisplays", provinceId: b };
   if (a === "admin" && b !== undefined && c === "audit" && d === undefined) return { name: "audit", provinceId: b };
@@ -59,6 +62,7 @@ export function matchRoute(pathname: string, search = ""): Route {
   if (c === "alerts" && d === undefined) return { name: "alertHistory", projectId: b };
   if (c === "reports") return d === undefined ? { name: "reports", projectId: b } : { name: "report", projectId: b, reportId: d };
   if (c === "inspections" && d === undefined) return { name: "inspections", projectId: b };
+  if (c === "audit" && d === undefined) return { name: "projectAudit", projectId: b };
   if ((c === "setup" || c === "plan" || c === "stations" || c === "displays") && d === undefined) return { name: c, projectId: b };
   if (c === "fonds" && d !== undefined) return { name: "fonds", projectId: b, code: d };
   if (c === "station" && d !== undefined) return { name: "station", projectId: b, stationId: d };
@@ -104,6 +108,10 @@ export function pathOf(route: Route): string {
       return `/admin/${encodeURIComponent(route.provinceId)}/displays`;
     case "audit":
       return `/admin/${encodeURIComponent(route.provinceId)}/audit`;
+    case "projectAudit":
+      return `${p(route.projectId)}/audit`;
+    case "systemAudit":
+      return "/admin/audit";
     case "setup":
     case "plan":
     case "stations":

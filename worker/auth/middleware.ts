@@ -7,8 +7,9 @@ import { matchedRoutes } from "hono/route";
 import { memberships, projects } from "../../schema/db";
 import type { AppEnv } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import { archivedError } from "../lib/project";
 import { DISPLAY_COOKIE, displayForToken } from "./displays";
-import { decide, POLICY, type Principal } from "./policy";
+import { decide, POLICY, refusedWhenArchived, type Principal } from "./policy";
 import { loadSession, SESSION_COOKIE } from "./sessions";
 import { stationTokens } from "./station-cache";
 import { bearerToken, stationForTokenHash, timingSafeEqual } from "./tokens";
@@ -72,9 +73,9 @@ export async function provincesOfUser(d1: D1Database, userId: string): Promise<(
   return rows.map((r) => r.projectProvince ?? r.provinceId);
 }
 
-async function provinceOfProject(d1: D1Database, projectId: string): Promise<string | undefined> {
-  const [row] = await drizzle(d1).select({ provinceId: projects.provinceId }).from(projects).where(eq(projects.id, projectId));
-  return row?.provinceId;
+async function projectScope(d1: D1Database, projectId: string): Promise<{ provinceId: string; archivedAt: number | null } | undefined> {
+  const [row] = await drizzle(d1).select({ provinceId: projects.provinceId, archivedAt: projects.archivedAt }).from(projects).where(eq(projects.id, projectId));
+  return row;
 }
 
 export const authorize = createMiddleware<AppEnv>(async (c, next) => {
@@ -97,20 +98,24 @@ export const authorize = createMiddleware<AppEnv>(async (c, next) => {
   const pattern = route.slice(route.indexOf(" ") + 1);
   const params = paramsOf(pattern, c.req.path);
   const projectId = params.projectId;
-  // Only role rules need the project's province: a station's post costs no extra D1 query.
+  // Only role rules need the project's province and archived state: a station's post costs no extra D1
+  // query (an archived project's own object refuses counters, worker/live/room.ts).
   const needsProvince = rule.kind === "project" || rule.kind === "province";
-  const provinceId = params.provinceId ?? (needsProvince && projectId ? await provinceOfProject(c.env.DB, projectId) : undefined);
+  const project = needsProvince && projectId ? await projectScope(c.env.DB, projectId) : undefined;
+  const provinceId = params.provinceId ?? project?.provinceId;
   const userProvinces = rule.kind === "user-admin" && params.userId ? await provincesOfUser(c.env.DB, params.userId) : undefined;
   const decision = decide(rule, principal, { provinceId, projectId, userProvinces });
   if (!decision.allow) {
     // A working station token aimed at a project that does not exist: say so with a 404 rather than a bare 403.
-    if (principal.kind === "station" && rule.kind === "station" && projectId && !(await provinceOfProject(c.env.DB, projectId))) {
+    if (principal.kind === "station" && rule.kind === "station" && projectId && !(await projectScope(c.env.DB, projectId))) {
       throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
     }
     throw decision.status === 401
       ? new ApiError(401, "unauthorized", "Cần đăng nhập (sign-in required)")
       : new ApiError(403, "forbidden", "Không có quyền (forbidden)");
   }
+  // Only after the caller's rights: someone without a role learns nothing of the project's state.
+  if (project?.archivedAt && refusedWhenArchived(route)) throw archivedError();
   c.set("principal", principal);
   c.set("role", decision.role);
   await next();

@@ -83,6 +83,9 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/projects/:projectId/members": P("admin"),
   "DELETE /api/v1/projects/:projectId/members/:userId": P("admin"),
   "GET /api/v1/projects/:projectId/audit": P("admin"),
+  "GET /api/v1/audit": { kind: "system-admin" }, // every entry, those of no province included (system roles, people of several provinces)
+  "POST /api/v1/projects/:projectId/archive": P("admin"),
+  "POST /api/v1/projects/:projectId/unarchive": V("admin"), // the province's own admins (or system) bring it back
   "GET /api/v1/projects/:projectId/alert-rules": P("leader"),
   "POST /api/v1/projects/:projectId/alert-rules": P("admin"),
   "PATCH /api/v1/projects/:projectId/alert-rules/:ruleId": P("admin"),
@@ -124,6 +127,33 @@ export const POLICY: Record<string, Rule> = {
   "POST /api/v1/projects/:projectId/acceptances": P("supervisor"),
   "GET /api/v1/projects/:projectId/acceptances/report": P("leader"),
 };
+
+/**
+ * Writes that stay open on an archived (lưu trữ) project: its reports are still made and filed, who may
+ * read it is still managed, an alert it still raises can be acknowledged or silenced, and it can be
+ * brought back. Every other write to it is refused with 409 (worker/auth/middleware.ts; counters by its
+ * Durable Object, worker/live/room.ts).
+ */
+const OPEN_WHEN_ARCHIVED = new Set([
+  "POST /api/v1/projects/:projectId/unarchive",
+  "POST /api/v1/projects/:projectId/members",
+  "DELETE /api/v1/projects/:projectId/members/:userId",
+  "POST /api/v1/projects/:projectId/displays",
+  "DELETE /api/v1/projects/:projectId/displays/:displayId",
+  "POST /api/v1/projects/:projectId/reports",
+  "POST /api/v1/projects/:projectId/reports/catch-up",
+  "POST /api/v1/projects/:projectId/reports/:reportId/submit",
+  "POST /api/v1/projects/:projectId/reports/:reportId/receive",
+  "POST /api/v1/projects/:projectId/alerts/ack",
+  "POST /api/v1/projects/:projectId/alerts/silence",
+  "POST /api/v1/projects/:projectId/alerts/unsilence",
+]);
+
+/** `route` as POLICY keys it: a write to the project in its path that an archived project refuses. */
+export function refusedWhenArchived(route: string): boolean {
+  const [method, path = ""] = route.split(" ");
+  return !["GET", "HEAD", "OPTIONS"].includes(method!) && path.startsWith("/api/v1/projects/:projectId") && !OPEN_WHEN_ARCHIVED.has(route);
+}
 
 export type Principal =
   | { kind: "anonymous" }

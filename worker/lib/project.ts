@@ -9,3 +9,8 @@ export async function requireProject(d1: D1Database, projectId: string) {
   if (!row) throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
   return row;
 }
+
+/** The one refusal every write to an archived project gets (counters too: worker/routes/counters.ts). */
+export function archivedError(): ApiError {
+  return new ApiError(409, "archived", "Dự án đã lưu trữ, chỉ đọc (the project is archived: read-only)");
+}

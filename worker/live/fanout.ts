@@ -47,7 +47,7 @@ export class Fanout {
   }
 
   planMessage(plan: ProjectPlan, audience: Audience): PlanChanged {
-    return { type: "plan", fonds: visibleFonds(plan.fonds, audience), stations: plan.stations, calendar: wireCalendar(plan) };
+    return { type: "plan", project: plan.project, fonds: visibleFonds(plan.fonds, audience), stations: plan.stations, calendar: wireCalendar(plan) };
   }
 
   /**

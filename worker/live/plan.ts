@@ -64,6 +64,7 @@ export async function loadProjectPlan(d1: D1Database, projectId: string): Promis
       periodStart: p.periodStart,
       periodEnd: p.periodEnd,
       timeZone: p.timeZone,
+      archivedAt: p.archivedAt,
     },
     fonds: plan,
     stations: stationRows.map(({ id, name }) => ({ id, name })),

@@ -83,6 +83,7 @@ export class ProjectRoom extends DurableObject<Env> {
   async ingest(stationId: string, events: CounterEventInput[], now: number, client: string | null = null, tokenHash?: string): Promise<IngestResult> {
     const plan = this.plan;
     if (!plan) return { status: "not_found" };
+    if (plan.project.archivedAt) return { status: "archived" };
     if (tokenHash !== undefined && plan.stationTokens.get(stationId) !== tokenHash) return { status: "unauthorized" };
     const wait = this.limiter.take(stationId, now);
     if (wait > 0) return { status: "rate_limited", retryAfter: Math.ceil(wait / 1000) };

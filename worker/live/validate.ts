@@ -86,6 +86,8 @@ export type IngestResult =
   /** An id already accepted (or repeated in the batch) with other content; nothing was applied. */
   | { status: "conflict"; errors: EventError[] }
   | { status: "not_found" }
+  /** The project is archived: read-only, nothing is counted (worker/routes/counters.ts answers 409). */
+  | { status: "archived" }
   /** The token the post was made with is no longer this station's (revoked or rotated). */
   | { status: "unauthorized" }
   | { status: "rate_limited"; retryAfter: number };

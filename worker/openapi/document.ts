@@ -5,11 +5,12 @@
 // test/unit/openapi.test.ts builds this same document, checks it against app.routes and POLICY, and lints it.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ErrorSchema } from "../../schema/api";
-import { POLICY, type Rule } from "../auth/policy";
+import { POLICY, refusedWhenArchived, type Rule } from "../auth/policy";
 import { SESSION_COOKIE } from "../auth/sessions";
 import type { AppEnv } from "../lib/app-env";
 import { DISPLAY_COOKIE } from "../auth/displays";
 import { ACCESS_OPERATIONS } from "./ops-access";
+import { ADMIN_OPERATIONS } from "./ops-admin";
 import { DISPLAY_OPERATIONS } from "./ops-displays";
 import { PEOPLE_OPERATIONS } from "./ops-people";
 import { ALERT_OPERATIONS } from "./ops-alerts";
@@ -21,7 +22,7 @@ export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Docume
 type OperationObject = NonNullable<NonNullable<OpenApiDocument["paths"]>[string]["get"]>;
 type SecurityRequirementObject = Record<string, string[]>;
 
-export const OPERATIONS: Record<string, Documented> = { ...ACCESS_OPERATIONS, ...PEOPLE_OPERATIONS, ...PROJECT_OPERATIONS, ...ALERT_OPERATIONS, ...REPORT_OPERATIONS, ...DISPLAY_OPERATIONS };
+export const OPERATIONS: Record<string, Documented> = { ...ACCESS_OPERATIONS, ...PEOPLE_OPERATIONS, ...ADMIN_OPERATIONS, ...PROJECT_OPERATIONS, ...ALERT_OPERATIONS, ...REPORT_OPERATIONS, ...DISPLAY_OPERATIONS };
 
 const SAFE = new Set(["get", "head", "options"]);
 const WRITES = new Set(["post", "put", "patch"]);
@@ -87,6 +88,7 @@ function sharedErrors(rule: Rule | undefined, method: string, path: string, op: 
         : "The caller's role does not allow this, or a cookie write without the session's X-CSRF-Token or from another Origin";
   }
   if (path.includes("{")) errors[404] = "Unknown project, province or other item named in the path";
+  if (refusedWhenArchived(`${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ":$1")}`)) errors[409] = "The project is archived: read-only, nothing changed (`code` \"archived\")";
   if (WRITES.has(method)) {
     errors[413] = "Body over the size limit";
     errors[415] = "A body not sent as application/json; nothing changed";

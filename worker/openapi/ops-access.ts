@@ -99,7 +99,7 @@ export const ACCESS_OPERATIONS: Record<string, Documented> = {
     params: ProvinceIdParam,
     body: ProjectCreateSchema,
     ok: { status: 201, description: "Created", schema: R.Project, alsoStatus: { status: 200, description: "Updated" } },
-    errors: { 409: "The project id is taken in another province" },
+    errors: { 409: "The project id is taken in another province (`code` \"conflict\"), or the project is archived (`code` \"archived\")" },
   },
   "GET /api/v1/provinces/:provinceId/audit": {
     operationId: "getProvinceAudit",

@@ -59,7 +59,7 @@ export const PROJECT_OPERATIONS: Record<string, Documented> = {
   "PATCH /api/v1/projects/:projectId/fonds/:fondsCode": {
     operationId: "updateFonds",
     tag: "projects",
-    summary: "Set a fonds' agency or mark it restricted (hidden from leaders)",
+    summary: "Rename a fonds, set its agency or mark it restricted (hidden from leaders)",
     params: FondsParams,
     body: FondsUpdateSchema,
     ok: { description: "The fonds as it now is", schema: R.Fonds },

@@ -24,13 +24,18 @@ export const Me = z
 export const PasswordChanged = z.object({ ok: z.literal(true), otherSessionsEnded: z.int() });
 
 export const Provinces = z
-  .object({ provinces: z.array(z.object({ id: z.string(), name: z.string(), projects: z.array(z.object({ id: z.string(), provinceId: z.string(), name: z.string() })) })) })
+  .object({
+    provinces: z.array(
+      z.object({ id: z.string(), name: z.string(), projects: z.array(z.object({ id: z.string(), provinceId: z.string(), name: z.string(), archivedAt: z.int().nullable() })) }),
+    ),
+  })
   .openapi("Provinces");
 export const Province = z.object({ id: z.string(), name: z.string() }).openapi("Province");
 export const Overview = z.object({ province: Province, projects: z.array(open("One project's live figures (worker/live/summary.ts ProjectSummary)")) });
 export const Project = z
   .object({ id: z.string(), provinceId: z.string(), name: z.string(), legalBasis: z.string(), periodStart: z.string(), periodEnd: z.string(), timeZone: z.string() })
   .openapi("Project");
+export const ProjectArchive = z.object({ id: z.string(), archivedAt: z.int().nullable().openapi({ description: "Epoch ms; null once brought back" }) });
 
 export const Users = z
   .object({

@@ -23,7 +23,7 @@ export function auditFilters(q: z.infer<typeof AuditQuery>): (SQL | undefined)[]
   ];
 }
 
-async function page(d1: D1Database, scope: SQL, q: z.infer<typeof AuditQuery>) {
+async function page(d1: D1Database, scope: SQL | undefined, q: z.infer<typeof AuditQuery>) {
   const rows = await drizzle(d1)
     .select()
     .from(auditLog)
@@ -34,6 +34,9 @@ async function page(d1: D1Database, scope: SQL, q: z.infer<typeof AuditQuery>) {
 }
 
 export const auditRoutes = router()
+  // A system administrator's view: every entry, those that belong to no province too (system-wide roles,
+  // the accounts of people who work for several provinces).
+  .get("/audit", zValidator("query", AuditQuery), async (c) => c.json(await page(c.env.DB, undefined, c.req.valid("query"))))
   .get("/provinces/:provinceId/audit", zValidator("param", ProvinceIdParam), zValidator("query", AuditQuery), async (c) =>
     c.json(await page(c.env.DB, eq(auditLog.provinceId, c.req.valid("param").provinceId), c.req.valid("query"))),
   )

@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { CounterBatchSchema, CounterResultSchema, ErrorSchema, EVENT_RETENTION_DAYS, MAX_COUNTER_BODY_BYTES, ProjectIdParam } from "../../schema/api";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import { archivedError } from "../lib/project";
 
 const error = (description: string) => ({ description, content: { "application/json": { schema: ErrorSchema } } });
 
@@ -36,7 +37,9 @@ const postCounters = createRoute({
     401: error("Missing or invalid station token"),
     403: error("The token belongs to another project"),
     404: error("Unknown project"),
-    409: error("An event id was already accepted, or is repeated in the batch, with other content; nothing was counted. `details` lists each conflicting event, with `field` \"id\"."),
+    409: error(
+      "An event id was already accepted, or is repeated in the batch, with other content (`code` \"conflict\"; `details` lists each conflicting event, with `field` \"id\"), or the project is archived (`code` \"archived\"); nothing was counted.",
+    ),
     413: error("Body over the size limit"),
     415: error("Body not sent as application/json; nothing was counted"),
     429: error("Too many requests from this station; see Retry-After"),
@@ -60,6 +63,7 @@ export const counters = router().openapi(postCounters, async (c) => {
     });
   }
   if (result.status === "not_found") throw new ApiError(404, "not_found", "Không có dự án này (unknown project)");
+  if (result.status === "archived") throw archivedError();
   if (result.status === "invalid") throw new ApiError(400, "validation_failed", "Lô có sự kiện không hợp lệ; không sự kiện nào được ghi (invalid events; nothing counted)", result.errors);
   if (result.status === "conflict") {
     throw new ApiError(

@@ -7,9 +7,11 @@ import { ProjectCreateSchema, ProvinceCreateSchema, ProvinceIdParam } from "../.
 import { alertRules, projects, provinces } from "../../schema/db";
 import { starterRules } from "../alerts/starter-rules";
 import { isSystemAdmin, roleOn, seesRestricted } from "../auth/policy";
+import { commitChange } from "../lib/admin-change";
 import { auditInsert } from "../lib/audit";
 import { router, roomFor } from "../lib/app-env";
 import { ApiError } from "../lib/errors";
+import { archivedError } from "../lib/project";
 import { zValidator } from "../lib/validator";
 
 export const provinceRoutes = router()
@@ -17,7 +19,7 @@ export const provinceRoutes = router()
     const db = drizzle(c.env.DB);
     const [provinceRows, projectRows] = await db.batch([
       db.select().from(provinces).orderBy(asc(provinces.name)),
-      db.select({ id: projects.id, provinceId: projects.provinceId, name: projects.name }).from(projects).orderBy(asc(projects.name)),
+      db.select({ id: projects.id, provinceId: projects.provinceId, name: projects.name, archivedAt: projects.archivedAt }).from(projects).orderBy(asc(projects.name)),
     ]);
     const p = c.var.principal;
     // Only what the caller may see: a leader of one province never learns of another's projects.
@@ -64,13 +66,17 @@ export const provinceRoutes = router()
     if (!province) throw new ApiError(404, "not_found", "Không có tỉnh này (unknown province)");
     const [before] = await db.select().from(projects).where(eq(projects.id, body.id));
     if (before && before.provinceId !== provinceId) throw new ApiError(409, "conflict", "Mã dự án đã dùng ở tỉnh khác (project id taken)");
+    if (before?.archivedAt) throw archivedError();
     const { id, ...rest } = body;
-    await db.batch([
-      db.insert(projects).values(body).onConflictDoUpdate({ target: projects.id, set: rest }),
-      auditInsert(c.env.DB, c.var.principal, { action: before ? "project.update" : "project.create", target: id, provinceId, projectId: id, before, after: body }),
-      // A new project starts with the starter rules (worker/alerts/starter-rules.ts); an update keeps its own.
-      ...(before ? [] : [db.insert(alertRules).values(starterRules(id))]),
-    ]);
-    await roomFor(c.env, id).reload();
+    await commitChange(
+      c,
+      { id, provinceId },
+      [
+        db.insert(projects).values(body).onConflictDoUpdate({ target: projects.id, set: rest }),
+        // A new project starts with the starter rules (worker/alerts/starter-rules.ts); an update keeps its own.
+        ...(before ? [] : [db.insert(alertRules).values(starterRules(id))]),
+      ],
+      { action: before ? "project.update" : "project.create", target: id, before, after: body },
+    );
     return c.json(body, before ? 200 : 201);
   });

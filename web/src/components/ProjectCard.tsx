@@ -10,6 +10,7 @@ import { pathOf } from "../router";
 import type { Attention } from "../store/attention";
 import { useApp } from "../store/context";
 import type { AlertContext } from "./alert-text";
+import { ArchivedBadge } from "./ArchivedBadge";
 import { AttentionLine } from "./AttentionLine";
 import { KindRow } from "./KindRow";
 import { Link } from "./Link";
@@ -35,7 +36,15 @@ function alertContextOf(card: () => Card | undefined): AlertContext {
  * fonds behind, alerts firing and the last activity, from its card (schema/project-card.ts: the server's
  * province feed, or the project's own feed, store/project-card.ts); and what needs attention (not
  * started, reports overdue, stations silent) from the province overview. */
-export function ProjectCard(props: { projectId: string; name: string; card: Card | undefined; connection: ConnectionStatus; attention?: Attention; attentionReady?: boolean }) {
+export function ProjectCard(props: {
+  projectId: string;
+  name: string;
+  card: Card | undefined;
+  connection: ConnectionStatus;
+  attention?: Attention;
+  attentionReady?: boolean;
+  archivedAt?: number | null | undefined;
+}) {
   const app = useApp();
   const href = () => pathOf({ name: "project", projectId: props.projectId });
   const ctx = alertContextOf(() => props.card);
@@ -47,6 +56,7 @@ export function ProjectCard(props: { projectId: string; name: string; card: Card
       <header class="card__head">
         <h3 id={`card-${props.projectId}`} class="card__name">
           <Link href={href()}>{name()}</Link>
+          <ArchivedBadge archivedAt={props.archivedAt} />
         </h3>
         <span class={`conn-dot conn-dot--${props.connection}`} title={t(`status.${props.connection}`)}>
           <span class="visually-hidden">{t(`status.${props.connection}`)}</span>

@@ -2,6 +2,7 @@ import { Show, type JSX } from "solid-js";
 import { formatDay, t } from "../i18n";
 import type { Status } from "../live/figures";
 import type { ProjectModel } from "../store/project";
+import { ArchivedBadge } from "./ArchivedBadge";
 import { ConnectionState } from "./ConnectionState";
 import { StatusBadge } from "./StatusBadge";
 
@@ -27,7 +28,10 @@ export function ProjectHeader(props: { model: ProjectModel; title?: string; stat
       {(project) => (
         <section class="project">
           <div class="project__title">
-            <h1 class="project__name">{props.title ?? project().name}</h1>
+            <h1 class="project__name">
+              {props.title ?? project().name}
+              <ArchivedBadge archivedAt={project().archivedAt} />
+            </h1>
             <Show when={props.status !== "hidden"}>
               <StatusBadge status={props.status === undefined || props.status === "hidden" ? m().status() : props.status} />
             </Show>

@@ -90,7 +90,7 @@ export function applyMessage(state: LiveState, msg: ServerMessage): ApplyResult 
     case "presence":
       return { state: { ...state, viewers: msg.viewers } };
     case "plan":
-      return { state: { ...state, fonds: msg.fonds, stations: msg.stations, calendar: msg.calendar } };
+      return { state: { ...state, project: msg.project ?? state.project, fonds: msg.fonds, stations: msg.stations, calendar: msg.calendar } };
     case "alerts":
       return { state: { ...state, alerts: msg.alerts } };
     case "report-notes":

@@ -7,8 +7,10 @@ import { apiClient } from "../api";
 import { valueOf } from "../resource";
 
 type ProvincesResponse = InferResponseType<ReturnType<typeof apiClient>["provinces"]["$get"], 200>;
-export type Province = ProvincesResponse["provinces"][number];
-export type ProjectRef = Province["projects"][number];
+type ListedProject = ProvincesResponse["provinces"][number]["projects"][number];
+/** `archivedAt` only from GET /provinces: a wall's own list (GET /display) does not say it. */
+export type ProjectRef = Omit<ListedProject, "archivedAt"> & { archivedAt?: number | null };
+export type Province = Omit<ProvincesResponse["provinces"][number], "projects"> & { projects: ProjectRef[] };
 
 /** Loaded for `signedIn` (a user id), again when another user signs in; none while signed out. */
 /** `shown`: a wall screen's own projects (store/display.ts), which replace the signed-in user's. */

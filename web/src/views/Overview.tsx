@@ -8,7 +8,7 @@ import { watchesProvince } from "../roles";
 import { createAttention, type Attention } from "../store/attention";
 import { useApp } from "../store/context";
 import { useProjectCard } from "../store/project-card";
-import type { Province } from "../store/projects";
+import type { ProjectRef, Province } from "../store/projects";
 
 /** Up to this many provinces watched whole, each shows its cards at once; more fold under the national lines. */
 const UNFOLDED_PROVINCES = 3;
@@ -97,14 +97,42 @@ function WatchedProvince(props: { province: Province; onReady?: () => void }) {
 }
 
 /** A project seen through a role on it alone: its own feed makes its card. */
-function OwnFeedCard(props: { projectId: string; name: string; attention: Attention | undefined; ready: boolean }) {
+function OwnFeedCard(props: { projectId: string; name: string; archivedAt: number | null | undefined; attention: Attention | undefined; ready: boolean }) {
   const own = useProjectCard(props.projectId);
-  return <ProjectCard projectId={props.projectId} name={props.name} card={own.card()} connection={own.connection()} attention={props.attention} attentionReady={props.ready} />;
+  return (
+    <ProjectCard
+      projectId={props.projectId}
+      name={props.name}
+      archivedAt={props.archivedAt}
+      card={own.card()}
+      connection={own.connection()}
+      attention={props.attention}
+      attentionReady={props.ready}
+    />
+  );
 }
 
 /** `onReady`: once its flags, and its cards when they come over the province's feed, are in. */
 function ProvinceSection(props: { province: Province; feed?: ProvinceConnection; onReady?: () => void }) {
   const attention = createAttention(props.province.id);
+  const running = () => props.province.projects.filter((p) => !p.archivedAt);
+  const archived = () => props.province.projects.filter((p) => p.archivedAt);
+  const card = (p: ProjectRef) => {
+    const feed = props.feed;
+    return feed ? (
+      <ProjectCard
+        projectId={p.id}
+        name={p.name}
+        archivedAt={p.archivedAt}
+        card={feed.state().items.get(p.id)}
+        connection={feed.status()}
+        attention={attention(p.id)}
+        attentionReady={attention.ready()}
+      />
+    ) : (
+      <OwnFeedCard projectId={p.id} name={p.name} archivedAt={p.archivedAt} attention={attention(p.id)} ready={attention.ready()} />
+    );
+  };
   createEffect(() => {
     if (attention.ready() && (!props.feed || props.feed.state().whole)) props.onReady?.();
   });
@@ -114,17 +142,15 @@ function ProvinceSection(props: { province: Province; feed?: ProvinceConnection;
         {t("picker.province")} {props.province.name}
       </h2>
       <div class="cards">
-        <For each={props.province.projects}>
-          {(p) => {
-            const feed = props.feed;
-            return feed ? (
-              <ProjectCard projectId={p.id} name={p.name} card={feed.state().items.get(p.id)} connection={feed.status()} attention={attention(p.id)} attentionReady={attention.ready()} />
-            ) : (
-              <OwnFeedCard projectId={p.id} name={p.name} attention={attention(p.id)} ready={attention.ready()} />
-            );
-          }}
-        </For>
+        <For each={running()}>{card}</For>
       </div>
+      {/* Finished projects stay readable and reported, apart from the work going on. */}
+      <Show when={archived().length > 0}>
+        <h3 class="section-title overview__archived">{t("archive.archivedProjects")}</h3>
+        <div class="cards">
+          <For each={archived()}>{card}</For>
+        </div>
+      </Show>
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { For, Show, createSignal } from "solid-js";
+import { Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
-import { locale, t, tf } from "../../i18n";
+import { t, tf } from "../../i18n";
 import { FormMessage } from "./Field";
 import type { FormErrors } from "./form-errors";
-import { importErrorText, lineRange } from "./form-errors";
+import { lineRange } from "./form-errors";
+import { ImportErrors } from "./ImportErrors";
 import { PlanPreview, type Preview } from "./PlanPreview";
 import { send } from "./send";
 import { sheetToTable, type SheetCell } from "./sheet-text";
@@ -140,38 +141,6 @@ export function PlanImport(props: { projectId: string; headers: () => Record<str
           </Show>
         )}
       </Show>
-    </div>
-  );
-}
-
-function ImportErrors(props: { errors: { line: number; column: number | null; message: string }[]; onShow: (line: number) => void }) {
-  return (
-    <div class="plan-errors" role="alert">
-      <p class="form-error">{tf("plan.hasErrors", { n: props.errors.length })}</p>
-      <table class="grid-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("plan.line")}</th>
-            <th scope="col">{t("plan.column")}</th>
-            <th scope="col">{t("plan.problem")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.errors}>
-            {(e) => (
-              <tr class="plan-errors__row" data-line={e.line} data-column={e.column ?? ""}>
-                <td>
-                  <button type="button" class="button button--small button--quiet" onClick={() => props.onShow(e.line)}>
-                    {e.line}
-                  </button>
-                </td>
-                <td>{e.column ?? "—"}</td>
-                <td>{importErrorText(e.message, locale())}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
     </div>
   );
 }

@@ -2,14 +2,11 @@ import { For, Show, createSignal } from "solid-js";
 import type { FondsPlan } from "../../../../schema/wire";
 import { formatQuantity } from "../../../../schema/numbers";
 import { kindDecimals } from "../../../../schema/kinds";
-import { apiClient } from "../../api";
 import { kindName, locale, t } from "../../i18n";
-import { FormMessage } from "./Field";
-import type { FormErrors } from "./form-errors";
-import { send } from "./send";
+import { FondsForm } from "./FondsForm";
 
 /** The plan as stored: approved and funded targets side by side per fonds (seed 001: funding can be below
- * the approved plan), and each fonds' agency and restricted flag. */
+ * the approved plan), and each fonds' name, agency and restricted flag. */
 export function PlanTargets(props: { projectId: string; fonds: readonly FondsPlan[]; kinds: readonly string[]; headers: () => Record<string, string> }) {
   const [editing, setEditing] = createSignal<string | null>(null);
   const q = (kind: string, amount: number | undefined) => (amount ? formatQuantity(amount, kindDecimals(kind) ?? 0, locale()) : "");
@@ -94,49 +91,5 @@ export function PlanTargets(props: { projectId: string; fonds: readonly FondsPla
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** PATCH /projects/:id/fonds/:code: agency and the restricted flag, in one request. */
-function FondsForm(props: { projectId: string; fonds: FondsPlan; headers: () => Record<string, string>; onDone: () => void }) {
-  const [agency, setAgency] = createSignal(props.fonds.agency);
-  const [restricted, setRestricted] = createSignal(props.fonds.restricted);
-  const [errors, setErrors] = createSignal<FormErrors>({ fields: {}, message: null });
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const json = { agency: agency(), restricted: restricted() };
-    const param = { projectId: props.projectId, fondsCode: props.fonds.code };
-    const r = await send(() => apiClient().projects[":projectId"].fonds[":fondsCode"].$patch({ param, json }, { headers: props.headers() }), ["agency", "restricted"]);
-    if (!r.ok) return setErrors(r.errors);
-    props.onDone();
-  };
-  return (
-    <form class="form fonds-form" onSubmit={submit} noValidate>
-      <label class="field field--wide" classList={{ "field--invalid": !!errors().fields.agency }}>
-        <span>{t("plan.agency")}</span>
-        <input name="agency" value={agency()} maxLength={300} onInput={(e) => setAgency(e.currentTarget.value)} aria-invalid={errors().fields.agency ? "true" : undefined} />
-        <Show when={errors().fields.agency}>
-          <small class="form-error">{errors().fields.agency}</small>
-        </Show>
-      </label>
-      <label class="check">
-        <input type="checkbox" name="restricted" checked={restricted()} onChange={(e) => setRestricted(e.currentTarget.checked)} />
-        {t("plan.restrictedLabel")}
-      </label>
-      <Show when={restricted() !== props.fonds.restricted}>
-        <p class="notice notice--warning" role="note">
-          {restricted() ? t("plan.restrictWarning") : t("plan.unrestrictWarning")}
-        </p>
-      </Show>
-      <FormMessage error={errors().message} />
-      <div class="admin__actions">
-        <button type="submit" class="button">
-          {t("admin.save")}
-        </button>
-        <button type="button" class="button button--quiet" onClick={() => props.onDone()}>
-          {t("admin.cancel")}
-        </button>
-      </div>
-    </form>
   );
 }

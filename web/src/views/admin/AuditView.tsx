@@ -19,11 +19,33 @@ interface Filters {
   to: string | null;
 }
 
-/** Nhật ký quản trị: the province's append-only audit log (its projects' entries included), newest first,
- * filtered by who, action and days (worker/routes/audit.ts), a page at a time. */
-export default function AuditView(props: { provinceId: string }) {
+/** Whose entries: a province's (its projects' included), one project's, or every entry (system administrators). */
+export type AuditScope = { provinceId: string } | { projectId: string } | "system";
+
+/** Nhật ký quản trị: the append-only audit log of a scope, newest first, filtered by who, action and days
+ * (worker/routes/audit.ts), a page at a time. */
+export default function AuditView(props: { scope: AuditScope }) {
   const app = useApp();
-  const provinceName = () => app.projects.provinces()?.find((p) => p.id === props.provinceId)?.name ?? props.provinceId;
+  const scope = props.scope;
+  const scopeName = () =>
+    scope === "system"
+      ? null
+      : "projectId" in scope
+        ? (app.projects.find(scope.projectId)?.name ?? scope.projectId)
+        : (app.projects.provinces()?.find((p) => p.id === scope.provinceId)?.name ?? scope.provinceId);
+  const title = () => (scope === "system" ? t("audit.systemTitle") : "projectId" in scope ? t("audit.projectTitle") : t("audit.title"));
+  const trail = () =>
+    scope === "system"
+      ? [{ label: t("admin.title"), href: pathOf({ name: "admin" }) }, { label: title() }]
+      : "projectId" in scope
+        ? [{ label: scopeName() ?? "", href: pathOf({ name: "project", projectId: scope.projectId }) }, { label: title() }]
+        : [{ label: t("admin.title"), href: pathOf({ name: "admin" }) }, { label: scopeName() ?? "" }, { label: title() }];
+  const fetchPage = (query: Record<string, string>) => {
+    const api = apiClient();
+    if (scope === "system") return api.audit.$get({ query });
+    if ("projectId" in scope) return api.projects[":projectId"].audit.$get({ param: { projectId: scope.projectId }, query });
+    return api.provinces[":provinceId"].audit.$get({ param: { provinceId: scope.provinceId }, query });
+  };
   const [filters, setFilters] = createSignal<Filters>({ who: "", action: "", from: null, to: null });
   const [who, setWho] = createSignal("");
   const [action, setAction] = createSignal("");
@@ -46,7 +68,7 @@ export default function AuditView(props: { provinceId: string }) {
     };
     setLoading(true);
     try {
-      const res = await apiClient().provinces[":provinceId"].audit.$get({ param: { provinceId: props.provinceId }, query });
+      const res = await fetchPage(query);
       if (!res.ok) return setError(await errorMessage(res));
       const page = await res.json();
       setError(null);
@@ -69,10 +91,11 @@ export default function AuditView(props: { provinceId: string }) {
 
   return (
     <div class="view admin">
-      <Breadcrumbs trail={[{ label: t("admin.title"), href: pathOf({ name: "admin" }) }, { label: provinceName() }, { label: t("audit.title") }]} />
+      <Breadcrumbs trail={trail()} />
       <div class="view__head">
         <h1 class="view__title">
-          {t("audit.title")} · {provinceName()}
+          {title()}
+          <Show when={scopeName()}> · {scopeName()}</Show>
         </h1>
       </div>
       <form class="form panel audit__filters" onSubmit={filter}>
@@ -98,7 +121,7 @@ export default function AuditView(props: { provinceId: string }) {
       </Show>
       <section class="panel">
         <DataTable
-          label={t("audit.title")}
+          label={title()}
           class="audit-log"
           empty={loading() ? t("project.loading") : t("audit.none")}
           rows={entries()}

@@ -1,8 +1,11 @@
 import { Show } from "solid-js";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
+import { ArchiveProject } from "../../components/admin/ArchiveProject";
+import { ArchivedBadge, ArchivedNotice } from "../../components/ArchivedBadge";
 import { CalendarForm } from "../../components/admin/CalendarForm";
 import { ProjectForm } from "../../components/admin/ProjectForm";
 import { t } from "../../i18n";
+import { adminsProvince } from "../../roles";
 import { navigate, pathOf } from "../../router";
 import { useApp } from "../../store/context";
 import { useProject } from "../../store/project";
@@ -44,27 +47,48 @@ function NewProject(props: { provinceId: string }) {
 function EditProject(props: { projectId: string }) {
   const app = useApp();
   const m = useProject(props.projectId);
+  const archivedAt = () => app.projects.find(props.projectId)?.archivedAt ?? null;
   return (
     <div class="view admin">
       <Breadcrumbs trail={[{ label: m.project()?.name ?? props.projectId, href: pathOf({ name: "project", projectId: props.projectId }) }, { label: t("admin.setup") }]} />
       <div class="view__head">
-        <h1 class="view__title">{t("admin.setup")}</h1>
+        <h1 class="view__title">
+          {t("admin.setup")}
+          <ArchivedBadge archivedAt={archivedAt()} />
+        </h1>
       </div>
+      <ArchivedNotice archivedAt={archivedAt()} />
       <Show when={m.project()} fallback={<p class="project__loading">{t("project.loading")}</p>}>
         {(p) => (
           <>
-            <section class="panel" aria-labelledby="project-details">
-              <h2 id="project-details" class="section-title">
-                {t("admin.details")}
+            {/* Read-only once archived: the server refuses these writes too (worker/auth/policy.ts). */}
+            <fieldset class="admin__frozen" disabled={archivedAt() !== null}>
+              <section class="panel" aria-labelledby="project-details">
+                <h2 id="project-details" class="section-title">
+                  {t("admin.details")}
+                </h2>
+                <ProjectForm provinceId={p().provinceId} initial={p()} headers={app.session.writeHeaders} onSaved={() => void app.projects.refetch()} />
+              </section>
+              <section class="panel" aria-labelledby="project-calendar">
+                <h2 id="project-calendar" class="section-title">
+                  {t("admin.calendar")}
+                </h2>
+                <p>{t("admin.calendarHint")}</p>
+                <CalendarForm projectId={props.projectId} headers={app.session.writeHeaders} />
+              </section>
+            </fieldset>
+            <section class="panel" aria-labelledby="project-archive">
+              <h2 id="project-archive" class="section-title">
+                {t("archive.title")}
               </h2>
-              <ProjectForm provinceId={p().provinceId} initial={p()} headers={app.session.writeHeaders} onSaved={() => void app.projects.refetch()} />
-            </section>
-            <section class="panel" aria-labelledby="project-calendar">
-              <h2 id="project-calendar" class="section-title">
-                {t("admin.calendar")}
-              </h2>
-              <p>{t("admin.calendarHint")}</p>
-              <CalendarForm projectId={props.projectId} headers={app.session.writeHeaders} />
+              <ArchiveProject
+                projectId={props.projectId}
+                name={p().name}
+                archivedAt={archivedAt()}
+                mayUnarchive={adminsProvince(app.session.me()?.memberships ?? [], p().provinceId)}
+                headers={app.session.writeHeaders}
+                onChanged={() => app.projects.refetch()}
+              />
             </section>
           </>
         )}

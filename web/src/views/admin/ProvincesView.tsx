@@ -1,6 +1,7 @@
 import { For, Show, createSignal } from "solid-js";
 import { apiClient } from "../../api";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
+import { ArchivedBadge } from "../../components/ArchivedBadge";
 import { Field, FormMessage } from "../../components/admin/Field";
 import { ProvinceRename } from "../../components/admin/ProvinceRename";
 import { slugOf } from "../../components/admin/slug";
@@ -27,6 +28,9 @@ export default function ProvincesView() {
       <p class="admin__steps">{t("admin.steps")}</p>
       <Show when={isSystemAdmin(memberships())}>
         <NewProvince />
+        <p class="admin__links">
+          <Link href={pathOf({ name: "systemAudit" })}>{t("audit.systemTitle")}</Link>
+        </p>
       </Show>
       <Show when={mine().length > 0} fallback={<p class="empty">{t("admin.noProvinces")}</p>}>
         <For each={mine()}>
@@ -49,11 +53,13 @@ export default function ProvincesView() {
                     {(project) => (
                       <li>
                         <Link href={pathOf({ name: "project", projectId: project.id })}>{project.name}</Link>
+                        <ArchivedBadge archivedAt={project.archivedAt} />
                         <span class="admin__links">
                           <Link href={pathOf({ name: "setup", projectId: project.id })}>{t("admin.setup")}</Link>
                           <Link href={pathOf({ name: "plan", projectId: project.id })}>{t("admin.plan")}</Link>
                           <Link href={pathOf({ name: "stations", projectId: project.id })}>{t("admin.stations")}</Link>
                           <Link href={pathOf({ name: "displays", projectId: project.id })}>{t("displays.title")}</Link>
+                          <Link href={pathOf({ name: "projectAudit", projectId: project.id })}>{t("audit.title")}</Link>
                         </span>
                       </li>
                     )}
