@@ -85,7 +85,7 @@ const EXPECT: Record<string, Who[]> = {
   "POST /api/v1/projects/:projectId/members": ADMIN_A,
   "DELETE /api/v1/projects/:projectId/members/:userId": ADMIN_A,
   "GET /api/v1/projects/:projectId/audit": ADMIN_A,
-  "GET /api/v1/audit": ["operator"],
+  "GET /api/v1/audit": ["operator", "systemAdmin"],
   "POST /api/v1/projects/:projectId/archive": ADMIN_A,
   "POST /api/v1/projects/:projectId/unarchive": ADMIN_A, // a province admin; a project admin may archive only
   "GET /api/v1/projects/:projectId/alert-rules": VIEW_PROJECT_A,
