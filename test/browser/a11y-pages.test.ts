@@ -1,7 +1,67 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { layoutShift, watchLayoutShift, withDemoRules } from "./a11y";
-import { PROJECT, account, hasChromium, launch, newPage, screenshot } from "./browser";
+import { PROJECT, account, hasChromium, launch, newPage, postCounter, screenshot } from "./browser";
+import { ALL_PAGES, PAGES, caseName, openCase, operator, visitorPage, type PageCase } from "./pages";
+
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+/** The pages that show their feed's connection: measured once it is live. */
+const SHOWS_CONNECTION = new Set(["overview", "project", "fonds", "station", "wall"]);
+/** The pages whose figures move with live data, measured on a phone as well. */
+const LIVE_ON_PHONE = new Set([...SHOWS_CONNECTION, "alertHistory", "entry"]);
+
+/** Frames the page's live sockets have received so far (null: the page has opened none). */
+function countFrames(page: Page): () => number | null {
+  let n: number | null = null;
+  page.on("websocket", (ws) => {
+    n ??= 0;
+    ws.on("framereceived", () => n!++);
+  });
+  return () => n;
+}
+
+/**
+ * A rule that makes alerts fire once enabled, made disabled before the page opens: the page's rule lists
+ * are already as they will be, and what arrives during the window is the alerts alone.
+ */
+async function quietRule(): Promise<{ enable(): Promise<void>; remove(): Promise<void> }> {
+  const { id } = (await operator("POST", `/projects/${PROJECT}/alert-rules`, { type: "behind_schedule", fonds: "*", threshold: 0.01, enabled: false })) as { id: string };
+  const firing = async () => {
+    const { alerts } = (await operator("GET", `/projects/${PROJECT}/alerts`)) as { alerts: { ruleId: string; state: string }[] };
+    return alerts.some((a) => a.ruleId === id && a.state === "firing");
+  };
+  return {
+    enable: async () => {
+      await operator("PATCH", `/projects/${PROJECT}/alert-rules/${id}`, { enabled: true });
+      await expect.poll(firing, { timeout: 10_000 }).toBe(true);
+    },
+    remove: async () => void (await operator("DELETE", `/projects/${PROJECT}/alert-rules/${id}`)),
+  };
+}
+
+/**
+ * While the page is watched: a station posts a counter, alerts fire, the station posts again, each waited
+ * for on the page's sockets (a page without one gets a moment to draw).
+ */
+async function liveDataArrives(page: Page, frames: () => number | null, rule: { enable(): Promise<void> }): Promise<void> {
+  const station = inject("server").stations[PROJECT]![0]!;
+  const arrived = async (before: number | null) => {
+    if (before !== null) await expect.poll(() => frames()!, { timeout: 10_000 }).toBeGreaterThan(before);
+    await page.waitForTimeout(400);
+  };
+  const post = async () => {
+    const before = frames();
+    const res = await postCounter(PROJECT, station.token, [{ id: `shift-${crypto.randomUUID()}`, fonds: "21", kind: "pages", delta: 7 }]);
+    expect(res.status).toBe(200);
+    await arrived(before);
+  };
+  await post();
+  const before = frames();
+  await rule.enable();
+  await arrived(before);
+  await post();
+}
 
 /** What has keyboard focus, in words a failing test can show. */
 const focused = (page: Page) =>
@@ -41,30 +101,35 @@ describe.runIf(hasChromium || process.env.CI)("every screen, the keyboard and li
     await browser?.close();
   });
 
-  const PAGES = [
-    { path: "/", ready: "article.card .krow", viewport: { width: 1366, height: 768 } },
-    // Two provinces: the national lines above the cards, filled as they arrive.
-    { path: "/", ready: "article.card .krow", viewport: { width: 1366, height: 768 }, email: "quantri@demo.vn" },
-    { path: `/p/${PROJECT}`, ready: ".fonds__table tbody tr", viewport: { width: 1366, height: 768 } },
-    { path: `/p/${PROJECT}`, ready: ".fonds__table tbody tr", viewport: { width: 390, height: 844 } },
-    { path: "/", ready: "article.card .krow", viewport: { width: 390, height: 844 } },
+  // Every page at a laptop's size, the live ones on a phone too; the supervisor's overview is one province's
+  // cards, the administrator's two provinces with the national lines above them.
+  const CASES: { c: PageCase & { route: string }; viewport: { width: number; height: number }; email?: string }[] = [
+    ...ALL_PAGES.map((c) => ({ c, viewport: LAPTOP })),
+    { c: { ...PAGES.overview[0]!, route: "overview" }, viewport: LAPTOP, email: "giamsat.hatinh@demo.vn" },
+    ...ALL_PAGES.filter((c) => LIVE_ON_PHONE.has(c.route)).map((c) => ({ c, viewport: PHONE })),
   ];
-  for (const { path, ready, viewport, email = "giamsat.hatinh@demo.vn" } of PAGES) {
-    it(`keeps ${path} still while live data arrives (${viewport.width} px, ${email})`, async () => {
-      const { url } = inject("server");
-      const page = await newPage(browser, viewport);
-      await page.goto(`${url}/`);
-      await signIn(page, email);
-      await page.locator("article.card").first().waitFor({ timeout: 15_000 });
-      await watchLayoutShift(page);
-      await page.goto(`${url}${path}`);
-      await page.locator(ready).first().waitFor({ timeout: 15_000 });
-      await page.locator(".conn--live, .conn-dot--live").first().waitFor({ timeout: 15_000 });
-      await page.waitForTimeout(2000);
-      const { cls, shifts } = await layoutShift(page);
-      console.log(`layout shift ${path} @${viewport.width} (${email}): ${cls.toFixed(3)}${cls > 0.01 ? ` ${JSON.stringify(shifts)}` : ""}`);
-      expect(cls, JSON.stringify(shifts)).toBeLessThan(0.1);
-      await page.close();
+  for (const { c, viewport, email } of CASES) {
+    it(`keeps ${caseName(c)} still while counters arrive and an alert fires (${viewport.width} px${email ? `, ${email}` : ""})`, async () => {
+      const page = email ? await newPage(browser, viewport) : await visitorPage(browser, c.as ?? "admin", viewport);
+      if (email) {
+        await page.goto(`${inject("server").url}/`);
+        await signIn(page, email);
+        await page.locator("article.card").first().waitFor({ timeout: 15_000 });
+      }
+      const frames = countFrames(page);
+      const rule = await quietRule();
+      try {
+        await watchLayoutShift(page);
+        await openCase(page, c);
+        if (SHOWS_CONNECTION.has(c.route) && c.as !== "nobody") await page.locator(".conn--live, .conn-dot--live").first().waitFor({ timeout: 15_000 });
+        await liveDataArrives(page, frames, rule);
+        const { cls, shifts } = await layoutShift(page);
+        console.log(`layout shift ${caseName(c)} @${viewport.width}${email ? ` (${email})` : ""}: ${cls.toFixed(3)}${cls > 0.01 ? ` ${JSON.stringify(shifts)}` : ""}`);
+        expect(cls, JSON.stringify(shifts)).toBeLessThan(0.1);
+      } finally {
+        await rule.remove();
+        await page.close();
+      }
     });
   }
 

@@ -31,16 +31,19 @@ export async function auditPage(browser: Browser, email?: string, viewport = { w
   return page;
 }
 
-/** axe-core's violations of impact serious or critical on the page as it is now. */
+/** axe rates these moderate, but headings out of order or without an h1 leave a screen reader's user lost. */
+const HEADING_RULES = ["heading-order", "page-has-heading-one"];
+
+/** axe-core's violations of impact serious or critical on the page as it is now, and any of its heading rules. */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
+  return page.evaluate(async (headingRules) => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
     const { violations } = await axe.run(document, { resultTypes: ["violations"] });
     return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .filter((v) => v.impact === "serious" || v.impact === "critical" || headingRules.includes(v.id))
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`) }));
-  });
+  }, HEADING_RULES);
 }
 
 /** Starts summing layout shifts before the app's first paint (buffered, so none is missed). */
@@ -118,4 +121,53 @@ export async function withDemoRules(projectId: string): Promise<() => Promise<vo
   return async () => {
     for (const id of ids) await call("DELETE", `/alert-rules/${id}`);
   };
+}
+
+/**
+ * Controls a thumb cannot reliably hit: visible interactive elements whose box (a checkbox's: its label's)
+ * is under `min` px either way. A link inside a sentence is exempt, as WCAG's target-size rule exempts it:
+ * its height is the line's.
+ */
+export async function smallTargets(page: Page, min = 44): Promise<string[]> {
+  return page.evaluate((min) => {
+    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [tabindex]:not([tabindex="-1"])';
+    const letters = /\p{L}/u;
+    const inSentence = (a: Element) => {
+      if (a.tagName !== "A" || getComputedStyle(a).display !== "inline" || !a.parentElement) return false;
+      let rest = a.parentElement.textContent ?? "";
+      for (const link of a.parentElement.querySelectorAll("a")) rest = rest.replace(link.textContent ?? "", "");
+      return letters.test(rest);
+    };
+    const out: string[] = [];
+    for (const el of document.querySelectorAll(selector)) {
+      const target = el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest("label") ?? el) : el;
+      const r = target.getBoundingClientRect();
+      const s = getComputedStyle(target);
+      // Not shown, or shown to screen readers only (1 px, clipped), or off-page until focused (the skip link).
+      if (r.width <= 2 || r.height <= 2 || s.visibility === "hidden" || r.bottom < 0 || r.right < 0) continue;
+      if (inSentence(el)) continue;
+      if (r.width < min - 0.5 || r.height < min - 0.5) {
+        const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""}`;
+        out.push(`${name} "${(el.textContent || el.getAttribute("aria-label") || el.getAttribute("name") || "").trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return [...new Set(out)];
+  }, min);
+}
+
+/** Visible text set under `min` px: each element with its own text, and its size. */
+export async function smallText(page: Page, min = 14): Promise<string[]> {
+  return page.evaluate((min) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim()) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 2 || r.height <= 2 || el.closest("script, style, [hidden], .visually-hidden, .skip")) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < min - 0.05) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${n.textContent.trim().slice(0, 30)}" ${size.toFixed(1)}px`);
+    }
+    return [...new Set(out)];
+  }, min);
 }

@@ -2,6 +2,7 @@
 // names (router.ts). Views other than the province overview are loaded when first opened, so Chart.js
 // and the entry page's code are not in the first load (npm run build prints the first-load size).
 import { Match, Show, Suspense, Switch, createEffect, createMemo, lazy, on, type JSX } from "solid-js";
+import { Link } from "./components/Link";
 import { SignIn } from "./components/SignIn";
 import { TopBar } from "./components/TopBar";
 import { locale, t } from "./i18n";
@@ -80,8 +81,22 @@ function viewFor(r: Route): JSX.Element {
     case "systemAudit":
       return <AuditView scope="system" />;
     case "notFound":
-      return <p class="notice notice--error">{t("nav.notFound")}</p>;
+      return <Missing text={t("nav.notFound")} />;
   }
+}
+
+/** A page that is not there says so as its heading, and offers the way back. */
+function Missing(props: { text: string }) {
+  return (
+    <div class="view">
+      <h1 class="view__title notice notice--error">{props.text}</h1>
+      <p>
+        <Link class="button button--quiet" href={pathOf({ name: "overview" })}>
+          {t("nav.overview")}
+        </Link>
+      </p>
+    </div>
+  );
 }
 
 /** The signed-in views; a project the user may not see (or that does not exist) is said so, not loaded forever. */
@@ -89,7 +104,7 @@ function SignedIn(props: { route: Route }) {
   const app = useApp();
   const unknown = () => "projectId" in props.route && app.projects.provinces() !== undefined && !app.projects.find(props.route.projectId);
   return (
-    <Show when={!unknown()} fallback={<p class="notice notice--error">{t("picker.unknown")}</p>}>
+    <Show when={!unknown()} fallback={<Missing text={t("picker.unknown")} />}>
       {viewFor(props.route)}
     </Show>
   );

@@ -12,6 +12,7 @@ import "./styles/overview.css";
 import "./styles/project.css";
 import "./styles/tables.css";
 import "./styles/alerts.css";
+import "./styles/phone.css";
 
 render(() => <App />, document.getElementById("root")!);
 keepFocusInPage();

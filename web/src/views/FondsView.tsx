@@ -94,12 +94,15 @@ export default function FondsView(props: { projectId: string; code: string }) {
           )}
         </Show>
       </Show>
-      <AlertFeed
-        projectId={props.projectId}
-        alerts={alertsAbout(m.alerts(), { fonds: props.code })}
-        ctx={m.alertContext}
-        canAct={atLeast(m.role(), "supervisor")}
-      />
+      {/* With the snapshot, below its figures: drawn before, it would be pushed down when they arrive. */}
+      <Show when={m.loaded()}>
+        <AlertFeed
+          projectId={props.projectId}
+          alerts={alertsAbout(m.alerts(), { fonds: props.code })}
+          ctx={m.alertContext}
+          canAct={atLeast(m.role(), "supervisor")}
+        />
+      </Show>
       <Show when={(valueOf(moves) ?? []).length > 0}>
         <section class="panel" aria-labelledby="moves-title">
           <h2 id="moves-title" class="section-title">

@@ -1,5 +1,6 @@
 import { For, Show, createEffect, createSignal, onCleanup } from "solid-js";
 import { t } from "../i18n";
+import { ConnectionAnnouncement, useAnnouncedConnection } from "../components/ConnectionAnnouncement";
 import { ProjectCard } from "../components/ProjectCard";
 import { Link } from "../components/Link";
 import { NationalTable } from "../components/NationalTable";
@@ -16,7 +17,8 @@ const UNFOLDED_PROVINCES = 3;
 const WAIT_FOR_ALL_MS = 5_000;
 
 /** Leadership's one page: every project of every province the user may see, live, with what needs
- * attention (not started, reports overdue, stations silent) on each card. */
+ * attention (not started, reports overdue, stations silent) on each card. Its feeds' connection is
+ * announced as one (ConnectionAnnouncement); each card's dot only shows its own. */
 export default function Overview() {
   const app = useApp();
   const provinces = () => (app.projects.provinces() ?? []).filter((p) => p.projects.length > 0);
@@ -35,35 +37,37 @@ export default function Overview() {
   const markReady = (id: string) => setReady((r) => new Set([...r, id]));
   return (
     <div class="view">
-      <div class="view__head">
-        <h1 class="view__title">{t("overview.title")}</h1>
-        <Link class="button button--quiet" href="/wall">
-          {t("nav.wall")}
-        </Link>
-      </div>
-      <Show when={watched().length > 1}>
-        <National provinces={watched()} folded={folded()} />
-      </Show>
-      <Show when={provinces().length > 0} fallback={<p class="notice">{t("picker.none")}</p>}>
-        <Show when={!shown()}>
-          <p class="empty">{t("project.loading")}</p>
-        </Show>
-        <div class="overview__sections" classList={{ "overview__sections--waiting": !shown() }}>
-          <For each={provinces()}>
-            {(province) =>
-              wholeProvince(province.id) ? (
-                folded() ? (
-                  <FoldedProvince province={province} />
-                ) : (
-                  <WatchedProvince province={province} onReady={() => markReady(province.id)} />
-                )
-              ) : (
-                <ProvinceSection province={province} onReady={() => markReady(province.id)} />
-              )
-            }
-          </For>
+      <ConnectionAnnouncement>
+        <div class="view__head">
+          <h1 class="view__title">{t("overview.title")}</h1>
+          <Link class="button button--quiet" href="/wall">
+            {t("nav.wall")}
+          </Link>
         </div>
-      </Show>
+        <Show when={watched().length > 1}>
+          <National provinces={watched()} folded={folded()} />
+        </Show>
+        <Show when={provinces().length > 0} fallback={<p class="notice">{t("picker.none")}</p>}>
+          <Show when={!shown()}>
+            <p class="empty">{t("project.loading")}</p>
+          </Show>
+          <div class="overview__sections" classList={{ "overview__sections--waiting": !shown() }}>
+            <For each={provinces()}>
+              {(province) =>
+                wholeProvince(province.id) ? (
+                  folded() ? (
+                    <FoldedProvince province={province} />
+                  ) : (
+                    <WatchedProvince province={province} onReady={() => markReady(province.id)} />
+                  )
+                ) : (
+                  <ProvinceSection province={province} onReady={() => markReady(province.id)} />
+                )
+              }
+            </For>
+          </div>
+        </Show>
+      </ConnectionAnnouncement>
     </div>
   );
 }
@@ -72,6 +76,7 @@ export default function Overview() {
  * component's body: made in a JSX attribute it would be made again at every read of the prop. */
 function National(props: { provinces: Province[]; folded: boolean }) {
   const feed = createNationalConnection();
+  useAnnouncedConnection(feed.status);
   return <NationalTable feed={feed} provinces={props.provinces} folded={props.folded} />;
 }
 
@@ -93,12 +98,14 @@ function FoldedProvince(props: { province: Province }) {
 /** Someone with a role on the whole province: one socket brings every project's card. */
 function WatchedProvince(props: { province: Province; onReady?: () => void }) {
   const feed = createProvinceConnection(props.province.id);
+  useAnnouncedConnection(feed.status);
   return <ProvinceSection province={props.province} feed={feed} onReady={props.onReady} />;
 }
 
 /** A project seen through a role on it alone: its own feed makes its card. */
 function OwnFeedCard(props: { projectId: string; name: string; archivedAt: number | null | undefined; attention: Attention | undefined; ready: boolean }) {
   const own = useProjectCard(props.projectId);
+  useAnnouncedConnection(own.connection);
   return (
     <ProjectCard
       projectId={props.projectId}

@@ -11,14 +11,18 @@ import { Presence } from "../components/Presence";
 import { ProjectHeader } from "../components/ProjectHeader";
 import { StationPanel } from "../components/StationPanel";
 import { KindPicker } from "../components/KindPicker";
-import { t } from "../i18n";
+import { focusWhenShown } from "../focus-rescue";
+import { t, tf } from "../i18n";
+import { firingCount } from "../live/alerts";
 import { chartKind, kindItems } from "../live/figures";
 import { atLeast } from "../roles";
 import { pathOf } from "../router";
+import { useApp } from "../store/context";
 import { useProject } from "../store/project";
 
 /** One project: headline vs plan, burn-up, fonds, stations, presence and alerts. */
 export default function ProjectView(props: { projectId: string }) {
+  const app = useApp();
   const m = useProject(props.projectId);
   const [chosen, setChosen] = createSignal<string | null>(null);
   const kind = () => chartKind(m.kindKeys(), chosen());
@@ -33,6 +37,17 @@ export default function ProjectView(props: { projectId: string }) {
       <Breadcrumbs trail={[{ label: m.project()?.name ?? props.projectId }]} />
       <ProjectHeader model={m}>
         <p class="project__links">
+          {/* The alerts sit low on the page (on a phone, screens below): one tap from the top takes focus there. */}
+          <a
+            href="#alerts"
+            onClick={(e) => {
+              e.preventDefault();
+              focusWhenShown("alerts");
+            }}
+          >
+            {tf("overview.alertsFiring", { n: firingCount(m.state().alerts, app.clock()) })}
+          </a>
+          {" · "}
           <Link href={pathOf({ name: "rules", projectId: props.projectId })}>{t("rules.title")}</Link>
           {" · "}
           <Link href={pathOf({ name: "alertHistory", projectId: props.projectId })}>{t("history.title")}</Link>

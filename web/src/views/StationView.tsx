@@ -72,12 +72,15 @@ export default function StationView(props: { projectId: string; stationId: strin
       <Show when={m.loaded() && !station()}>
         <p class="notice notice--error">{t("station.unknown")}</p>
       </Show>
-      <AlertFeed
-        projectId={props.projectId}
-        alerts={alertsAbout(m.alerts(), { station: props.stationId })}
-        ctx={m.alertContext}
-        canAct={atLeast(m.role(), "supervisor")}
-      />
+      {/* With the snapshot, below its figures: drawn before, it would be pushed down when they arrive. */}
+      <Show when={m.loaded()}>
+        <AlertFeed
+          projectId={props.projectId}
+          alerts={alertsAbout(m.alerts(), { station: props.stationId })}
+          ctx={m.alertContext}
+          canAct={atLeast(m.role(), "supervisor")}
+        />
+      </Show>
     </div>
   );
 }

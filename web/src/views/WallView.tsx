@@ -4,6 +4,7 @@ import "../styles/wall-boxes.css";
 import { useApp } from "../store/context";
 import { t, tf } from "../i18n";
 import { searchParams } from "../router";
+import { ConnectionAnnouncement } from "../components/ConnectionAnnouncement";
 import { WallProject } from "../components/wall/WallProject";
 
 /** Seconds each project stays on screen; `/wall?every=30` changes it. */
@@ -61,19 +62,22 @@ export default function WallView() {
   });
   return (
     <div class="wall">
-      <Show when={next()} keyed>
-        {(p) => <HoldFeed projectId={p.id} />}
-      </Show>
-      <Show when={current()} keyed fallback={<p class="wall__empty">{app.projects.provinces() ? t("picker.none") : t("project.loading")}</p>}>
-        {(p) => <WallProject projectId={p.id} province={app.projects.provinceOf(p.id)?.name ?? ""} />}
-      </Show>
-      {/* Says the screen runs on a display code, not someone's account (store/display.ts). */}
-      <Show when={app.display.info()}>{(d) => <p class="wall__display">{tf("wall.display", { name: d().display.name })}</p>}</Show>
-      <Show when={projects().length > 1}>
-        <ol class="wall__dots" aria-label={t("wall.rotation")}>
-          <For each={projects()}>{(p, i) => <li classList={{ "wall__dot--on": i() === index() % projects().length }} title={p.name} />}</For>
-        </ol>
-      </Show>
+      {/* Said once per change of the shown project's connection, not again as the projects rotate. */}
+      <ConnectionAnnouncement>
+        <Show when={next()} keyed>
+          {(p) => <HoldFeed projectId={p.id} />}
+        </Show>
+        <Show when={current()} keyed fallback={<p class="wall__empty">{app.projects.provinces() ? t("picker.none") : t("project.loading")}</p>}>
+          {(p) => <WallProject projectId={p.id} province={app.projects.provinceOf(p.id)?.name ?? ""} />}
+        </Show>
+        {/* Says the screen runs on a display code, not someone's account (store/display.ts). */}
+        <Show when={app.display.info()}>{(d) => <p class="wall__display">{tf("wall.display", { name: d().display.name })}</p>}</Show>
+        <Show when={projects().length > 1}>
+          <ol class="wall__dots" aria-label={t("wall.rotation")}>
+            <For each={projects()}>{(p, i) => <li classList={{ "wall__dot--on": i() === index() % projects().length }} title={p.name} />}</For>
+          </ol>
+        </Show>
+      </ConnectionAnnouncement>
     </div>
   );
 }

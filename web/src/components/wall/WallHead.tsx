@@ -2,12 +2,15 @@ import { Show } from "solid-js";
 import { formatDay, formatTime, t } from "../../i18n";
 import { useApp } from "../../store/context";
 import type { ProjectModel } from "../../store/project";
+import { useAnnouncedConnection } from "../ConnectionAnnouncement";
 import { StatusBadge } from "../StatusBadge";
 
 /** The project's name and status, and the time and connection, read from across the room. */
 export function WallHead(props: { model: ProjectModel; province: string }) {
   const app = useApp();
   const m = () => props.model;
+  // The line below is not live: the wall's one announcement (views/WallView.tsx) says it.
+  useAnnouncedConnection(props.model.live.status);
   return (
     <header class="wall__head">
       <div class="wall__title">

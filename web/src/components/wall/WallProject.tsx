@@ -3,7 +3,7 @@ import { BurnUpChart } from "../../charts/BurnUpChart";
 import { burnUp } from "../../charts/burnup-data";
 import { barText, done, forecastText, percent } from "../../format";
 import { kindName, t, tf } from "../../i18n";
-import { isSilenced, sortAlerts } from "../../live/alerts";
+import { needsAction, sortAlerts } from "../../live/alerts";
 import { chartKind, kindItems } from "../../live/figures";
 import { useApp } from "../../store/context";
 import { useProject } from "../../store/project";
@@ -32,8 +32,9 @@ export function WallProject(props: { projectId: string; province: string }) {
     const f = m.kinds().find((k) => k.kind === kind());
     return p && f ? burnUp({ daily: m.daily().get(f.kind) ?? [], target: f.target, items: kindItems(m.state(), f.kind), ...p, rate: f.currentRate, forecastDay: f.forecastDay }) : null;
   });
-  // A silenced alert is one the supervisors asked to stop hearing about: not on the meeting room's screen either.
-  const firing = createMemo(() => sortAlerts(m.alerts().filter((a) => a.state === "firing" && !isSilenced(a, app.clock())), app.clock()));
+  // What someone still has to act on: an acknowledged alert is being dealt with, a silenced one is what the
+  // supervisors asked to stop hearing about; neither is "firing" on the meeting room's screen.
+  const firing = createMemo(() => sortAlerts(m.alerts().filter((a) => needsAction(a, app.clock())), app.clock()));
   // Everything appears in one frame once the first snapshot and the alerts (their own message, null until
   // then) are in: nothing on the wall moves as it loads.
   return (
