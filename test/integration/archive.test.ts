@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
 import { POLICY, refusedWhenArchived } from "../../worker/auth/policy";
-import { api, createProject, events, get, post, postCounters, signIn, type SignedIn } from "./helpers";
+import { api, createProject, events, get, post, postCounters, room, signIn, type SignedIn } from "./helpers";
 
 const send = (who: SignedIn, method: string, path: string, body?: unknown) =>
   api(path, { method, headers: who.headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -96,6 +96,24 @@ describe("POST /api/v1/projects/:projectId/archive", () => {
     const list = (await (await get("/provinces", admin.headers)).json()) as { provinces: { id: string; projects: { id: string; archivedAt: number | null }[] }[] };
     const listed = list.provinces.find((p) => p.id === provinceId)!.projects.find((p) => p.id === projectId)!;
     expect(listed.archivedAt).toBeGreaterThan(0);
+  });
+
+  it("stops deciding and sending its alerts: a finished project's rules no longer fire", async () => {
+    const open = await createProject(1, undefined, { starterRules: true });
+    const archived = await createProject(1, undefined, { starterRules: true });
+    expect((await post(`/projects/${archived.projectId}/archive`, { reason: "Đã nghiệm thu" })).status).toBe(200);
+    const held = await room(archived.projectId).runAlerts(Date.now());
+    // Nothing counted since the period began: behind schedule, past the starter rule's 10 pending minutes.
+    const now = Date.now();
+    for (const t of [now, now + 20 * 60_000]) {
+      await room(open.projectId).runAlerts(t);
+      await room(archived.projectId).runAlerts(t);
+    }
+    expect((await room(open.projectId).runAlerts(now + 21 * 60_000)).some((a) => a.state === "firing")).toBe(true);
+    // What it had when archived (the rules ran once when its plan came in) stays as it was: nothing fires.
+    const after = await room(archived.projectId).runAlerts(now + 21 * 60_000);
+    expect(after.map((a) => [a.scope, a.state])).toEqual(held.map((a) => [a.scope, a.state]));
+    expect(after.some((a) => a.state === "firing")).toBe(false);
   });
 
   it("refuses an archive without a reason, and changes nothing", async () => {

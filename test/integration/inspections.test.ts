@@ -2,7 +2,7 @@
 // bounded by the counted volume unless an override is given and audited (worker/routes/inspections.ts).
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createProject, daysFromToday, get, post, postCounters, today } from "./helpers";
+import { createProject, daysFromToday, get, post, postCounters, today, Watcher } from "./helpers";
 
 const at = (day: string) => `${day}T10:00:00+07:00`;
 
@@ -91,5 +91,37 @@ describe("POST /api/v1/projects/:projectId/acceptances", () => {
     await postCounters(projectId, tokens[0]!, { events: [{ id: "c", fonds: "1", kind: "files", delta: 10 }] });
     const res = await post(`/projects/${projectId}/acceptances`, { fonds: "1", kind: "files", amount: 10, ...minute("07/BB-NT"), override: { reason: "không cần nhưng vẫn gửi" } });
     expect(await res.json()).toMatchObject({ overrideReason: null });
+  });
+});
+
+describe("inspection and acceptance", () => {
+  const MINUTE_DAY = daysFromToday(-9);
+
+  it("a correction with a reason adjusts the totals live and is kept in the history; inspections show reported vs verified", async () => {
+    const { projectId, tokens } = await createProject();
+    const watcher = await Watcher.open(projectId);
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "p1", fonds: "1", kind: "pages", delta: 1200 }] });
+    await watcher.until(() => watcher.state().seq === 1);
+    const check = await post(`/projects/${projectId}/verifications`, { inspectionDay: today(), rows: [{ fonds: "1", kind: "pages", verified: 1150, note: "50 trang mờ, không đạt chất lượng" }] });
+    expect(((await check.json()) as { rows: { reported: number; verified: number; difference: number }[] }).rows).toEqual([
+      expect.objectContaining({ reported: 1200, verified: 1150, difference: -50 }),
+    ]);
+    const corr = await post(`/projects/${projectId}/corrections`, { fonds: "1", kind: "pages", delta: -50, reason: "Đối soát ngày 20/11: 50 trang không đạt" });
+    expect(corr.status).toBe(201);
+    await watcher.until(() => watcher.state().seq === 2);
+    expect(watcher.state().totals.get("1/pages")).toBe(1150);
+    const history = (await (await get(`/projects/${projectId}/corrections`)).json()) as { corrections: { delta: number; reason: string }[] };
+    expect(history.corrections).toEqual([expect.objectContaining({ delta: -50, reason: "Đối soát ngày 20/11: 50 trang không đạt" })]);
+    const below = await post(`/projects/${projectId}/corrections`, { fonds: "1", kind: "pages", delta: -5000, reason: "quá tay" });
+    expect(below.status).toBe(400);
+    watcher.close();
+  });
+
+  it("reports accepted against reported against plan, with the minutes", async () => {
+    const { projectId, tokens } = await createProject();
+    await postCounters(projectId, tokens[0]!, { events: [{ id: "a1", fonds: "2", kind: "documents", delta: 206 }] });
+    expect((await post(`/projects/${projectId}/acceptances`, { fonds: "2", kind: "documents", amount: 200, minuteNumber: "12/BB-NT", minuteDate: MINUTE_DAY })).status).toBe(201);
+    const report = (await (await get(`/projects/${projectId}/acceptances/report`)).json()) as { rows: { fonds: string; kind: string }[] };
+    expect(report.rows.find((r) => r.fonds === "2" && r.kind === "documents")).toEqual({ fonds: "2", name: "Phòng Tư pháp huyện Can Lộc", kind: "documents", plan: 206, reported: 206, accepted: 200, minutes: [{ number: "12/BB-NT", date: MINUTE_DAY, amount: 200, overrideReason: null }], notYetAccepted: 6 });
   });
 });

@@ -70,6 +70,11 @@ describe("reading POST /counters answers", () => {
     expect(await readSendResult(json(409, body))).toEqual({ type: "conflict", message: "ids already accepted", byIndex: new Map([[0, "another delta"]]) });
   });
 
+  it("reads an archived project's 409 as a refusal of the entries, not as ids held with other counts", async () => {
+    const body = { error: { code: "archived", message: "Dự án đã lưu trữ, chỉ đọc" } };
+    expect(await readSendResult(json(409, body))).toEqual({ type: "invalid", message: "Dự án đã lưu trữ, chỉ đọc", byIndex: new Map() });
+  });
+
   it("finds the bad events in both shapes of error details", () => {
     expect(reasonsByIndex([{ path: "events.3.delta", message: "too big" }, { path: "events.3.kind", message: "bad kind" }, { path: "events", message: "x" }])).toEqual(
       new Map([[3, "too big; bad kind"]]),

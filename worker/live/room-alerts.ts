@@ -43,8 +43,9 @@ export class RoomAlerts {
     this.config = config;
   }
 
+  /** An archived project is finished: its rules no longer run, so no timer is kept for them. */
   hasRules(): boolean {
-    return (this.config?.rules.length ?? 0) > 0;
+    return !this.host.plan()?.project.archivedAt && (this.config?.rules.length ?? 0) > 0;
   }
 
   /** Evaluates the rules and sends the messages due at `now`; returns the current alerts. */
@@ -52,6 +53,9 @@ export class RoomAlerts {
     const plan = this.host.plan();
     const config = this.config;
     if (!plan || !config) return [];
+    // Archived: nothing more is decided or sent for it; its alerts stay as they were, readable and
+    // acknowledgeable (worker/auth/policy.ts leaves those writes open).
+    if (plan.project.archivedAt) return this.list(true);
     if (this.alerts.evaluate(this.host.store, plan, config, now)) this.host.broadcast();
     // Contact points are outside channels (chat groups, mailboxes): they get what a leader may see.
     const next = await this.alerts.deliver(plan, config, audienceFor(plan.fonds, false), this.host.mailer(), now);

@@ -53,8 +53,9 @@ export async function readSendResult(res: Response): Promise<SendResult> {
   }
   if (res.status === 401 || res.status === 403) return { type: "unauthorized" };
   if (res.status >= 400 && res.status < 500) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: unknown } } | null;
-    const type = res.status === 409 ? "conflict" : "invalid";
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+    // 409 is also an archived project's answer: its entries are refused for that reason, not for their ids.
+    const type = res.status === 409 && body?.error?.code !== "archived" ? "conflict" : "invalid";
     return { type, message: body?.error?.message ?? `HTTP ${res.status}`, byIndex: reasonsByIndex(body?.error?.details) };
   }
   return { type: "unavailable" };
