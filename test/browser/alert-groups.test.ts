@@ -16,10 +16,14 @@ async function operator(method: string, path: string, body?: unknown) {
   return res.json() as Promise<unknown>;
 }
 
+/** Roles this file gave the demo supervisor: taken back at the end, so later files see the demo as it was. */
+const granted: { province: string; userId: string }[] = [];
+
 /** A project of `fonds` fonds of pages, counted 1, 2, … so that a text sort would read 1, 10, 11, … 2. */
 async function fondsProject(province: string, project: string, fonds: number): Promise<void> {
   await operator("POST", "/provinces", { id: province, name: "Tỉnh thử cảnh báo" });
-  await operator("POST", `/provinces/${province}/members`, { email: "giamsat.hatinh@demo.vn", role: "supervisor" });
+  const { userId } = (await operator("POST", `/provinces/${province}/members`, { email: "giamsat.hatinh@demo.vn", role: "supervisor" })) as { userId: string };
+  granted.push({ province, userId });
   await operator("POST", `/provinces/${province}/projects`, { id: project, name: "Số hóa phông lưu trữ huyện Đức Thọ", legalBasis: "", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
   const rows = Array.from({ length: fonds }, (_, i) => `${i + 1}\tPhông Ủy ban nhân dân xã số ${i + 1}\t1.000`);
   await operator("POST", `/projects/${project}/plan/import`, { table: ["STT\tTên phông\tSố hóa trang tài liệu", ...rows].join("\n") });
@@ -42,6 +46,7 @@ describe.runIf(hasChromium || process.env.CI)("many alerts, grouped", () => {
     browser = await launch();
   });
   afterAll(async () => {
+    for (const g of granted.splice(0)) await operator("DELETE", `/provinces/${g.province}/members/${g.userId}`);
     await browser?.close();
   });
 
