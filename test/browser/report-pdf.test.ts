@@ -27,10 +27,17 @@ async function operator(method: string, path: string, body?: unknown): Promise<u
  * counters older than 90 days, so the replayed year is counted within the last month; the project runs
  * over that month alone, so the report over it plans and finds each fonds' whole year.
  */
+/** A province of its own, so the demo province's projects (its wall, its overview) stay as other files expect. */
+const REPLAY_PROVINCE = "ha-tinh-phat-lai";
+/** The demo supervisor's role there, taken back when the file ends. */
+let granted: string | null = null;
+
 async function replay2021(): Promise<{ projectId: string; reportId: string }> {
   const projectId = `ht2021-${crypto.randomUUID().slice(0, 8)}`;
   const [from, to] = [vietnamDay(-30), vietnamDay()];
-  await operator("POST", "/provinces/ha-tinh/projects", { id: projectId, name: "Số hóa tài liệu năm 2021 (phát lại)", legalBasis: "Quyết định số 4020/QĐ-UBND ngày 25/11/2020", periodStart: from, periodEnd: to });
+  await operator("POST", "/provinces", { id: REPLAY_PROVINCE, name: "Hà Tĩnh" });
+  granted = ((await operator("POST", `/provinces/${REPLAY_PROVINCE}/members`, { email: "giamsat.hatinh@demo.vn", role: "supervisor" })) as { userId: string }).userId;
+  await operator("POST", `/provinces/${REPLAY_PROVINCE}/projects`, { id: projectId, name: "Số hóa tài liệu năm 2021 (phát lại)", legalBasis: "Quyết định số 4020/QĐ-UBND ngày 25/11/2020", periodStart: from, periodEnd: to });
   await operator("POST", `/projects/${projectId}/plan/import`, { table: SEED });
   const station = (await operator("POST", `/projects/${projectId}/stations`, { name: "Máy quét 01" })) as { token: string };
   const events = rows.slice(0, -1).flatMap(([code, , ...values]) =>
@@ -102,6 +109,7 @@ describe.runIf(hasChromium || process.env.CI)("the report as a PDF", () => {
     browser = await launch();
   });
   afterAll(async () => {
+    if (granted) await operator("DELETE", `/provinces/${REPLAY_PROVINCE}/members/${granted}`);
     await browser?.close();
   });
 
