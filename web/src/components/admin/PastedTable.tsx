@@ -128,6 +128,7 @@ export function PastedTable<C extends Checked<unknown>>(props: {
   );
 }
 
+/** How the table's numbers are written; changing it drops the preview, which read them the other way. */
 export function TableFormatSelect(props: { name: string; table: Pick<PastedTableState<Checked<unknown>>, "format" | "reformat"> }) {
   return (
     <label class="field">
