@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { layoutShift, watchLayoutShift, withDemoRules } from "./a11y";
-import { PROJECT, account, hasChromium, launch, newPage, postCounter, screenshot } from "./browser";
-import { ALL_PAGES, PAGES, caseName, openCase, operator, visitorPage, type PageCase } from "./pages";
+import { PROJECT, account, hasChromium, launch, newPage, operator, postCounter, screenshot } from "./browser";
+import { ALL_PAGES, PAGES, caseName, openCase, visitorPage, type PageCase } from "./pages";
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clipped, layoutShift, watchLayoutShift, withDemoRules } from "./a11y";
 import type { AlertView } from "../../schema/wire";
 import { needsAction } from "../../schema/alert-state";
-import { PROJECT, hasChromium, launch, screenshot, signedInPage } from "./browser";
-import { operator } from "./pages";
+import { PROJECT, hasChromium, launch, operator, screenshot, signedInPage } from "./browser";
 
 const SIZES = [
   { name: "wall-4k", width: 3840, height: 2160 },

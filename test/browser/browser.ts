@@ -58,6 +58,18 @@ export async function postCounter(projectId: string, token: string, events: unkn
   });
 }
 
+/** A call to the API with the operator token, as a test sets things up; a refusal fails the test. */
+export async function operator<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const { url, adminToken } = inject("server");
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** The server's own total of one fonds × kind, read with the operator token (not through the page). */
 export async function serverTotal(projectId: string, fonds: string, kind: string): Promise<number> {
   const { url, adminToken } = inject("server");

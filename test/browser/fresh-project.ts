@@ -3,20 +3,9 @@
 // demo data and from each other.
 import type { Browser, Page } from "playwright-core";
 import { inject } from "vitest";
-import { newPage } from "./browser";
+import { newPage, operator } from "./browser";
 
 const PLAN = ["STT\tTên phông\tSố hóa trang tài liệu\tChỉnh lý sơ bộ (mét)", "1\tỦy ban nhân dân huyện Can Lộc\t11.062\t33,60", "2\tPhòng Tư pháp huyện Can Lộc\t1.640\t249,26"].join("\n");
-
-export async function operator<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const { url, adminToken } = inject("server");
-  const res = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 export interface FreshProject {
   provinceId: string;

@@ -1,16 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PROJECT, hasChromium, launch, screenshot, signedInPage } from "./browser";
-
-async function operator(method: string, path: string, body?: unknown) {
-  const { url, adminToken } = inject("server");
-  const res = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return res.json() as Promise<Record<string, unknown>>;
-}
+import { PROJECT, hasChromium, launch, operator, screenshot, signedInPage } from "./browser";
 
 describe.runIf(hasChromium || process.env.CI)("moving planned volume from an under-plan alert (seed 001)", () => {
   let browser: Browser;

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { inject } from "vitest";
 import { matchRoute, type Route } from "../../web/src/router";
 import { auditPage } from "./a11y";
-import { PROJECT, account } from "./browser";
+import { PROJECT, account, operator } from "./browser";
 
 export const PROVINCE = "ha-tinh";
 
@@ -22,18 +22,6 @@ export interface PageCase {
   as?: Visitor;
   /** Why this case is here when a route has more than one. */
   note?: string;
-}
-
-/** A call to the API with the operator token, as a test sets things up. */
-export async function operator(method: string, path: string, body?: unknown): Promise<unknown> {
-  const { url, adminToken } = inject("server");
-  const res = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
 }
 
 let report: Promise<string> | undefined;

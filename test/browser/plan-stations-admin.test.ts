@@ -3,8 +3,8 @@
 // renamed, given a new token, printed and revoked.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launch, postCounter, screenshot } from "./browser";
-import { freshProject, operator, signInAs } from "./fresh-project";
+import { hasChromium, launch, operator, postCounter, screenshot } from "./browser";
+import { freshProject, signInAs } from "./fresh-project";
 
 type Snapshot = { fonds: { code: string; name: string; restricted: boolean; periods?: Record<string, { from: string; to: string; amount: number }[]> }[] };
 

@@ -2,8 +2,8 @@
 // back), editing its details and working calendar with days typed dd/mm/yyyy, and the audit log's views.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launch, postCounter, screenshot, signedInPage } from "./browser";
-import { freshProject, operator, signInAs } from "./fresh-project";
+import { hasChromium, launch, operator, postCounter, screenshot, signedInPage } from "./browser";
+import { freshProject, signInAs } from "./fresh-project";
 
 describe.runIf(hasChromium || process.env.CI)("a project's set-up in the dashboard", () => {
   let browser: Browser;

@@ -7,20 +7,13 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { hasChromium, launch, newPage, signedInPage } from "./browser";
+import { hasChromium, launch, newPage, operator, signedInPage } from "./browser";
 
 /** Seed 001 as pasted: [STT, name, files, documents, pages] as written, then the totals row. */
 const SEED = readFileSync(new URL("../../../shared/fixtures/hatinh-2021-results.tsv", import.meta.url), "utf8").trim();
 const rows = SEED.split("\n").slice(1).map((l) => l.split("\t"));
 
 const vietnamDay = (offsetDays = 0) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(Date.now() + offsetDays * 86_400_000);
-
-async function operator(method: string, path: string, body?: unknown): Promise<unknown> {
-  const { url, adminToken } = inject("server");
-  const res = await fetch(`${url}/api/v1${path}`, { method, headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 /**
  * A project whose plan is seed 001's table and whose counters add up to it exactly. The server refuses

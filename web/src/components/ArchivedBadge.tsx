@@ -1,4 +1,4 @@
-import { Show } from "solid-js";
+import { Show, type JSX } from "solid-js";
 import { formatDate, t, tf } from "../i18n";
 
 /** Đã lưu trữ: beside an archived project's name wherever it is listed. */
@@ -21,5 +21,15 @@ export function ArchivedNotice(props: { archivedAt: number | null | undefined })
         </p>
       )}
     </Show>
+  );
+}
+
+/** A set-up page's forms, read-only while the project is archived: the server refuses their writes too
+ * (worker/auth/policy.ts). One fieldset disables every control inside it. */
+export function FrozenWhenArchived(props: { archivedAt: number | null; children: JSX.Element }) {
+  return (
+    <fieldset class="admin__frozen" disabled={props.archivedAt !== null}>
+      {props.children}
+    </fieldset>
   );
 }

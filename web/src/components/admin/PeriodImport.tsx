@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from "solid-js";
+import { For, createSignal } from "solid-js";
 import { fromBaseUnits, kindDecimals } from "../../../../schema/kinds";
 import { formatQuantity } from "../../../../schema/numbers";
 import { parsePeriodTable, type PeriodRow, type PeriodTableResult } from "../../../../schema/plan/periods";
@@ -7,11 +7,11 @@ import type { FondsPlan } from "../../../../schema/wire";
 import { apiClient } from "../../api";
 import { showDay } from "../../days";
 import { kindName, locale, t, tf } from "../../i18n";
-import { FormMessage } from "./Field";
-import { lineRange } from "./form-errors";
-import { ImportErrors } from "./ImportErrors";
+import { PastedTable, TableFormatSelect, createPastedTable } from "./PastedTable";
 
-type Format = "vi" | "en";
+/** An example table, the textarea's placeholder. */
+const EXAMPLE = "Mã phông\tLoại công việc\tTừ ngày\tĐến ngày\tKhối lượng\n1\tSố hóa trang tài liệu\t02/03/2026\t08/03/2026\t1.200";
+
 /** An error the server still finds ("rows.3.amount") goes back to the line and column it came from. */
 function serverErrors(body: unknown, rows: readonly PeriodRow[], columns: Record<string, number>): ImportError[] | null {
   const details = (body as { error?: { details?: unknown } } | null)?.error?.details;
@@ -28,22 +28,13 @@ function serverErrors(body: unknown, rows: readonly PeriodRow[], columns: Record
  * nothing sent) with its rows, totals and errors at line and column → confirm, which sends the rows to
  * POST /projects/:id/plan/periods. Editing the table after a preview asks for a new one. */
 export function PeriodImport(props: { projectId: string; fonds: readonly FondsPlan[]; headers: () => Record<string, string> }) {
-  const [table, setTable] = createSignal("");
-  const [format, setFormat] = createSignal<Format>("vi");
-  const [checked, setChecked] = createSignal<PeriodTableResult | null>(null);
+  const pasted = createPastedTable<PeriodTableResult>();
   const [message, setMessage] = createSignal<string | null>(null);
-  const [done, setDone] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
-  let area!: HTMLTextAreaElement;
 
-  const changed = (text: string) => {
-    setTable(text);
-    setChecked(null);
-    setDone(null);
-  };
   const preview = () => {
     setMessage(null);
-    setChecked(parsePeriodTable(table(), { fonds: new Set(props.fonds.map((f) => f.code)), format: format() }));
+    pasted.setChecked(parsePeriodTable(pasted.text(), { fonds: new Set(props.fonds.map((f) => f.code)), format: pasted.format() }));
   };
   const confirm = async (rows: PeriodRow[], columns: Record<string, number>) => {
     setBusy(true);
@@ -53,72 +44,31 @@ export function PeriodImport(props: { projectId: string; fonds: readonly FondsPl
       const body: unknown = await res.json().catch(() => null);
       if (!res.ok) {
         const pinned = serverErrors(body, rows, columns);
-        if (pinned) setChecked({ ok: false, errors: pinned });
+        if (pinned) pasted.setChecked({ ok: false, errors: pinned });
         else setMessage((body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`);
         return;
       }
-      setChecked(null);
-      setTable("");
-      setDone(tf("periods.saved", { rows: rows.length }));
+      pasted.saved(tf("periods.saved", { rows: rows.length }));
     } catch {
       setMessage(t("common.offlineAction"));
     } finally {
       setBusy(false);
     }
   };
-  const show = (line: number) => {
-    const [start, end] = lineRange(table(), line);
-    area.focus();
-    area.setSelectionRange(start, end);
-  };
 
   return (
-    <div class="form admin__form plan-import">
-      <label class="field field--wide">
-        <span>{t("periods.table")}</span>
-        <textarea
-          ref={area}
-          name="periods"
-          rows={8}
-          spellcheck={false}
-          placeholder={"Mã phông\tLoại công việc\tTừ ngày\tĐến ngày\tKhối lượng\n1\tSố hóa trang tài liệu\t02/03/2026\t08/03/2026\t1.200"}
-          value={table()}
-          onInput={(e) => changed(e.currentTarget.value)}
-          aria-describedby="periods-note"
-        />
-        <small id="periods-note">{t("periods.tableHint")}</small>
-      </label>
-      <label class="field">
-        <span>{t("plan.format")}</span>
-        <select name="periodsFormat" value={format()} onChange={(e) => (setFormat(e.currentTarget.value as Format), setChecked(null))}>
-          <option value="vi">{t("plan.formatVi")}</option>
-          <option value="en">{t("plan.formatEn")}</option>
-        </select>
-      </label>
-      <FormMessage error={message()} ok={done()} />
-      <div class="admin__actions">
-        <button type="button" class="button" disabled={busy() || table().trim() === ""} onClick={preview}>
-          {t("plan.preview")}
-        </button>
-      </div>
-      <Show when={checked()}>
-        {(c) => {
-          const result = c();
-          return result.ok ? (
-            <>
-              <PeriodPreview rows={result.rows} kinds={result.kinds} totals={result.totals} fonds={props.fonds} />
-              <div class="admin__actions">
-                <button type="button" class="button button--primary" disabled={busy()} onClick={() => void confirm(result.rows, result.columns)}>
-                  {tf("periods.confirm", { rows: result.rows.length })}
-                </button>
-              </div>
-            </>
-          ) : (
-            <ImportErrors errors={result.errors} onShow={show} />
-          );
-        }}
-      </Show>
-    </div>
+    <PastedTable
+      table={pasted}
+      field={{ name: "periods", rows: 8, label: t("periods.table"), hint: t("periods.tableHint"), placeholder: EXAMPLE }}
+      message={message()}
+      busy={busy()}
+      onPreview={preview}
+      preview={(found) => <PeriodPreview rows={found().rows} kinds={found().kinds} totals={found().totals} fonds={props.fonds} />}
+      confirmLabel={(found) => tf("periods.confirm", { rows: found.rows.length })}
+      onConfirm={(found) => void confirm(found.rows, found.columns)}
+    >
+      <TableFormatSelect name="periodsFormat" table={pasted} />
+    </PastedTable>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Show } from "solid-js";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
-import { ArchivedBadge, ArchivedNotice } from "../../components/ArchivedBadge";
+import { ArchivedBadge, ArchivedNotice, FrozenWhenArchived } from "../../components/ArchivedBadge";
 import { PeriodImport } from "../../components/admin/PeriodImport";
 import { PlanImport } from "../../components/admin/PlanImport";
 import { PlanMoves } from "../../components/admin/PlanMoves";
@@ -30,8 +30,7 @@ export default function PlanView(props: { projectId: string }) {
         </h1>
       </div>
       <ArchivedNotice archivedAt={archivedAt()} />
-      {/* Read-only once archived: the server refuses these writes too (worker/auth/policy.ts). */}
-      <fieldset class="admin__frozen" disabled={archivedAt() !== null}>
+      <FrozenWhenArchived archivedAt={archivedAt()}>
         <section class="panel" aria-labelledby="plan-import-title">
           <h2 id="plan-import-title" class="section-title">
             {t("admin.importPlan")}
@@ -63,7 +62,7 @@ export default function PlanView(props: { projectId: string }) {
             <PeriodImport projectId={props.projectId} fonds={m.state().fonds} headers={app.session.writeHeaders} />
           </section>
         </Show>
-      </fieldset>
+      </FrozenWhenArchived>
       <Show when={m.state().fonds.length > 0}>
         <section class="panel" aria-labelledby="moves-title">
           <h2 id="moves-title" class="section-title">

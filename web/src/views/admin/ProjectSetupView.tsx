@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
 import { ArchiveProject } from "../../components/admin/ArchiveProject";
-import { ArchivedBadge, ArchivedNotice } from "../../components/ArchivedBadge";
+import { ArchivedBadge, ArchivedNotice, FrozenWhenArchived } from "../../components/ArchivedBadge";
 import { CalendarForm } from "../../components/admin/CalendarForm";
 import { ProjectForm } from "../../components/admin/ProjectForm";
 import { t } from "../../i18n";
@@ -61,8 +61,7 @@ function EditProject(props: { projectId: string }) {
       <Show when={m.project()} fallback={<p class="project__loading">{t("project.loading")}</p>}>
         {(p) => (
           <>
-            {/* Read-only once archived: the server refuses these writes too (worker/auth/policy.ts). */}
-            <fieldset class="admin__frozen" disabled={archivedAt() !== null}>
+            <FrozenWhenArchived archivedAt={archivedAt()}>
               <section class="panel" aria-labelledby="project-details">
                 <h2 id="project-details" class="section-title">
                   {t("admin.details")}
@@ -76,7 +75,7 @@ function EditProject(props: { projectId: string }) {
                 <p>{t("admin.calendarHint")}</p>
                 <CalendarForm projectId={props.projectId} headers={app.session.writeHeaders} />
               </section>
-            </fieldset>
+            </FrozenWhenArchived>
             <section class="panel" aria-labelledby="project-archive">
               <h2 id="project-archive" class="section-title">
                 {t("archive.title")}

@@ -1,7 +1,7 @@
 import { createMemo } from "solid-js";
 import { apiClient } from "../../api";
 import { Breadcrumbs } from "../../components/Breadcrumbs";
-import { ArchivedBadge, ArchivedNotice } from "../../components/ArchivedBadge";
+import { ArchivedBadge, ArchivedNotice, FrozenWhenArchived } from "../../components/ArchivedBadge";
 import { NamedTokens } from "../../components/admin/NamedTokens";
 import { silentStationIds } from "../../../../schema/alert-scope";
 import { StationRow } from "../../components/admin/StationRow";
@@ -31,7 +31,7 @@ export default function StationsView(props: { projectId: string }) {
         </h1>
       </div>
       <ArchivedNotice archivedAt={archivedAt()} />
-      <fieldset class="admin__frozen" disabled={archivedAt() !== null}>
+      <FrozenWhenArchived archivedAt={archivedAt()}>
         <NamedTokens
           form={{ id: "new-station", class: "no-print", title: t("stations.add"), label: t("stations.name"), placeholder: t("stations.nameExample"), submit: t("stations.create") }}
           list={{
@@ -64,7 +64,7 @@ export default function StationsView(props: { projectId: string }) {
             />
           )}
         </NamedTokens>
-      </fieldset>
+      </FrozenWhenArchived>
     </div>
   );
 }
