@@ -50,7 +50,7 @@ describe.each([
   { mode: "OS change events", polling: false },
   { mode: "polling, as for a network share", polling: true },
 ])("the watcher with $mode", ({ polling }) => {
-  it("counts the files already there and those written later, each once", async () => {
+  it("counts the files already there and those written later, each once", { timeout: 40_000 }, async () => {
     const w = await watching(polling, 200, (root) => {
       mkdirSync(join(root, "3"));
       writeFileSync(join(root, "3", "old.tif"), tiff({ pages: 4, seed: 1 }));
@@ -69,7 +69,7 @@ describe.each([
     }
   });
 
-  it("holds a file that is still being written until it has held still, then counts it once", { timeout: 20_000 }, async () => {
+  it("holds a file that is still being written until it has held still, then counts it once", { timeout: 40_000 }, async () => {
     const stableMs = 1_000;
     const w = await watching(polling, stableMs);
     try {
