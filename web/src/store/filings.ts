@@ -26,3 +26,5 @@ export function createReportingCalendar(projectId: string, writeHeaders: () => R
     correct: (reportId: string, reason: string) => act(() => project().reports[":reportId"].correction.$post({ param: { projectId, reportId }, json: { reason } }, headers()), refetch),
   };
 }
+
+export type ReportingCalendarStore = ReturnType<typeof createReportingCalendar>;

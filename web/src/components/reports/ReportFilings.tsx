@@ -1,7 +1,7 @@
 import { Show, createSignal } from "solid-js";
 import { t, tf } from "../../i18n";
 import { owedPastDue } from "../../../../schema/reports/filing";
-import { createReportingCalendar } from "../../store/filings";
+import type { ReportingCalendarStore } from "../../store/filings";
 import { ReportCalendar } from "./ReportCalendar";
 import { errorOf } from "../FormMessage";
 
@@ -9,8 +9,8 @@ const FIRST_ROWS = 12;
 
 /** The reporting calendar section of the reports page: how many reports are overdue, writing the
  * missing ones, and the table of every report owed. */
-export function ReportFilings(props: { projectId: string; timeZone: string; canSign: boolean; writeHeaders: () => Record<string, string> }) {
-  const store = createReportingCalendar(props.projectId, props.writeHeaders);
+export function ReportFilings(props: { projectId: string; timeZone: string; canSign: boolean; store: ReportingCalendarStore }) {
+  const store = props.store;
   const [notice, setNotice] = createSignal<string | null>(null);
   const [all, setAll] = createSignal(false);
   // A project owes a hundred reports a year: the newest first, the rest one click away.
