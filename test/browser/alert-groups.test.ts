@@ -2,19 +2,12 @@
 // rule, fonds in natural order; a whole group is acknowledged at once, or silenced and turned back on; the
 // history view shows it. Their own provinces, so the demo projects other files check stay as they were.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { hasChromium, launch, postCounter, screenshot, signedInPage } from "./browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, launch, operator, postCounter, screenshot, signedInPage } from "./browser";
 
 const PROVINCE = "thu-canh-bao";
 const PROJECT = "thu-canh-bao-2026";
 const FONDS = 30;
-
-async function operator(method: string, path: string, body?: unknown) {
-  const { url, adminToken } = inject("server");
-  const res = await fetch(`${url}/api/v1${path}`, { method, headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<unknown>;
-}
 
 /** Roles this file gave the demo supervisor: taken back at the end, so later files see the demo as it was. */
 const granted: { province: string; userId: string }[] = [];
